@@ -1,0 +1,2 @@
+/** mfgkit benchmarks module. */
+package org.mfgkit.bench;

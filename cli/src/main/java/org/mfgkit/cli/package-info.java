@@ -1,0 +1,2 @@
+/** mfgkit cli module. */
+package org.mfgkit.cli;

@@ -1,0 +1,2 @@
+/** mfgkit core module. */
+package org.mfgkit.core;

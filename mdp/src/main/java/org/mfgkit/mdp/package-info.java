@@ -1,0 +1,2 @@
+/** mfgkit mdp module. */
+package org.mfgkit.mdp;

@@ -1,0 +1,2 @@
+/** mfgkit mfg-envs module. */
+package org.mfgkit.envs;

@@ -1,0 +1,2 @@
+/** mfgkit natural-actor-critic module. */
+package org.mfgkit.nac;

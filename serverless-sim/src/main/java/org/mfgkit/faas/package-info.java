@@ -1,0 +1,2 @@
+/** mfgkit serverless-sim module. */
+package org.mfgkit.faas;

@@ -1,0 +1,57 @@
+package org.mfgkit.mdp;
+
+import org.mfgkit.core.Simplex;
+
+/**
+ * A finite-horizon mean-field game (SPEC §2): decision steps {@code t = 0..T}, flow
+ * {@code mu_0 = mu0}, {@code mu_{t+1} = Gamma2(pi_t, mu_t)} with {@code P_t(.|s,a,mu_t)}, rewards
+ * {@code r_t(s,a,mu_t)}; undiscounted unless {@link #gamma()} says otherwise.
+ */
+public interface FiniteHorizonMeanFieldGame {
+    /** Number of states. */
+    int nS();
+
+    /** Number of actions. */
+    int nA();
+
+    /** Last decision step {@code T}. */
+    int horizon();
+
+    /** Discount factor in {@code [0,1]}; 1 (undiscounted) by default. */
+    default double gamma() {
+        return 1.0;
+    }
+
+    /** Entropy-regularisation weight {@code lambda >= 0}. */
+    double lambda();
+
+    /** Initial state distribution (a fresh copy). */
+    double[] mu0();
+
+    /** Fills {@code out[(s*nA + a)*nS + s2] = P_t(s2|s,a,mu)} for {@code t = 0..T-1}. */
+    void transitions(int t, double[] mu, double[] out);
+
+    /** Fills {@code out[s*nA + a] = r_t(s,a,mu)} for {@code t = 0..T}. */
+    void rewards(int t, double[] mu, double[] out);
+
+    /** The finite-horizon MDP induced by a mean-field flow {@code muFlow[t]}, {@code t = 0..T}. */
+    default FiniteHorizonMdp inducedMdp(double[][] muFlow) {
+        int horizon = horizon();
+        if (muFlow.length != horizon + 1) {
+            throw new IllegalArgumentException("mean-field flow must have T+1 = " + (horizon + 1) + " entries, got "
+                    + muFlow.length);
+        }
+        int nS = nS();
+        int nA = nA();
+        double[][] p = new double[horizon][nS * nA * nS];
+        double[][] r = new double[horizon + 1][nS * nA];
+        for (int t = 0; t <= horizon; t++) {
+            Simplex.requireDistribution("mean field mu_" + t, muFlow[t], nS);
+            rewards(t, muFlow[t], r[t]);
+            if (t < horizon) {
+                transitions(t, muFlow[t], p[t]);
+            }
+        }
+        return new FiniteHorizonMdp(nS, nA, gamma(), p, r);
+    }
+}

@@ -1,0 +1,44 @@
+package org.mfgkit.mdp;
+
+import org.mfgkit.core.Simplex;
+
+/**
+ * A stationary, discounted, entropy-regularised mean-field game (SPEC §2): finite states and
+ * actions, initial distribution {@code mu0} (also the {@code rho} of values), and transitions
+ * {@code P(s'|s,a,mu)} and rewards {@code r(s,a,mu)} that depend on the population distribution
+ * {@code mu}. Fixing {@code mu} gives an ordinary MDP, {@link #inducedMdp(double[])}.
+ */
+public interface MeanFieldGame {
+    /** Number of states. */
+    int nS();
+
+    /** Number of actions. */
+    int nA();
+
+    /** Discount factor in {@code [0,1)}. */
+    double gamma();
+
+    /** Entropy-regularisation weight {@code lambda >= 0}. */
+    double lambda();
+
+    /** Initial state distribution (a fresh copy). */
+    double[] mu0();
+
+    /** Fills {@code out[(s*nA + a)*nS + s2] = P(s2|s,a,mu)}. */
+    void transitions(double[] mu, double[] out);
+
+    /** Fills {@code out[s*nA + a] = r(s,a,mu)}. */
+    void rewards(double[] mu, double[] out);
+
+    /** The MDP induced by a fixed mean field {@code mu} (validated). */
+    default FiniteMdp inducedMdp(double[] mu) {
+        Simplex.requireDistribution("mean field mu", mu, nS());
+        int nS = nS();
+        int nA = nA();
+        double[] p = new double[nS * nA * nS];
+        double[] r = new double[nS * nA];
+        transitions(mu, p);
+        rewards(mu, r);
+        return FiniteMdp.owning(nS, nA, gamma(), p, r);
+    }
+}

@@ -122,24 +122,35 @@ public final class ClusterSimulator {
     /** {@code idleHead[n*F + f]}: idle containers of f on n, tail = most recently used. */
     private final int[] idleHead;
     private final int[] idleTail;
-    /** Running jobs per node, ordered by non-decreasing {@code demand/shares}. */
-    private final int[][] runC;
-    private final int[][] runF;
-    private final double[][] runW;
-    private final double[][] runD;
-    private final double[][] runR;
-    private final double[][] runRem;
+    // Running jobs. All jobs of function f on node n ("group" g = n*F + f) have the same weight
+    // and cap, hence the same rate gRate[g]; the group's virtual clock gS[g] is the work (core-ms)
+    // each of its jobs has received since the group last became non-empty, so a job that arrives
+    // with work w at clock S finishes when the clock reaches S + w: its virtual finish time never
+    // changes, whatever the rates do. A per-group min-heap of virtual finish times gives the next
+    // completion; every event costs O(active groups + log jobs), not O(jobs).
+    /** Jobs per group. */
+    private final int[] gCount;
+    /** Virtual clock per group (core-ms per job). */
+    private final double[] gS;
+    /** Rate per job of the group (cores). */
+    private final double[] gRate;
+    /** Min-heap of virtual finish times per group, and the containers. */
+    private final double[][] gHeapV;
+    private final int[][] gHeapC;
+    /** Active groups (functions with running jobs) per node, ordered by non-decreasing demand/shares. */
+    private final int[][] act;
+    private final int[] actCount;
+    /** {@code key[f] = demand[f] / shares[f]}: water-filling order. */
+    private final double[] key;
     private final int[] runCount;
     private final double[] sumCap;
-    private final double[] sumW;
     private final double[] sumRate;
     private final double[] lastUpdate;
-    /** Completion time of the node's earliest-finishing job at its last refresh, and its container. */
+    /** Completion time of the node's next job completion at its last refresh, and its function. */
     private final double[] nextFinishTime;
-    private final int[] nextFinishC;
-    /** Scratch buffers for the containers completing at one node event. */
+    private final int[] nextFinishF;
+    /** Scratch buffer for the containers completing at one node event. */
     private int[] doneBuf = new int[16];
-    private final int[] doneTmp = new int[64];
     /** Containers starting up on the node. */
     private final int[][] startC;
     private final int[] startCount;
@@ -237,19 +248,20 @@ public final class ClusterSimulator {
         pinIdleMem = new double[nN];
         idleHead = new int[nN * nF];
         idleTail = new int[nN * nF];
-        runC = new int[nN][16];
-        runF = new int[nN][16];
-        runW = new double[nN][16];
-        runD = new double[nN][16];
-        runR = new double[nN][16];
-        runRem = new double[nN][16];
+        gCount = new int[nN * nF];
+        gS = new double[nN * nF];
+        gRate = new double[nN * nF];
+        gHeapV = new double[nN * nF][4];
+        gHeapC = new int[nN * nF][4];
+        act = new int[nN][nF];
+        actCount = new int[nN];
+        key = new double[nF];
         runCount = new int[nN];
         sumCap = new double[nN];
-        sumW = new double[nN];
         sumRate = new double[nN];
         lastUpdate = new double[nN];
         nextFinishTime = new double[nN];
-        nextFinishC = new int[nN];
+        nextFinishF = new int[nN];
         startC = new int[nN][8];
         startCount = new int[nN];
         bufF = new int[nN][16];
@@ -340,13 +352,16 @@ public final class ClusterSimulator {
         Arrays.fill(pinIdleMem, 0.0);
         Arrays.fill(idleHead, -1);
         Arrays.fill(idleTail, -1);
+        Arrays.fill(gCount, 0);
+        Arrays.fill(gS, 0.0);
+        Arrays.fill(gRate, 0.0);
+        Arrays.fill(actCount, 0);
         Arrays.fill(runCount, 0);
         Arrays.fill(sumCap, 0.0);
-        Arrays.fill(sumW, 0.0);
         Arrays.fill(sumRate, 0.0);
         Arrays.fill(lastUpdate, 0.0);
         Arrays.fill(nextFinishTime, Double.POSITIVE_INFINITY);
-        Arrays.fill(nextFinishC, -1);
+        Arrays.fill(nextFinishF, -1);
         Arrays.fill(startCount, 0);
         Arrays.fill(bufHead, 0);
         Arrays.fill(bufCount, 0);
@@ -356,6 +371,7 @@ public final class ClusterSimulator {
         Arrays.fill(countSince, 0.0);
         for (int f = 0; f < nF; f++) {
             shares[f] = params.defaultShares(mem[f]);
+            key[f] = demand[f] / shares[f];
         }
         sharesChanged = false;
         // all containers free
@@ -459,14 +475,12 @@ public final class ClusterSimulator {
         while (queue.peekTime() < tEnd) {
             int slot = queue.peekSlot();
             now = queue.peekTime();
+            // each handler moves or cancels its own slot (one heap operation instead of two)
             if (slot < nodeBase) {
-                queue.cancel(slot);
                 onArrival(slot);
             } else if (slot < evictBase) {
-                queue.cancel(slot);
                 onNodeEvent(slot - nodeBase);
             } else {
-                queue.cancel(slot);
                 onEvictionTimer(slot - evictBase);
             }
         }
@@ -591,52 +605,54 @@ public final class ClusterSimulator {
         final double t = now;
         advance(n, t);
         // completions: the job that defined this event (forced, so round-off cannot stall it) and
-        // any other job finishing within WORK_EPS of it; removed first, then completed, because
-        // completing may start new jobs on this node
-        int k = runCount[n];
+        // any other job within WORK_EPS of its virtual finish; all are taken off first, then
+        // completed, because completing may start new jobs on this node
         int done = 0;
-        if (k > 0) {
-            int forced = nextFinishTime[n] <= t ? nextFinishC[n] : -1;
-            int[] rc = runC[n];
-            int[] rf = runF[n];
-            double[] rw = runW[n];
-            double[] rd = runD[n];
-            double[] rr = runR[n];
-            double[] rem = runRem[n];
+        int forced = nextFinishTime[n] <= t ? nextFinishF[n] : -1;
+        int[] list = act[n];
+        int a = actCount[n];
+        int base = n * nF;
+        boolean emptied = false;
+        for (int i = 0; i < a; i++) {
+            int f = list[i];
+            int g = base + f;
+            double[] hv = gHeapV[g];
+            double s = gS[g];
+            boolean force = f == forced;
+            while (gCount[g] > 0 && (hv[0] - s <= WORK_EPS || force)) {
+                force = false;
+                if (done == doneBuf.length) {
+                    doneBuf = Arrays.copyOf(doneBuf, 2 * done);
+                }
+                doneBuf[done++] = gHeapC[g][0];
+                heapPop(g);
+                runCount[n]--;
+                sumCap[n] -= demand[f];
+            }
+            emptied |= gCount[g] == 0;
+        }
+        if (emptied) {
             int w = 0;
-            for (int j = 0; j < k; j++) {
-                if (rem[j] <= WORK_EPS || rc[j] == forced) {
-                    if (done == doneBuf.length) {
-                        doneBuf = Arrays.copyOf(doneBuf, 2 * done);
-                    }
-                    doneBuf[done++] = rc[j];
-                    sumCap[n] -= rd[j];
-                    sumW[n] -= rw[j];
-                } else {
-                    if (w != j) {
-                        rc[w] = rc[j];
-                        rf[w] = rf[j];
-                        rw[w] = rw[j];
-                        rd[w] = rd[j];
-                        rr[w] = rr[j];
-                        rem[w] = rem[j];
-                    }
-                    w++;
+            for (int i = 0; i < a; i++) {
+                if (gCount[base + list[i]] > 0) {
+                    list[w++] = list[i];
                 }
             }
-            runCount[n] = w;
+            actCount[n] = w;
             if (w == 0) {
                 sumCap[n] = 0.0;
-                sumW[n] = 0.0;
             }
         }
         nextFinishTime[n] = Double.POSITIVE_INFINITY;
-        nextFinishC[n] = -1;
+        nextFinishF[n] = -1;
         if (done > 0) {
-            int[] finished = done <= doneTmp.length ? doneTmp : new int[done];
-            System.arraycopy(doneBuf, 0, finished, 0, done);
-            for (int i = 0; i < done; i++) {
-                complete(n, finished[i], t);
+            int[] finished = done == 1 ? null : Arrays.copyOf(doneBuf, done);
+            if (finished == null) {
+                complete(n, doneBuf[0], t);
+            } else {
+                for (int i = 0; i < done; i++) {
+                    complete(n, finished[i], t);
+                }
             }
         }
         // containers whose start-up is over
@@ -698,9 +714,7 @@ public final class ClusterSimulator {
             evict(h);
             freed = true;
         }
-        if (h >= 0) {
-            queue.schedule(nF + nN + n, cIdleSince[h] + keepAlive);
-        }
+        queue.schedule(nF + nN + n, h >= 0 ? cIdleSince[h] + keepAlive : Double.POSITIVE_INFINITY);
         if (freed && bufCount[n] > 0) {
             drainBuffer(n);
             refresh(n);
@@ -709,55 +723,85 @@ public final class ClusterSimulator {
 
     // ---- processor sharing
 
-    /** Brings the node's jobs to time t at their current rates. */
+    /** Brings the node's groups to time t at their current rates (virtual clocks and CPU accounting). */
     private void advance(int n, double t) {
         double dt = t - lastUpdate[n];
         if (dt <= 0.0) {
             return;
         }
         lastUpdate[n] = t;
-        int k = runCount[n];
-        if (k == 0) {
-            return;
-        }
-        double[] rem = runRem[n];
-        double[] r = runR[n];
-        int[] fs = runF[n];
-        for (int j = 0; j < k; j++) {
-            double w = r[j] * dt;
-            rem[j] -= w;
-            mUsedCoreMs[fs[j]] += w;
+        int a = actCount[n];
+        int[] list = act[n];
+        int base = n * nF;
+        for (int i = 0; i < a; i++) {
+            int f = list[i];
+            int g = base + f;
+            double w = gRate[g] * dt;
+            gS[g] += w;
+            mUsedCoreMs[f] += w * gCount[g];
         }
     }
 
-    /** Recomputes the node's rates and reschedules its next service event. */
+    /**
+     * Recomputes the node's rates by water-filling over its groups (weighted, work-conserving,
+     * capped, as {@link WeightedProcessorSharing#allocateSorted} on the individual jobs) and
+     * reschedules its next service event.
+     */
     private void refresh(int n) {
-        int k = runCount[n];
+        int a = actCount[n];
+        int[] list = act[n];
+        int base = n * nF;
         double next = Double.POSITIVE_INFINITY;
-        if (k > 0) {
-            double[] r = runR[n];
-            WeightedProcessorSharing.allocateSorted(cores, runW[n], runD[n], k, r, sumCap[n], sumW[n]);
-            double[] rem = runRem[n];
-            double minDt = Double.POSITIVE_INFINITY;
-            int argmin = 0;
-            double total = 0.0;
-            for (int j = 0; j < k; j++) {
-                double dt = rem[j] / r[j];
-                if (dt < minDt) {
-                    minDt = dt;
-                    argmin = j;
+        int nextF = -1;
+        if (a > 0) {
+            if (sumCap[n] <= cores) {
+                for (int i = 0; i < a; i++) {
+                    int f = list[i];
+                    gRate[base + f] = demand[f];
                 }
-                total += r[j];
+                sumRate[n] = sumCap[n];
+            } else {
+                double wSum = 0.0;
+                for (int i = 0; i < a; i++) {
+                    int f = list[i];
+                    wSum += gCount[base + f] * (double) shares[f];
+                }
+                double c = cores;
+                int i = 0;
+                // groups whose cap binds at the water level come first in key order
+                while (i < a) {
+                    int f = list[i];
+                    if (demand[f] * wSum > c * shares[f]) {
+                        break;
+                    }
+                    gRate[base + f] = demand[f];
+                    c -= gCount[base + f] * demand[f];
+                    wSum -= gCount[base + f] * (double) shares[f];
+                    i++;
+                }
+                double level = c / wSum;
+                for (; i < a; i++) {
+                    int f = list[i];
+                    gRate[base + f] = shares[f] * level;
+                }
+                sumRate[n] = cores;
             }
-            sumRate[n] = total;
-            next = lastUpdate[n] + Math.max(0.0, minDt);
-            nextFinishTime[n] = next;
-            nextFinishC[n] = runC[n][argmin];
+            double last = lastUpdate[n];
+            for (int i = 0; i < a; i++) {
+                int f = list[i];
+                int g = base + f;
+                double left = gHeapV[g][0] - gS[g];
+                double tt = last + (left > 0.0 ? left / gRate[g] : 0.0);
+                if (tt < next) {
+                    next = tt;
+                    nextF = f;
+                }
+            }
         } else {
             sumRate[n] = 0.0;
-            nextFinishTime[n] = Double.POSITIVE_INFINITY;
-            nextFinishC[n] = -1;
         }
+        nextFinishTime[n] = next;
+        nextFinishF[n] = nextF;
         int[] sc = startC[n];
         for (int i = 0; i < startCount[n]; i++) {
             double ready = cReadyAt[sc[i]];
@@ -768,78 +812,106 @@ public final class ClusterSimulator {
         queue.schedule(nF + n, next);
     }
 
-    /** Starts the request held by container c on node n now (the node must be advanced to now). */
+    /** Starts the request held by container c on node n now. */
     private void startJob(int n, int c) {
         int f = cFunc[c];
         cState[c] = BUSY;
         double s = lnMedian[f] > 0.0
                 ? lnMedian[f] * Math.exp(lnSigma[f] * serviceRng[f].nextGaussian())
                 : service[f].sample(serviceRng[f]);
-        insertJob(n, c, f, s * demand[f]);
-    }
-
-    private void insertJob(int n, int c, int f, double work) {
         advance(n, now);
-        int k = runCount[n];
-        if (k == runC[n].length) {
-            growRun(n);
+        int g = n * nF + f;
+        if (gCount[g] == 0) {
+            // the group becomes active: restart its clock (keeps the numbers small) and insert it in key order
+            gS[g] = 0.0;
+            int[] list = act[n];
+            int pos = actCount[n];
+            while (pos > 0 && key[list[pos - 1]] > key[f]) {
+                list[pos] = list[pos - 1];
+                pos--;
+            }
+            list[pos] = f;
+            actCount[n]++;
         }
-        double w = shares[f];
-        double d = demand[f];
-        double key = d / w;
-        double[] rw = runW[n];
-        double[] rd = runD[n];
-        // insert after the last job with key <= this key (keeps jobs of one function in FIFO order)
-        int pos = k;
-        while (pos > 0 && rd[pos - 1] / rw[pos - 1] > key) {
-            pos--;
-        }
-        if (pos < k) {
-            System.arraycopy(runC[n], pos, runC[n], pos + 1, k - pos);
-            System.arraycopy(runF[n], pos, runF[n], pos + 1, k - pos);
-            System.arraycopy(rw, pos, rw, pos + 1, k - pos);
-            System.arraycopy(rd, pos, rd, pos + 1, k - pos);
-            System.arraycopy(runR[n], pos, runR[n], pos + 1, k - pos);
-            System.arraycopy(runRem[n], pos, runRem[n], pos + 1, k - pos);
-        }
-        runC[n][pos] = c;
-        runF[n][pos] = f;
-        rw[pos] = w;
-        rd[pos] = d;
-        runR[n][pos] = 0.0;
-        runRem[n][pos] = work;
-        runCount[n] = k + 1;
-        sumCap[n] += d;
-        sumW[n] += w;
+        heapPush(g, gS[g] + s * demand[f], c);
+        runCount[n]++;
+        sumCap[n] += demand[f];
     }
 
-    private void growRun(int n) {
-        int len = runC[n].length * 2;
-        runC[n] = Arrays.copyOf(runC[n], len);
-        runF[n] = Arrays.copyOf(runF[n], len);
-        runW[n] = Arrays.copyOf(runW[n], len);
-        runD[n] = Arrays.copyOf(runD[n], len);
-        runR[n] = Arrays.copyOf(runR[n], len);
-        runRem[n] = Arrays.copyOf(runRem[n], len);
+    private void heapPush(int g, double v, int c) {
+        int k = gCount[g];
+        double[] hv = gHeapV[g];
+        int[] hc = gHeapC[g];
+        if (k == hv.length) {
+            hv = Arrays.copyOf(hv, 2 * k);
+            hc = Arrays.copyOf(hc, 2 * k);
+            gHeapV[g] = hv;
+            gHeapC[g] = hc;
+        }
+        int p = k;
+        while (p > 0) {
+            int parent = (p - 1) >>> 1;
+            if (hv[parent] <= v) {
+                break;
+            }
+            hv[p] = hv[parent];
+            hc[p] = hc[parent];
+            p = parent;
+        }
+        hv[p] = v;
+        hc[p] = c;
+        gCount[g] = k + 1;
     }
 
-    /** Re-weights every running job after {@code cpu.shares} changed, re-sorting each node. */
+    private void heapPop(int g) {
+        int k = gCount[g] - 1;
+        gCount[g] = k;
+        if (k == 0) {
+            return;
+        }
+        double[] hv = gHeapV[g];
+        int[] hc = gHeapC[g];
+        double v = hv[k];
+        int c = hc[k];
+        int p = 0;
+        int half = k >>> 1;
+        while (p < half) {
+            int child = 2 * p + 1;
+            if (child + 1 < k && hv[child + 1] < hv[child]) {
+                child++;
+            }
+            if (hv[child] >= v) {
+                break;
+            }
+            hv[p] = hv[child];
+            hc[p] = hc[child];
+            p = child;
+        }
+        hv[p] = v;
+        hc[p] = c;
+    }
+
+    /** Re-orders every node's groups after {@code cpu.shares} changed and recomputes the rates. */
     private void applyShares() {
         sharesChanged = false;
+        for (int f = 0; f < nF; f++) {
+            key[f] = demand[f] / shares[f];
+        }
         for (int n = 0; n < nN; n++) {
-            int k = runCount[n];
-            if (k == 0) {
+            int a = actCount[n];
+            if (a == 0) {
                 continue;
             }
             advance(n, now);
-            int[] oc = Arrays.copyOf(runC[n], k);
-            int[] of = Arrays.copyOf(runF[n], k);
-            double[] orem = Arrays.copyOf(runRem[n], k);
-            runCount[n] = 0;
-            sumCap[n] = 0.0;
-            sumW[n] = 0.0;
-            for (int j = 0; j < k; j++) {
-                insertJob(n, oc[j], of[j], orem[j]);
+            int[] list = act[n];
+            for (int i = 1; i < a; i++) {
+                int f = list[i];
+                int j = i;
+                while (j > 0 && key[list[j - 1]] > key[f]) {
+                    list[j] = list[j - 1];
+                    j--;
+                }
+                list[j] = f;
             }
             refresh(n);
         }
@@ -1062,8 +1134,8 @@ public final class ClusterSimulator {
      * starting, unreserved containers of f and cold-starts new ones (placed like requests: home
      * invoker first, on the first node whose memory can take it after evicting unreserved idle
      * containers) for the rest; what cannot be placed now is retried by {@link #reconcile}.
-     * Lowering it releases reservations: idle released containers are removed at once, busy ones
-     * become ordinary containers subject to the keep-alive timeout.
+     * Lowering it releases reservations: the released containers become ordinary ones, subject to
+     * the keep-alive timeout (which starts at the release for an idle container).
      */
     public void setReserved(int f, int k) {
         if (k < 0) {
@@ -1137,14 +1209,24 @@ public final class ClusterSimulator {
     }
 
     private void release(int f, int count) {
-        // idle reserved containers first, least recently used first: removed at once
+        // idle reserved containers first (least recently used first): they become ordinary idle
+        // containers whose keep-alive starts now
         for (int n = 0; n < nN && count > 0; n++) {
             int c = pinLruHead[n];
             while (c >= 0 && count > 0) {
                 int next = cLruNext[c];
                 if (cFunc[c] == f) {
-                    takeIdle(c);
-                    destroy(c);
+                    unlinkLru(c, pinLruHead, pinLruTail, n);
+                    pinIdleMem[n] -= mem[f];
+                    cPinned[c] = false;
+                    pinnedCount[f]--;
+                    cIdleSince[c] = now;
+                    appendLru(c, lruHead, lruTail, n);
+                    idleMem[n] += mem[f];
+                    int slot = nF + nN + n;
+                    if (!queue.isScheduled(slot)) {
+                        queue.schedule(slot, now + keepAlive);
+                    }
                     count--;
                 }
                 c = next;
@@ -1155,12 +1237,6 @@ public final class ClusterSimulator {
                 cPinned[c] = false;
                 pinnedCount[f]--;
                 count--;
-            }
-        }
-        for (int n = 0; n < nN; n++) {
-            if (bufCount[n] > 0) {
-                drainBuffer(n);
-                refresh(n);
             }
         }
     }
@@ -1265,10 +1341,9 @@ public final class ClusterSimulator {
         for (int f = 0; f < nF; f++) {
             int k = latCount[f];
             if (k > 0) {
-                float[] sorted = Arrays.copyOf(lat[f], k);
-                Arrays.sort(sorted);
-                p50[f] = IntervalMetrics.nearestRank(sorted, 0.50);
-                p99[f] = IntervalMetrics.nearestRank(sorted, 0.99);
+                float[] work = Arrays.copyOf(lat[f], k);
+                p99[f] = IntervalMetrics.select(work, IntervalMetrics.rankIndex(k, 0.99));
+                p50[f] = IntervalMetrics.select(work, IntervalMetrics.rankIndex(k, 0.50));
                 meanLatency[f] = mLatencySum[f] / k;
                 if (kept != null) {
                     kept[f] = Arrays.copyOf(lat[f], k);

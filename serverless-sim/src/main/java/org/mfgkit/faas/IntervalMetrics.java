@@ -99,4 +99,64 @@ public record IntervalMetrics(double startMs, double endMs, int[] arrivals, int[
         int idx = (int) Math.ceil(p * n) - 1;
         return sorted[Math.max(0, Math.min(n - 1, idx))];
     }
+
+    /** 0-based index of the nearest-rank {@code p}-quantile in a sorted sample of size n: {@code ceil(p n) - 1}. */
+    public static int rankIndex(int n, double p) {
+        return Math.max(0, Math.min(n - 1, (int) Math.ceil(p * n) - 1));
+    }
+
+    /**
+     * The k-th smallest element (0-based) of {@code a[0..n-1]} by quickselect (Hoare partition,
+     * median-of-three pivot); {@code a} is permuted. Expected O(n).
+     */
+    public static float select(float[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        if (k < 0 || k > hi) {
+            throw new IllegalArgumentException("rank " + k + " outside 0.." + hi);
+        }
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // median of three into a[mid]
+            if (a[mid] < a[lo]) {
+                swap(a, mid, lo);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, hi, mid);
+            }
+            float pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static void swap(float[] a, int i, int j) {
+        float t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
 }

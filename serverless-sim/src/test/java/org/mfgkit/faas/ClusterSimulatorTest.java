@@ -184,7 +184,12 @@ class ClusterSimulatorTest {
         IntervalMetrics m = sim.harvest();
         assertEquals(0, m.coldStarts()[0]);
         assertEquals(2, m.prewarms()[0]);
-        sim.setReserved(0, 0); // idle reserved containers are removed at once
+        double released = sim.now();
+        sim.setReserved(0, 0); // released containers time out like ordinary ones, from the release on
+        assertEquals(2, sim.containers(0));
+        sim.runUntil(released + 600_000.0);
+        assertEquals(2, sim.containers(0));
+        sim.runUntil(Math.nextUp(released + 600_000.0));
         assertEquals(0, sim.containers(0));
     }
 

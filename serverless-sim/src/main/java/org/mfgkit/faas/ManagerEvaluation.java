@@ -1,0 +1,266 @@
+package org.mfgkit.faas;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs one resource manager for one episode and summarises it (SPEC §5 metrics). The first
+ * {@code warmupIntervals} intervals let the cluster fill (the manager acts, nothing is recorded);
+ * the summary covers the rest.
+ *
+ * <p>Definitions: {@code p99Ms} is the nearest-rank 99th percentile of all recorded latencies;
+ * {@code qosViolationRate} = violations / completions; {@code cpuUtilization} = CPU time the
+ * invocations received / (CPU demand x live container time), summed over functions (how much of
+ * the CPU the managers' containers could use was used); {@code clusterCpuUtilization} = CPU time
+ * used / (cluster cores x time); {@code memoryUtilization} = container memory x time / (cluster
+ * memory x time); {@code meanReward} = mean over intervals and agents of the environment's reward.
+ */
+public final class ManagerEvaluation {
+    private ManagerEvaluation() {
+    }
+
+    /**
+     * Per-function summary.
+     *
+     * @param name             function
+     * @param targetMs         QoS target (ms)
+     * @param completions      recorded completions
+     * @param p50Ms            median latency
+     * @param p99Ms            99th percentile latency
+     * @param qosViolationRate violations / completions
+     * @param coldStarts       completions that waited for a cold start
+     * @param cpuUtilization   CPU used / (demand x container time)
+     * @param meanContainers   time-average live containers
+     * @param meanShares       average {@code cpu.shares} over intervals
+     * @param meanReward       average reward of the agent
+     */
+    public record FunctionResult(String name, double targetMs, long completions, double p50Ms, double p99Ms,
+                                 double qosViolationRate, long coldStarts, double cpuUtilization, double meanContainers,
+                                 double meanShares, double meanReward) {
+    }
+
+    /**
+     * Per-interval series (index = recorded interval).
+     *
+     * @param minutes           end of the interval (simulated minutes from the episode start)
+     * @param p99Ms             p99 latency over all functions' completions in the interval
+     * @param qosViolationRate  violations / completions in the interval
+     * @param cpuUtilization    container CPU utilisation in the interval
+     * @param clusterCpuUtilization cluster CPU utilisation in the interval
+     * @param memoryUtilization memory utilisation in the interval
+     * @param containers        live containers at the end of the interval
+     * @param coldStarts        cold starts in the interval
+     * @param meanReward        mean agent reward of the interval
+     */
+    public record TimeSeries(double[] minutes, double[] p99Ms, double[] qosViolationRate, double[] cpuUtilization,
+                             double[] clusterCpuUtilization, double[] memoryUtilization, double[] containers,
+                             double[] coldStarts, double[] meanReward) {
+    }
+
+    /**
+     * Summary of one evaluated episode.
+     *
+     * @param manager               manager name
+     * @param seed                  episode seed
+     * @param intervals             recorded intervals
+     * @param arrivals              recorded arrivals
+     * @param completions           recorded completions
+     * @param p50Ms                 overall median latency
+     * @param p99Ms                 overall 99th percentile latency
+     * @param qosViolationRate      overall violations / completions
+     * @param coldStarts            cold starts
+     * @param cpuUtilization        container CPU utilisation (see the class doc)
+     * @param clusterCpuUtilization cluster CPU utilisation
+     * @param memoryUtilization     memory utilisation
+     * @param meanReward            mean agent reward
+     * @param meanContainers        time-average live containers (all functions)
+     * @param functions             per-function breakdown
+     * @param series                time series
+     */
+    public record Result(String manager, long seed, int intervals, long arrivals, long completions, double p50Ms,
+                         double p99Ms, double qosViolationRate, long coldStarts, double cpuUtilization,
+                         double clusterCpuUtilization, double memoryUtilization, double meanReward, double meanContainers,
+                         List<FunctionResult> functions, TimeSeries series) {
+    }
+
+    /** Runs {@code manager} for one episode of {@code env} seeded with {@code seed}. */
+    public static Result run(FaasEnvironment env, ResourceManager manager, long seed, int warmupIntervals) {
+        return run(env, manager, seed, warmupIntervals, null);
+    }
+
+    /**
+     * Runs {@code manager} for one episode; {@code onInterval} (may be null) is told after every
+     * interval (for progress bars).
+     */
+    public static Result run(FaasEnvironment env, ResourceManager manager, long seed, int warmupIntervals,
+                             Runnable onInterval) {
+        if (warmupIntervals < 0 || warmupIntervals >= env.episodeIntervals()) {
+            throw new IllegalArgumentException("warmupIntervals must lie in 0.." + (env.episodeIntervals() - 1)
+                    + ", got " + warmupIntervals);
+        }
+        ClusterSimulator sim = env.simulator();
+        int nF = env.agents();
+        sim.setKeepLatencies(false);
+        FaasEnvironment.Step s = env.reset(seed);
+        manager.begin(env, seed);
+        List<IntervalMetrics> recorded = new ArrayList<>();
+        List<double[]> rewards = new ArrayList<>();
+        while (!s.done()) {
+            manager.act(env, s);
+            sim.setKeepLatencies(s.interval() + 1 > warmupIntervals);
+            s = env.advance();
+            if (s.interval() > warmupIntervals) {
+                recorded.add(s.metrics());
+                rewards.add(s.rewards());
+            }
+            if (onInterval != null) {
+                onInterval.run();
+            }
+        }
+        sim.setKeepLatencies(false);
+        return summarise(manager.name(), seed, env, recorded, rewards);
+    }
+
+    static Result summarise(String name, long seed, FaasEnvironment env, List<IntervalMetrics> ms, List<double[]> rewards) {
+        int nF = env.agents();
+        int k = ms.size();
+        double[] targets = env.targets();
+        long[] arrivals = new long[nF];
+        long[] completions = new long[nF];
+        long[] violations = new long[nF];
+        long[] cold = new long[nF];
+        double[] used = new double[nF];
+        double[] alloc = new double[nF];
+        double[] containerMs = new double[nF];
+        double[] sharesSum = new double[nF];
+        double[] rewardSum = new double[nF];
+        double memSum = 0.0;
+        double clusterSum = 0.0;
+        double time = 0.0;
+        float[][] all = new float[nF][];
+        int[] allCount = new int[nF];
+        double[] minutes = new double[k];
+        double[] p99Series = new double[k];
+        double[] violSeries = new double[k];
+        double[] cpuSeries = new double[k];
+        double[] clusterSeries = new double[k];
+        double[] memSeries = new double[k];
+        double[] containerSeries = new double[k];
+        double[] coldSeries = new double[k];
+        double[] rewardSeries = new double[k];
+        double startMs = k > 0 ? ms.get(0).startMs() : 0.0;
+        for (int f = 0; f < nF; f++) {
+            all[f] = new float[1024];
+        }
+        for (int i = 0; i < k; i++) {
+            IntervalMetrics m = ms.get(i);
+            double len = m.endMs() - m.startMs();
+            time += len;
+            memSum += m.memoryUtilization() * len;
+            clusterSum += m.clusterCpuUtilization() * len;
+            long ic = 0;
+            long iv = 0;
+            long icold = 0;
+            double iu = 0.0;
+            double ia = 0.0;
+            int total = 0;
+            for (int f = 0; f < nF; f++) {
+                arrivals[f] += m.arrivals()[f];
+                completions[f] += m.completions()[f];
+                violations[f] += m.violations()[f];
+                cold[f] += m.coldStarts()[f];
+                used[f] += m.cpuUsedCoreMs()[f];
+                alloc[f] += m.cpuDemand()[f] * m.containerMs()[f];
+                containerMs[f] += m.containerMs()[f];
+                sharesSum[f] += m.shares()[f];
+                rewardSum[f] += rewards.get(i)[f];
+                ic += m.completions()[f];
+                iv += m.violations()[f];
+                icold += m.coldStarts()[f];
+                iu += m.cpuUsedCoreMs()[f];
+                ia += m.cpuDemand()[f] * m.containerMs()[f];
+                total += m.containers()[f];
+                float[] l = m.latencies()[f];
+                if (allCount[f] + l.length > all[f].length) {
+                    all[f] = Arrays.copyOf(all[f], Math.max(2 * all[f].length, allCount[f] + l.length));
+                }
+                System.arraycopy(l, 0, all[f], allCount[f], l.length);
+                allCount[f] += l.length;
+            }
+            minutes[i] = (m.endMs() - startMs) / 60_000.0;
+            p99Series[i] = pooledQuantile(m.latencies(), 0.99);
+            violSeries[i] = ic > 0 ? (double) iv / ic : 0.0;
+            cpuSeries[i] = ia > 0 ? iu / ia : 0.0;
+            clusterSeries[i] = m.clusterCpuUtilization();
+            memSeries[i] = m.memoryUtilization();
+            containerSeries[i] = total;
+            coldSeries[i] = icold;
+            rewardSeries[i] = mean(rewards.get(i));
+        }
+        List<FunctionResult> fr = new ArrayList<>();
+        long tArr = 0;
+        long tComp = 0;
+        long tViol = 0;
+        long tCold = 0;
+        double tUsed = 0.0;
+        double tAlloc = 0.0;
+        double tContainerMs = 0.0;
+        double tReward = 0.0;
+        for (int f = 0; f < nF; f++) {
+            float[] l = Arrays.copyOf(all[f], allCount[f]);
+            Arrays.sort(l);
+            double p50 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.5) : 0.0;
+            double p99 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.99) : 0.0;
+            fr.add(new FunctionResult(env.profiles().get(f).name(), targets[f], completions[f], p50, p99,
+                    completions[f] > 0 ? (double) violations[f] / completions[f] : 0.0, cold[f],
+                    alloc[f] > 0 ? used[f] / alloc[f] : 0.0, time > 0 ? containerMs[f] / time : 0.0,
+                    k > 0 ? sharesSum[f] / k : 0.0, k > 0 ? rewardSum[f] / k : 0.0));
+            tArr += arrivals[f];
+            tComp += completions[f];
+            tViol += violations[f];
+            tCold += cold[f];
+            tUsed += used[f];
+            tAlloc += alloc[f];
+            tContainerMs += containerMs[f];
+            tReward += rewardSum[f];
+        }
+        float[][] trimmed = new float[nF][];
+        for (int f = 0; f < nF; f++) {
+            trimmed[f] = Arrays.copyOf(all[f], allCount[f]);
+        }
+        return new Result(name, seed, k, tArr, tComp, pooledQuantile(trimmed, 0.5), pooledQuantile(trimmed, 0.99),
+                tComp > 0 ? (double) tViol / tComp : 0.0, tCold, tAlloc > 0 ? tUsed / tAlloc : 0.0,
+                time > 0 ? clusterSum / time : 0.0, time > 0 ? memSum / time : 0.0,
+                k > 0 ? tReward / (k * (double) nF) : 0.0, time > 0 ? tContainerMs / time : 0.0, List.copyOf(fr),
+                new TimeSeries(minutes, p99Series, violSeries, cpuSeries, clusterSeries, memSeries, containerSeries,
+                        coldSeries, rewardSeries));
+    }
+
+    /** Nearest-rank quantile of all functions' latencies pooled (0 when there are none). */
+    static double pooledQuantile(float[][] latencies, double p) {
+        int n = 0;
+        for (float[] l : latencies) {
+            n += l.length;
+        }
+        if (n == 0) {
+            return 0.0;
+        }
+        float[] pooled = new float[n];
+        int o = 0;
+        for (float[] l : latencies) {
+            System.arraycopy(l, 0, pooled, o, l.length);
+            o += l.length;
+        }
+        Arrays.sort(pooled);
+        return IntervalMetrics.nearestRank(pooled, p);
+    }
+
+    private static double mean(double[] x) {
+        double s = 0.0;
+        for (double v : x) {
+            s += v;
+        }
+        return x.length > 0 ? s / x.length : 0.0;
+    }
+}

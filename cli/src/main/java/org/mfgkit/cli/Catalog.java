@@ -1,7 +1,10 @@
 package org.mfgkit.cli;
 
 import java.util.List;
+import java.util.function.Function;
+import org.mfgkit.cli.bench.BenchTask;
 import org.mfgkit.cli.bench.BenchTasks;
+import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.Experiments;
 
 /**
@@ -21,14 +24,14 @@ public final class Catalog {
         new ListSection("algorithms", "Algorithms (--algorithm)", List.of()),
         new ListSection("presets", "Presets", List.of()),
         section("experiments", "Experiment types (mfgkit run FILE.json, field \"experiment\")",
-            experiments.all(), e -> e.name(), e -> e.description()),
+            experiments.all(), Experiment::name, Experiment::description),
         section("bench_tasks", "Bench tasks (mfgkit bench)",
-            benchTasks.all(), t -> t.name(), t -> t.description()));
+            benchTasks.all(), BenchTask::name, BenchTask::description));
   }
 
   /** A section from any registry: a name and a description per item. */
   public static <T> ListSection section(String key, String title, List<T> items,
-      java.util.function.Function<T, String> name, java.util.function.Function<T, String> description) {
+      Function<T, String> name, Function<T, String> description) {
     return new ListSection(key, title,
         items.stream().map(i -> new ListSection.Entry(name.apply(i), description.apply(i))).toList());
   }

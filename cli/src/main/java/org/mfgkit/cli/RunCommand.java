@@ -1,6 +1,7 @@
 package org.mfgkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,7 +76,8 @@ public final class RunCommand implements Callable<Integer> {
     double elapsed;
     try (StagedOutput staged = StagedOutput.create(target)) {
       RunContext ctx = new RunContext(staged.path(), main.progress(), json.enabled(), threadCount);
-      result = Json.toTree(experiment.run(config, ctx));
+      Object returned = experiment.run(config, ctx);
+      result = returned == null ? NullNode.getInstance() : Json.toTree(returned);
       elapsed = (System.nanoTime() - t0) / 1e9;
       Path resultFile = staged.path().resolve(StagedOutput.MARKER);
       if (Files.exists(resultFile)) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfgkit.cli.bench.BenchTasks;
+import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.Experiments;
 import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.CurveCsv;
@@ -195,6 +196,32 @@ class RunCommandTest {
     assertEquals(ExitCode.INTERNAL, r.status());
     assertTrue(r.errLines().size() > 3);
     assertTrue(r.err().contains("at org.mfgkit.cli.Fakes$Failing.run"), r.err());
+  }
+
+  @Test
+  void experimentReturningNothingStillGetsAResultFile() throws Exception {
+    Experiment silent = new Experiment() {
+      @Override
+      public String name() {
+        return "fake-silent";
+      }
+
+      @Override
+      public String description() {
+        return "returns null";
+      }
+
+      @Override
+      public Object run(JsonNode config, org.mfgkit.cli.experiment.RunContext ctx) {
+        return null;
+      }
+    };
+    Path out = dir.resolve("o");
+    CliRunner.Outcome r = CliRunner.run(new Main(Experiments.of(silent), BenchTasks.of()),
+        "run", config("s.json", "{\"experiment\": \"fake-silent\"}").toString(), "--out", out.toString());
+    assertEquals(ExitCode.OK, r.status(), r.err());
+    assertTrue(Json.read(out.resolve("result.json")).get("result").isNull());
+    assertEquals(List.of("result.json"), names(out));
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.mfgkit.cli.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class Config {
       throw bad(field, expected, v);
     }
     long[] seeds = new long[v.size()];
-    Set<Long> seen = new java.util.HashSet<>();
+    Set<Long> seen = new HashSet<>();
     for (int i = 0; i < seeds.length; i++) {
       JsonNode e = v.get(i);
       if (!e.isIntegralNumber() || !e.canConvertToLong() || !seen.add(e.longValue())) {

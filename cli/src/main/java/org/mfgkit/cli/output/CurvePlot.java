@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -213,7 +214,7 @@ public final class CurvePlot {
       py[n] = spec.logY() ? Math.max(y[i], floor) : y[i];
       n++;
     }
-    return new Points(java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
+    return new Points(Arrays.copyOf(px, n), Arrays.copyOf(py, n));
   }
 
   /** The log-axis floor: fixed by the spec, else a tenth of the smallest positive finite value. */

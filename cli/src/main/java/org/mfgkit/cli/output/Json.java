@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -156,8 +158,8 @@ public final class Json {
   }
 
   /** Lets Jackson "close" the stream without closing the atomic writer's stream underneath. */
-  private static final class NonClosingStream extends java.io.FilterOutputStream {
-    NonClosingStream(java.io.OutputStream out) {
+  private static final class NonClosingStream extends FilterOutputStream {
+    NonClosingStream(OutputStream out) {
       super(out);
     }
 

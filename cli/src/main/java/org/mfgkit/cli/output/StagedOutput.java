@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
@@ -103,13 +105,13 @@ public final class StagedOutput implements AutoCloseable {
     Path old = null;
     if (Files.exists(target)) {
       old = target.resolveSibling(AtomicFiles.hiddenSibling(target.getFileName().toString(), "old"));
-      Files.move(target, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
     }
     try {
-      Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       if (old != null) {
-        Files.move(old, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
       }
       throw e;
     }
@@ -158,7 +160,7 @@ public final class StagedOutput implements AutoCloseable {
 
   /** Deletes {@code root} and everything below it (symbolic links are deleted, not followed). */
   static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(root, new SimpleFileVisitor<>() {

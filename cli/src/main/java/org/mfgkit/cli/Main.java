@@ -39,6 +39,7 @@ public final class Main implements Runnable {
       ListCommand.class,
       RunCommand.class,
       BenchCommand.class,
+      FaasCommand.class,
       CommandLine.HelpCommand.class);
 
   static {

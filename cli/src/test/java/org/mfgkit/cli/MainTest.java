@@ -50,7 +50,7 @@ class MainTest {
   void unknownCommandIsOneLineAndStatus2() {
     CliRunner.Outcome r = CliRunner.run("frobnicate");
     assertEquals(ExitCode.USAGE, r.status());
-    assertEquals(List.of("mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, help)"), r.errLines());
+    assertEquals(List.of("mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, faas, help)"), r.errLines());
     assertEquals("", r.out());
   }
 

@@ -130,7 +130,7 @@ class RunCommandTest {
     CliRunner.Outcome r = run("run", cfg.toString(), "--out", dir.resolve("o").toString());
     assertEquals(ExitCode.USAGE, r.status());
     assertEquals(List.of("mfgkit: error: " + cfg + ": unknown experiment type \"nope\""
-        + " (known: demo-monte-carlo, fake-curves, fake-failing)"), r.errLines());
+        + " (known: demo-monte-carlo, faas-compare, fake-curves, fake-failing)"), r.errLines());
     assertTrue(Files.notExists(dir.resolve("o")));
   }
 

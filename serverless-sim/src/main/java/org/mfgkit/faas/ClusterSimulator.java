@@ -470,19 +470,8 @@ public final class ClusterSimulator {
         if (sharesChanged) {
             applyShares();
         }
-        final int nodeBase = nF;
-        final int evictBase = nF + nN;
         while (queue.peekTime() < tEnd) {
-            int slot = queue.peekSlot();
-            now = queue.peekTime();
-            // each handler moves or cancels its own slot (one heap operation instead of two)
-            if (slot < nodeBase) {
-                onArrival(slot);
-            } else if (slot < evictBase) {
-                onNodeEvent(slot - nodeBase);
-            } else {
-                onEvictionTimer(slot - evictBase);
-            }
+            fire();
         }
         now = tEnd;
         for (int n = 0; n < nN; n++) {
@@ -490,6 +479,33 @@ public final class ClusterSimulator {
         }
         for (int f = 0; f < nF; f++) {
             flushCount(f);
+        }
+    }
+
+    /**
+     * Processes events until {@code count} more invocations have completed (or no event is left),
+     * without moving the clock past the last event. For throughput measurements.
+     */
+    public void runCompletions(long count) {
+        if (sharesChanged) {
+            applyShares();
+        }
+        long target = totalCompletions + count;
+        while (totalCompletions < target && !queue.isEmpty()) {
+            fire();
+        }
+    }
+
+    /** Processes the earliest event; its handler moves or cancels its own slot (one heap operation). */
+    private void fire() {
+        int slot = queue.peekSlot();
+        now = queue.peekTime();
+        if (slot < nF) {
+            onArrival(slot);
+        } else if (slot < nF + nN) {
+            onNodeEvent(slot - nF);
+        } else {
+            onEvictionTimer(slot - nF - nN);
         }
     }
 

@@ -14,12 +14,11 @@ import java.util.Arrays;
 public final class EventQueue {
     /** {@code heap[i]} = slot at heap position i (positions 0..size-1). */
     private final int[] heap;
+    /** Keys stored by heap position (no indirection in the sift loops): time and sequence. */
+    private final double[] hTime;
+    private final long[] hSeq;
     /** {@code pos[slot]} = heap position of the slot, -1 when the slot is not scheduled. */
     private final int[] pos;
-    /** {@code time[slot]} = event time (ms). */
-    private final double[] time;
-    /** {@code seq[slot]} = tie-breaking sequence number. */
-    private final long[] seq;
     private int size;
     private long nextSeq;
 
@@ -29,15 +28,15 @@ public final class EventQueue {
             throw new IllegalArgumentException("event queue needs at least one slot, got " + slots);
         }
         heap = new int[slots];
+        hTime = new double[slots];
+        hSeq = new long[slots];
         pos = new int[slots];
-        time = new double[slots];
-        seq = new long[slots];
         clear();
     }
 
     /** Removes every event and restarts the sequence counter. */
     public void clear() {
-        Arrays.fill(pos, -1);
+        java.util.Arrays.fill(pos, -1);
         size = 0;
         nextSeq = 0;
     }
@@ -59,7 +58,8 @@ public final class EventQueue {
 
     /** Pending time of {@code slot} ({@code +inf} when not scheduled). */
     public double timeOf(int slot) {
-        return pos[slot] >= 0 ? time[slot] : Double.POSITIVE_INFINITY;
+        int p = pos[slot];
+        return p >= 0 ? hTime[p] : Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -74,19 +74,14 @@ public final class EventQueue {
         if (Double.isNaN(t)) {
             throw new IllegalArgumentException("event time is NaN for slot " + slot);
         }
+        long q = nextSeq++;
         int p = pos[slot];
-        time[slot] = t;
-        seq[slot] = nextSeq++;
         if (p < 0) {
-            p = size++;
-            heap[p] = slot;
-            pos[slot] = p;
-            siftUp(p);
+            siftUp(size++, slot, t, q);
+        } else if (t < hTime[p] || (t == hTime[p] && q < hSeq[p])) {
+            siftUp(p, slot, t, q);
         } else {
-            // the new key (t, fresh seq) may be smaller or larger than the old one
-            if (!siftUp(p)) {
-                siftDown(pos[slot]);
-            }
+            siftDown(p, slot, t, q);
         }
     }
 
@@ -96,13 +91,16 @@ public final class EventQueue {
         if (p < 0) {
             return;
         }
-        int last = heap[--size];
         pos[slot] = -1;
-        if (p < size) {
-            heap[p] = last;
-            pos[last] = p;
-            if (!siftUp(p)) {
-                siftDown(p);
+        int last = --size;
+        if (p < last) {
+            int ls = heap[last];
+            double lt = hTime[last];
+            long lq = hSeq[last];
+            if (lt < hTime[p] || (lt == hTime[p] && lq < hSeq[p])) {
+                siftUp(p, ls, lt, lq);
+            } else {
+                siftDown(p, ls, lt, lq);
             }
         }
     }
@@ -114,7 +112,7 @@ public final class EventQueue {
 
     /** Time of the earliest event ({@code +inf} when empty). */
     public double peekTime() {
-        return size == 0 ? Double.POSITIVE_INFINITY : time[heap[0]];
+        return size == 0 ? Double.POSITIVE_INFINITY : hTime[0];
     }
 
     /** Removes and returns the slot of the earliest event; -1 when empty. */
@@ -127,50 +125,57 @@ public final class EventQueue {
         return top;
     }
 
-    private boolean less(int a, int b) {
-        double ta = time[a];
-        double tb = time[b];
-        return ta < tb || (ta == tb && seq[a] < seq[b]);
-    }
-
-    /** Returns whether the entry moved. */
-    private boolean siftUp(int p) {
-        int slot = heap[p];
-        int start = p;
+    /** Places (slot, t, q) at or above position p. */
+    private void siftUp(int p, int slot, double t, long q) {
         while (p > 0) {
             int parent = (p - 1) >>> 1;
-            int ps = heap[parent];
-            if (!less(slot, ps)) {
+            double pt = hTime[parent];
+            if (pt < t || (pt == t && hSeq[parent] < q)) {
                 break;
             }
+            int ps = heap[parent];
             heap[p] = ps;
+            hTime[p] = pt;
+            hSeq[p] = hSeq[parent];
             pos[ps] = p;
             p = parent;
         }
         heap[p] = slot;
+        hTime[p] = t;
+        hSeq[p] = q;
         pos[slot] = p;
-        return p != start;
     }
 
-    private void siftDown(int p) {
-        int slot = heap[p];
-        int half = size >>> 1;
+    /** Places (slot, t, q) at or below position p. */
+    private void siftDown(int p, int slot, double t, long q) {
+        int n = size;
+        int half = n >>> 1;
         while (p < half) {
             int child = 2 * p + 1;
-            int cs = heap[child];
+            double ct = hTime[child];
+            long cq = hSeq[child];
             int right = child + 1;
-            if (right < size && less(heap[right], cs)) {
-                child = right;
-                cs = heap[child];
+            if (right < n) {
+                double rt = hTime[right];
+                if (rt < ct || (rt == ct && hSeq[right] < cq)) {
+                    child = right;
+                    ct = rt;
+                    cq = hSeq[right];
+                }
             }
-            if (!less(cs, slot)) {
+            if (t < ct || (t == ct && q < cq)) {
                 break;
             }
+            int cs = heap[child];
             heap[p] = cs;
+            hTime[p] = ct;
+            hSeq[p] = cq;
             pos[cs] = p;
             p = child;
         }
         heap[p] = slot;
+        hTime[p] = t;
+        hSeq[p] = q;
         pos[slot] = p;
     }
 }

@@ -1,0 +1,220 @@
+package org.mfgkit.cli.faas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mfgkit.cli.experiment.Config;
+import org.mfgkit.cli.experiment.Experiment;
+import org.mfgkit.cli.experiment.RunContext;
+import org.mfgkit.cli.output.Curve;
+import org.mfgkit.cli.output.PlotSpec;
+import org.mfgkit.cli.output.ResultWriter;
+import org.mfgkit.cli.progress.Progress;
+import org.mfgkit.faas.AzureTrace;
+import org.mfgkit.faas.ClusterSpec;
+import org.mfgkit.faas.FaasComparison;
+import org.mfgkit.faas.FaasParams;
+import org.mfgkit.faas.FunctionProfile;
+import org.mfgkit.faas.FunctionProfiles;
+import org.mfgkit.faas.ManagerEvaluation;
+
+/**
+ * {@code faas-compare} (issue 6; 004 Appendix E): trains the learning resource managers on the
+ * training rows and minutes of a trace in the Azure Functions 2019 schema, evaluates every manager
+ * on held-out rows and minutes, and writes {@code result.json} (under {@code result}: calibrated
+ * targets, training logs, {@code managers.<name>} with the headline metrics, per-function
+ * breakdowns and time series, and a verdict per learned manager) plus PNG plots of latency,
+ * QoS violations, utilisation and training over time. Config: see {@code experiments/faas-compare.json}
+ * and {@code serverless-sim/README.md}.
+ */
+public final class FaasCompareExperiment implements Experiment {
+    @Override
+    public String name() {
+        return "faas-compare";
+    }
+
+    @Override
+    public String description() {
+        return "serverless FaaS cluster (004 App. E): OpenWhisk default vs ENSURE vs NAC-Linear vs NAC-NN on a held-out trace";
+    }
+
+    /** The config parsed into a comparison spec (validated; no simulation yet). */
+    public static FaasComparison.Spec spec(JsonNode json) {
+        Config c = Config.of(json);
+        c.allowOnly("experiment", "seed", "cluster", "profiles", "trace", "load", "control_interval_s", "train", "eval",
+                "managers", "nac_linear", "nac_nn");
+        long seed = c.integer("seed", 2019);
+        ClusterSpec cluster = ClusterSpec.defaults();
+        if (c.has("cluster")) {
+            Config cc = c.object("cluster");
+            cc.allowOnly("nodes", "cores", "memory_mb");
+            cluster = new ClusterSpec(cc.integer("nodes", cluster.nodes()), cc.integer("cores", cluster.cores()),
+                    cc.integer("memory_mb", cluster.memoryMb()));
+        }
+        FaasParams params = FaasParams.defaults();
+        if (c.has("control_interval_s")) {
+            params = params.withControlIntervalMs(1000.0 * c.number("control_interval_s"));
+        }
+        List<FunctionProfile> profiles = c.has("profiles") ? FunctionProfiles.read(existing(c.string("profiles"), "profiles"))
+                : FunctionProfiles.defaults();
+        AzureTrace trace = trace(c.string("trace", "azure-2019-synthetic.csv"));
+        Config t = c.object("train");
+        t.allowOnly("rows", "start_minute", "minutes", "episode_minutes");
+        Config e = c.object("eval");
+        e.allowOnly("rows", "start_minute", "minutes", "warmup_minutes");
+        List<String> managers = c.has("managers") ? c.strings("managers") : FaasComparison.KNOWN_MANAGERS;
+        Map<String, FaasComparison.Learner> learners = new LinkedHashMap<>();
+        Learners.configure(c, managers, learners);
+        return new FaasComparison.Spec(seed, cluster, params, profiles, trace, c.number("load", 0.15),
+                window(t, "train"), t.integer("episode_minutes", 30), window(e, "eval"), e.integer("warmup_minutes", 10),
+                managers, learners);
+    }
+
+    private static FaasComparison.Window window(Config w, String name) {
+        JsonNode rows = w.node().get("rows");
+        if (rows == null || !rows.isArray() || rows.isEmpty()) {
+            throw new IllegalArgumentException("config field \"" + name + "\": \"rows\" must be a non-empty list of trace row indices");
+        }
+        int[] r = new int[rows.size()];
+        for (int i = 0; i < r.length; i++) {
+            if (!rows.get(i).canConvertToInt() || !rows.get(i).isIntegralNumber()) {
+                throw new IllegalArgumentException("config field \"" + name + "\": rows[" + i + "] must be an integer, got " + rows.get(i));
+            }
+            r[i] = rows.get(i).intValue();
+        }
+        return new FaasComparison.Window(r, w.integer("start_minute"), w.integer("minutes"));
+    }
+
+    /** A trace file path, or the name of a trace shipped with serverless-sim. */
+    static AzureTrace trace(String name) {
+        Path p = Path.of(name);
+        if (Files.isRegularFile(p)) {
+            return AzureTrace.read(p);
+        }
+        if (AzureTrace.class.getResource(name) != null) {
+            return AzureTrace.resource(name);
+        }
+        throw new IllegalArgumentException("config field \"trace\": no file " + name
+                + " and no shipped trace of that name (shipped: azure-2019-synthetic.csv)");
+    }
+
+    private static Path existing(String name, String field) {
+        Path p = Path.of(name);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("config field \"" + field + "\": no file " + name);
+        }
+        return p;
+    }
+
+    @Override
+    public Object run(JsonNode config, RunContext ctx) throws Exception {
+        FaasComparison.Spec spec = spec(config);
+        ProgressListener listener = new ProgressListener(ctx);
+        FaasComparison.Result r;
+        try {
+            r = FaasComparison.run(spec, listener, ctx.threads());
+        } finally {
+            listener.close();
+        }
+        writePlots(ctx.writer(), r);
+        return Report.of(spec, r);
+    }
+
+    /** One progress bar for all training iterations, one for all evaluation intervals. */
+    private static final class ProgressListener implements FaasComparison.Listener {
+        private final RunContext ctx;
+        private final Map<String, Integer> training = new LinkedHashMap<>();
+        private Progress train;
+        private Progress eval;
+
+        ProgressListener(RunContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public synchronized void trainingStarted(String name, int iterations) {
+            training.put(name, iterations);
+        }
+
+        @Override
+        public void trainingStep(String name) {
+            Progress p;
+            synchronized (this) {
+                if (train == null) {
+                    int total = training.values().stream().mapToInt(Integer::intValue).sum();
+                    train = ctx.progress().start("faas training " + String.join("+", training.keySet()), total, "iterations");
+                }
+                p = train;
+            }
+            p.step();
+        }
+
+        @Override
+        public synchronized void evaluationStarted(int managers, int intervals) {
+            if (train != null) {
+                train.close();
+            }
+            eval = ctx.progress().start("faas evaluation", (long) managers * intervals, "intervals");
+        }
+
+        @Override
+        public void evaluationStep() {
+            eval.step();
+        }
+
+        synchronized void close() {
+            if (train != null) {
+                train.close();
+            }
+            if (eval != null) {
+                eval.close();
+            }
+        }
+    }
+
+    private static void writePlots(ResultWriter out, FaasComparison.Result r) throws Exception {
+        List<Curve> p99 = new ArrayList<>();
+        List<Curve> viol = new ArrayList<>();
+        List<Curve> util = new ArrayList<>();
+        List<Curve> cluster = new ArrayList<>();
+        List<Curve> mem = new ArrayList<>();
+        List<Curve> containers = new ArrayList<>();
+        for (Map.Entry<String, ManagerEvaluation.Result> e : r.managers().entrySet()) {
+            ManagerEvaluation.TimeSeries s = e.getValue().series();
+            p99.add(Curve.single(e.getKey(), s.minutes(), s.p99Ms()));
+            viol.add(Curve.single(e.getKey(), s.minutes(), s.qosViolationRate()));
+            util.add(Curve.single(e.getKey(), s.minutes(), s.cpuUtilization()));
+            cluster.add(Curve.single(e.getKey(), s.minutes(), s.clusterCpuUtilization()));
+            mem.add(Curve.single(e.getKey(), s.minutes(), s.memoryUtilization()));
+            containers.add(Curve.single(e.getKey(), s.minutes(), s.containers()));
+        }
+        String x = "minutes of the held-out trace (after warm-up)";
+        out.plotLines("latency.png", PlotSpec.of("p99 latency per control interval, all functions", x, "p99 latency (ms)")
+                .withLogY(true), p99);
+        out.plotLines("violations.png", PlotSpec.of("QoS-violation rate per control interval", x, "violations / completions"),
+                viol);
+        out.plotLines("utilization.png", PlotSpec.of("CPU utilisation of the functions' containers", x,
+                "CPU used / (demand x container time)"), util);
+        out.plotLines("cluster-cpu.png", PlotSpec.of("cluster CPU utilisation", x, "CPU used / cluster cores"), cluster);
+        out.plotLines("memory.png", PlotSpec.of("memory utilisation (containers)", x, "container memory / cluster memory"),
+                mem);
+        out.plotLines("containers.png", PlotSpec.of("live containers", x, "containers"), containers);
+        if (!r.training().isEmpty()) {
+            List<Curve> tr = new ArrayList<>();
+            for (Map.Entry<String, FaasComparison.TrainingLog> e : r.training().entrySet()) {
+                double[] y = e.getValue().meanReward();
+                double[] xs = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    xs[i] = i + 1;
+                }
+                tr.add(Curve.single(e.getKey(), xs, y));
+            }
+            out.plotLines("training.png", PlotSpec.of("training: mean agent reward per iteration", "iteration",
+                    "mean reward"), tr);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.mfgkit.cli.faas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mfgkit.faas.FaasComparison;
+import org.mfgkit.faas.ManagerEvaluation;
+
+/**
+ * The {@code result} of {@code faas-compare} in {@code result.json} (snake_case keys).
+ *
+ * @param seed        master seed
+ * @param evalSeed    seed of the shared evaluation episode
+ * @param load        offered CPU load (fraction of the cluster's cores)
+ * @param train       training window
+ * @param eval        held-out evaluation window
+ * @param targets     calibrated QoS targets
+ * @param training    training logs of the learning managers
+ * @param managers    evaluation of every manager: headline metrics, per-function breakdown, time series
+ * @param verdicts    per learned manager: does it beat OpenWhisk on QoS violations at equal or better CPU utilisation?
+ */
+public record Report(long seed, long evalSeed, double load, Window train, Window eval,
+                     List<FaasComparison.Target> targets, Map<String, FaasComparison.TrainingLog> training,
+                     Map<String, ManagerEvaluation.Result> managers, List<Verdict> verdicts) {
+
+    /**
+     * A replayed window of the trace.
+     *
+     * @param rows          trace rows, one per function
+     * @param startMinute   first minute
+     * @param minutes       length
+     * @param episodeMinutes training episode length (0 for the evaluation window)
+     * @param warmupMinutes unrecorded warm-up (0 for the training window)
+     */
+    public record Window(int[] rows, int startMinute, int minutes, int episodeMinutes, int warmupMinutes) {
+    }
+
+    /**
+     * @param manager                   learned or heuristic manager compared with OpenWhisk
+     * @param qosViolationRate          its violation rate
+     * @param openwhiskQosViolationRate OpenWhisk's
+     * @param cpuUtilization            its container CPU utilisation
+     * @param openwhiskCpuUtilization   OpenWhisk's
+     * @param fewerViolations           strictly fewer violations than OpenWhisk
+     * @param cpuUtilizationNotWorse    CPU utilisation at least OpenWhisk's
+     * @param beatsOpenwhisk            both
+     */
+    public record Verdict(String manager, double qosViolationRate, double openwhiskQosViolationRate, double cpuUtilization,
+                          double openwhiskCpuUtilization, boolean fewerViolations, boolean cpuUtilizationNotWorse,
+                          boolean beatsOpenwhisk) {
+    }
+
+    static Report of(FaasComparison.Spec spec, FaasComparison.Result r) {
+        List<Verdict> verdicts = new ArrayList<>();
+        ManagerEvaluation.Result ow = r.managers().get("openwhisk");
+        if (ow != null) {
+            for (Map.Entry<String, ManagerEvaluation.Result> e : r.managers().entrySet()) {
+                if (e.getKey().equals("openwhisk")) {
+                    continue;
+                }
+                ManagerEvaluation.Result m = e.getValue();
+                boolean fewer = m.qosViolationRate() < ow.qosViolationRate();
+                boolean cpu = m.cpuUtilization() >= ow.cpuUtilization();
+                verdicts.add(new Verdict(e.getKey(), m.qosViolationRate(), ow.qosViolationRate(), m.cpuUtilization(),
+                        ow.cpuUtilization(), fewer, cpu, fewer && cpu));
+            }
+        }
+        return new Report(r.seed(), r.evalSeed(), spec.load(),
+                new Window(spec.train().rows(), spec.train().startMinute(), spec.train().minutes(), spec.episodeMinutes(), 0),
+                new Window(spec.eval().rows(), spec.eval().startMinute(), spec.eval().minutes(), 0, spec.warmupMinutes()),
+                r.targets(), r.training(), r.managers(), verdicts);
+    }
+}

@@ -1,0 +1,271 @@
+package org.mfgkit.faas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison of 004 Appendix E (SPEC §5): calibrate QoS targets, train the learning managers on
+ * a training arrival stream, then evaluate every manager on the same held-out stream (other trace
+ * rows and other minutes than any training episode saw) with the same seed.
+ */
+public final class FaasComparison {
+    /** Manager names in the order of the result table. */
+    public static final List<String> KNOWN_MANAGERS = List.of("openwhisk", "ensure", "nac-linear", "nac-nn");
+
+    private FaasComparison() {
+    }
+
+    /**
+     * A window of trace rows replayed as the 12 (or F) functions.
+     *
+     * @param rows        {@code rows[f]}: trace row replayed as function f
+     * @param startMinute first minute of the window (0-based)
+     * @param minutes     length of the window
+     */
+    public record Window(int[] rows, int startMinute, int minutes) {
+        public Window {
+            rows = rows.clone();
+            if (startMinute < 0 || minutes <= 0) {
+                throw new IllegalArgumentException("window needs start_minute >= 0 and minutes > 0, got "
+                        + startMinute + ", " + minutes);
+            }
+        }
+
+        @Override
+        public int[] rows() {
+            return rows.clone();
+        }
+    }
+
+    /**
+     * What to compare.
+     *
+     * @param seed           master seed (calibration, training and evaluation streams derive from it)
+     * @param cluster        the cluster
+     * @param params         platform and game parameters
+     * @param profiles       the functions
+     * @param trace          the trace to replay
+     * @param load           mean CPU load offered, as a fraction of the cluster's cores (split evenly)
+     * @param train          training rows and minutes; episodes are random sub-windows of it
+     * @param episodeMinutes length of one training episode
+     * @param eval           held-out rows and minutes
+     * @param warmupMinutes  first minutes of the evaluation not recorded (the cluster fills up)
+     * @param managers       managers to evaluate, names from {@link #KNOWN_MANAGERS}
+     * @param learners       the learning managers' trainers by name (need not cover heuristic managers)
+     */
+    public record Spec(long seed, ClusterSpec cluster, FaasParams params, List<FunctionProfile> profiles, AzureTrace trace,
+                       double load, Window train, int episodeMinutes, Window eval, int warmupMinutes,
+                       List<String> managers, Map<String, Learner> learners) {
+        public Spec {
+            profiles = List.copyOf(profiles);
+            managers = List.copyOf(managers);
+            learners = Map.copyOf(learners);
+            if (managers.isEmpty()) {
+                throw new IllegalArgumentException("managers: at least one manager is needed");
+            }
+            for (String m : managers) {
+                if (!KNOWN_MANAGERS.contains(m)) {
+                    throw new IllegalArgumentException("managers: unknown manager '" + m + "' (known: "
+                            + String.join(", ", KNOWN_MANAGERS) + ")");
+                }
+                if (!m.equals("openwhisk") && !m.equals("ensure") && !learners.containsKey(m)) {
+                    throw new IllegalArgumentException("managers: no trainer configured for '" + m + "'");
+                }
+            }
+            if (managers.stream().distinct().count() != managers.size()) {
+                throw new IllegalArgumentException("managers: a manager is listed twice");
+            }
+            if (!(load > 0.0) || load > 1.0) {
+                throw new IllegalArgumentException("load must lie in (0, 1], got " + load);
+            }
+            checkWindow("train", train, trace, profiles.size());
+            checkWindow("eval", eval, trace, profiles.size());
+            double interval = params.controlIntervalMs() / 60_000.0;
+            if (episodeMinutes <= 0 || episodeMinutes > train.minutes()) {
+                throw new IllegalArgumentException("train.episode_minutes must lie in 1.." + train.minutes() + ", got "
+                        + episodeMinutes);
+            }
+            if (episodeMinutes / interval < 2) {
+                throw new IllegalArgumentException("train.episode_minutes must span at least 2 control intervals");
+            }
+            if (warmupMinutes < 0 || warmupMinutes >= eval.minutes()) {
+                throw new IllegalArgumentException("eval.warmup_minutes must lie in 0.." + (eval.minutes() - 1) + ", got "
+                        + warmupMinutes);
+            }
+        }
+
+        private static void checkWindow(String name, Window w, AzureTrace trace, int functions) {
+            if (w.rows.length != functions) {
+                throw new IllegalArgumentException(name + ".rows: need one trace row per function (" + functions + "), got "
+                        + w.rows.length);
+            }
+            for (int r : w.rows) {
+                if (r < 0 || r >= trace.rows().size()) {
+                    throw new IllegalArgumentException(name + ".rows: row " + r + " is outside 0.." + (trace.rows().size() - 1)
+                            + " of " + trace.source());
+                }
+            }
+            if (w.startMinute + w.minutes > trace.minutes()) {
+                throw new IllegalArgumentException(name + ": minutes [" + w.startMinute + ", " + (w.startMinute + w.minutes)
+                        + ") exceed the trace's " + trace.minutes());
+            }
+        }
+
+        /** Control intervals in one training episode. */
+        public int episodeIntervals() {
+            return (int) Math.round(episodeMinutes * 60_000.0 / params.controlIntervalMs());
+        }
+
+        /** A training episode's environment: the training rows over minutes {@code [start, start + episodeMinutes)}. */
+        public FaasEnvironment trainingEnvironment(int startMinute, double[] targets) {
+            TraceReplay replay = TraceReplay.atLoad(trace, train.rows(), profiles, cluster, load, startMinute, episodeMinutes);
+            return FaasEnvironment.of(cluster, profiles, params, replay, targets, episodeIntervals());
+        }
+
+        /** The held-out evaluation environment. */
+        public FaasEnvironment evaluationEnvironment(double[] targets) {
+            TraceReplay replay = TraceReplay.atLoad(trace, eval.rows(), profiles, cluster, load, eval.startMinute(), eval.minutes());
+            return FaasEnvironment.of(cluster, profiles, params, replay, targets, 0);
+        }
+
+        /** Intervals of the evaluation warm-up. */
+        public int warmupIntervals() {
+            return (int) Math.round(warmupMinutes * 60_000.0 / params.controlIntervalMs());
+        }
+    }
+
+    /** Trains a learning manager. */
+    public interface Learner {
+        /**
+         * Trains and returns the trained manager with its training log.
+         *
+         * @param spec      the comparison (episodes come from {@code spec.trainingEnvironment})
+         * @param targets   QoS targets
+         * @param seed      training seed
+         * @param onIteration called after each training iteration (progress)
+         */
+        Trained train(Spec spec, double[] targets, long seed, Runnable onIteration);
+
+        /** Number of training iterations (for progress bars). */
+        int iterations();
+    }
+
+    /**
+     * A trained manager and its learning curve.
+     *
+     * @param manager     the trained manager (acts greedily or by sampling, as it documents)
+     * @param meanReward  mean agent reward of each training iteration's episodes
+     * @param seconds     wall time of the training
+     * @param info        learner-specific facts for the result (final parameters, step sizes, ...)
+     */
+    public record Trained(ResourceManager manager, double[] meanReward, double seconds, Map<String, Object> info) {
+    }
+
+    /** Progress callbacks of a comparison. */
+    public interface Listener {
+        /** Called before training {@code name} ({@code iterations} steps). */
+        default void trainingStarted(String name, int iterations) {
+        }
+
+        /** One training iteration of {@code name} done. */
+        default void trainingStep(String name) {
+        }
+
+        /** Called before the evaluation ({@code intervals} control intervals per manager, all managers). */
+        default void evaluationStarted(int managers, int intervals) {
+        }
+
+        /** One evaluation interval done. */
+        default void evaluationStep() {
+        }
+    }
+
+    /**
+     * Calibration result per function.
+     *
+     * @param function      name
+     * @param isolatedP99Ms isolated p99 (ms)
+     * @param targetMs      QoS target (ms)
+     */
+    public record Target(String function, double isolatedP99Ms, double targetMs) {
+    }
+
+    /**
+     * Training log of a learning manager.
+     *
+     * @param iterations    training iterations
+     * @param episodeMinutes minutes per training episode
+     * @param meanReward    mean agent reward per iteration
+     * @param seconds       wall time
+     * @param info          learner-specific facts
+     */
+    public record TrainingLog(int iterations, int episodeMinutes, double[] meanReward, double seconds,
+                              Map<String, Object> info) {
+    }
+
+    /**
+     * Result of the comparison.
+     *
+     * @param seed      master seed
+     * @param evalSeed  seed of the (shared) evaluation episode
+     * @param targets   calibrated QoS targets
+     * @param training  training logs by learner name
+     * @param managers  evaluation results by manager name (table order)
+     */
+    public record Result(long seed, long evalSeed, List<Target> targets, Map<String, TrainingLog> training,
+                         Map<String, ManagerEvaluation.Result> managers) {
+    }
+
+    /** Runs the comparison; {@code threads} managers are trained and evaluated at once. */
+    public static Result run(Spec spec, Listener listener, int threads) throws Exception {
+        QosCalibration cal = QosCalibration.run(spec.cluster(), spec.profiles(), spec.params(),
+                org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 0));
+        double[] targets = cal.targetsMs();
+        List<Target> tl = new ArrayList<>();
+        for (int f = 0; f < targets.length; f++) {
+            tl.add(new Target(spec.profiles().get(f).name(), cal.isolatedP99Ms()[f], targets[f]));
+        }
+        // training
+        Map<String, ResourceManager> managers = new LinkedHashMap<>();
+        Map<String, TrainingLog> logs = new LinkedHashMap<>();
+        List<String> learnerNames = spec.managers().stream().filter(spec.learners()::containsKey).toList();
+        for (String name : learnerNames) {
+            listener.trainingStarted(name, spec.learners().get(name).iterations());
+        }
+        List<Trained> trained = Parallel.map(learnerNames.size(), threads, i -> {
+            String name = learnerNames.get(i);
+            Learner learner = spec.learners().get(name);
+            return learner.train(spec, targets, org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 1 + i),
+                    () -> listener.trainingStep(name));
+        });
+        for (String name : spec.managers()) {
+            switch (name) {
+                case "openwhisk" -> managers.put(name, new OpenWhiskDefaultManager());
+                case "ensure" -> managers.put(name, EnsureManager.defaults());
+                default -> {
+                    Trained t = trained.get(learnerNames.indexOf(name));
+                    managers.put(name, t.manager());
+                    logs.put(name, new TrainingLog(spec.learners().get(name).iterations(), spec.episodeMinutes(),
+                            t.meanReward(), t.seconds(), t.info()));
+                }
+            }
+        }
+        // evaluation: every manager on the same held-out stream and seed
+        long evalSeed = org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 99);
+        List<String> names = new ArrayList<>(managers.keySet());
+        int intervals = spec.evaluationEnvironment(targets).episodeIntervals();
+        listener.evaluationStarted(names.size(), intervals);
+        List<ManagerEvaluation.Result> results = Parallel.map(names.size(), threads, i -> {
+            FaasEnvironment env = spec.evaluationEnvironment(targets);
+            return ManagerEvaluation.run(env, managers.get(names.get(i)), evalSeed, spec.warmupIntervals(),
+                    listener::evaluationStep);
+        });
+        Map<String, ManagerEvaluation.Result> byName = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byName.put(names.get(i), results.get(i));
+        }
+        return new Result(spec.seed(), evalSeed, tl, logs, byName);
+    }
+}

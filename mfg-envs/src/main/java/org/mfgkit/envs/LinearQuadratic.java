@@ -236,6 +236,12 @@ public final class LinearQuadratic implements MeanFieldGame {
         }
     }
 
+    /** Only through the mean reversion {@code k}: with {@code k = 0} (004's LQ) the kernel ignores {@code mu}. */
+    @Override
+    public boolean transitionsDependOnMeanField() {
+        return fixedKernel == null;
+    }
+
     @Override
     public void rewards(double[] mu, double[] out) {
         LqKernel.fillRunningRewards(params.L(), params.M(), params.q(), params.kappa(), params.dt(),

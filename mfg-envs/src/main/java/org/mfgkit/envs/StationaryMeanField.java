@@ -4,7 +4,9 @@ import org.mfgkit.core.Numerics;
 import org.mfgkit.core.Policy;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.core.Tolerances;
+import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.MeanFieldGame;
+import org.mfgkit.mdp.PolicyEvaluation;
 import org.mfgkit.mdp.PopulationOperator;
 
 /**
@@ -44,6 +46,13 @@ public final class StationaryMeanField {
         Simplex.requireDistribution("initial mean field", start, nS);
         double[] p = new double[nS * nA * nS];
         double[] mu = start.clone();
+        if (!game.transitionsDependOnMeanField()) {
+            MeanFieldResult linear = linearChain(game, pi, mu, cap, p);
+            if (linear != null) {
+                return linear;
+            }
+            mu = start.clone();
+        }
         for (int n = 1; n <= cap; n++) {
             game.transitions(mu, p);
             double[] next = normalised(PopulationOperator.step(p, nS, nA, pi, mu));
@@ -69,6 +78,41 @@ public final class StationaryMeanField {
         game.transitions(avg, p);
         double residual = Numerics.l1Distance(PopulationOperator.step(p, nS, nA, pi, avg), avg);
         return new MeanFieldResult(avg, cap + window, residual, true);
+    }
+
+    /**
+     * The same iteration when the transitions ignore {@code mu}: {@code Gamma2(pi, .)} is the fixed
+     * matrix {@code P_pi}, built once, so a step costs {@code nS^2} instead of {@code nS^2 nA}.
+     * Returns {@code null} when the cap is reached (the caller then takes the general path, which
+     * ends in the Cesàro fallback).
+     */
+    private static MeanFieldResult linearChain(MeanFieldGame game, Policy pi, double[] mu, int cap, double[] p) {
+        int nS = game.nS();
+        game.transitions(mu, p);
+        double[] pPi = PolicyEvaluation.policyTransition(FiniteMdp.owning(nS, game.nA(), 0.0, p, new double[nS * game.nA()]), pi);
+        double[] next = new double[nS];
+        for (int n = 1; n <= cap; n++) {
+            java.util.Arrays.fill(next, 0.0);
+            for (int s = 0; s < nS; s++) {
+                double m = mu[s];
+                if (m == 0.0) {
+                    continue;
+                }
+                int row = s * nS;
+                for (int s2 = 0; s2 < nS; s2++) {
+                    next[s2] += m * pPi[row + s2];
+                }
+            }
+            normalised(next);
+            double change = Numerics.l1Distance(next, mu);
+            double[] t = mu;
+            mu = next;
+            next = t;
+            if (change <= Tolerances.MEAN_FIELD) {
+                return new MeanFieldResult(mu, n, change, false);
+            }
+        }
+        return null;
     }
 
     /**

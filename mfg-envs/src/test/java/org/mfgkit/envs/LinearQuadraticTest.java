@@ -85,6 +85,28 @@ class LinearQuadraticTest {
         assertEquals(1.0, stepped, 1e-14);
     }
 
+    /** The fixed-matrix path (k = 0) against the general per-step path of a game that does not declare it. */
+    @Test
+    void linearChainShortcutMatchesGeneralIteration() {
+        assertFalse(GAME.transitionsDependOnMeanField());
+        assertTrue(new LinearQuadratic(LinearQuadratic.Params.defaults().withK(0.1)).transitionsDependOnMeanField());
+        org.mfgkit.mdp.MeanFieldGame general = new org.mfgkit.mdp.MeanFieldGame() {
+            public int nS() { return GAME.nS(); }
+            public int nA() { return GAME.nA(); }
+            public double gamma() { return GAME.gamma(); }
+            public double lambda() { return GAME.lambda(); }
+            public double[] mu0() { return GAME.mu0(); }
+            public void transitions(double[] mu, double[] out) { GAME.transitions(mu, out); }
+            public void rewards(double[] mu, double[] out) { GAME.rewards(mu, out); }
+        };
+        TabularPolicy pi = FiniteHorizonTest.randomPolicy(new LinearQuadraticFiniteHorizon(
+                LinearQuadraticFiniteHorizon.Params.defaults().withL(12).withM(3)), 5)[0];
+        MeanFieldResult fast = StationaryMeanField.of(GAME, pi);
+        MeanFieldResult slow = StationaryMeanField.of(general, pi);
+        assertTrue(org.mfgkit.core.Numerics.l1Distance(fast.mu(), slow.mu()) < 1e-12);
+        assertEquals(slow.iterations(), fast.iterations(), 2);
+    }
+
     @Test
     void exploitabilityMatchesIterativeSolvers() {
         TabularPolicy uniform = TabularPolicy.uniform(25, 7);

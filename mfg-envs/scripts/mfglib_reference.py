@@ -116,6 +116,50 @@ def exploitability(T, mu0, prob, reward, pi):
     return (mu0 * q_opt[0].max(axis=1)).sum() - (mu0 * (pi[0] * q_pi[0]).sum(axis=1)).sum()
 
 
+def greedy(T, prob, reward, L):
+    """MFGLib's Greedy_Policy: uniform over the exact maximisers of Q*."""
+    q = q_values(T, prob, reward, L, lambda t, q: q[t + 1].max(axis=1))
+    mask = (q == q.max(axis=2, keepdims=True)).astype(float)
+    return mask / mask.sum(axis=2, keepdims=True)
+
+
+def fictitious_play(T, n_a, mu0, prob, reward, n_iter):
+    """MFGLib's FictitiousPlay(alpha=0): weights 1/(i+2), policies averaged with their flows."""
+    pi = np.ones((T + 1, len(mu0), n_a)) / n_a
+    curve = []
+    for i in range(n_iter + 1):
+        curve.append(exploitability(T, mu0, prob, reward, pi))
+        if i == n_iter:
+            break
+        L = mean_field(T, mu0, prob, pi)
+        br = greedy(T, prob, reward, L)
+        L_br = mean_field(T, mu0, prob, br)
+        mu, mu_br = L.sum(axis=2, keepdims=True), L_br.sum(axis=2, keepdims=True)
+        a = 1 / (i + 2)
+        num = (1 - a) * mu * pi + a * mu_br * br
+        den = (1 - a) * mu + a * mu_br
+        with np.errstate(invalid="ignore", divide="ignore"):
+            pi = np.where(den > 0, num / np.where(den > 0, den, 1), (1 - a) * pi + a * br)
+    return curve
+
+
+def online_mirror_descent(T, n_a, mu0, prob, reward, n_iter, alpha=1.0):
+    """MFGLib's OnlineMirrorDescent: y += alpha Q^pi, pi = softmax(y)."""
+    pi = np.ones((T + 1, len(mu0), n_a)) / n_a
+    y = np.zeros_like(pi)
+    curve = []
+    for i in range(n_iter + 1):
+        curve.append(exploitability(T, mu0, prob, reward, pi))
+        if i == n_iter:
+            break
+        L = mean_field(T, mu0, prob, pi)
+        q = q_values(T, prob, reward, L, lambda t, q: (pi[t + 1] * q[t + 1]).sum(axis=1))
+        y = y + alpha * q
+        e = np.exp(y - y.max(axis=2, keepdims=True))
+        pi = e / e.sum(axis=2, keepdims=True)
+    return curve
+
+
 def patterned_policy(T, n_s, n_a):
     """pi_t(a|s) proportional to 1 + ((7t + 3s + 5a) mod 11): a fixed, non-trivial policy."""
     pi = np.empty((T + 1, n_s, n_a))
@@ -137,6 +181,12 @@ def main():
         e_u = exploitability(T, mu0, prob, reward, uniform)
         e_p = exploitability(T, mu0, prob, reward, patterned_policy(T, n_s, n_a))
         print(f"{name:11s} uniform {float(e_u)!r:>22}  patterned {float(e_p)!r:>22}")
+    for name, (T, n_s, n_a, mu0, prob, reward) in envs.items():
+        n = 100 if name == "lq-fh" else 200
+        fp = fictitious_play(T, n_a, mu0, prob, reward, n)
+        omd = online_mirror_descent(T, n_a, mu0, prob, reward, n)
+        print(f"{name:11s} fictitious play  E_10 {float(fp[10])!r:>22}  E_{n} {float(fp[n])!r:>22}")
+        print(f"{name:11s} mirror descent   E_10 {float(omd[10])!r:>22}  E_{n} {float(omd[n])!r:>22}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,23 @@ class MfglibReferenceTest {
         return pis;
     }
 
+    /** MFGLib's FictitiousPlay(alpha=0) and OnlineMirrorDescent(alpha=1) curves, transcribed in the same script. */
+    @ParameterizedTest
+    @CsvSource({
+        "sis-fh,     200, 1.1168072467972863,   0.7867472983301376,   0.38317088871986726,  0.9804802156689867",
+        "lq-fh,      100, 0.19437478423547416,  0.02116953095633889,  0.10071346150587024,  0.0013649552670274012",
+        "left-right, 200, 0.030991735537190257, 0.002506126085988214, 1.989844092276094e-06, 7.771561172376096e-16",
+    })
+    void solverCurvesMatchMfglibTranscription(String name, int n, double fp10, double fpN, double omd10, double omdN) {
+        ExactModel model = Environments.create(name).model();
+        var fp = new FictitiousPlay().solve(model, n, null).curve();
+        var omd = new OnlineMirrorDescent(1.0).solve(model, n, null).curve();
+        assertEquals(fp10, fp.get(10).exploitability(), Tolerances.TEST_EXACT);
+        assertEquals(fpN, fp.get(n).exploitability(), Tolerances.TEST_EXACT);
+        assertEquals(omd10, omd.get(10).exploitability(), Tolerances.TEST_EXACT);
+        assertEquals(omdN, omd.get(n).exploitability(), Tolerances.TEST_EXACT);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "sis-fh,     5.4668739132285324, 5.3117958588828",

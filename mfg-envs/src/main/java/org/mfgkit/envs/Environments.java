@@ -30,7 +30,18 @@ public final class Environments {
                 p -> new FiniteHorizonModel(new LeftRight(p))));
     }
 
+    /**
+     * The presets: registered environments whose defaults reproduce another library's configuration
+     * number for number (listed by {@code mfgkit list} with that reference).
+     */
+    private static final java.util.List<String> PRESETS = java.util.List.of("sis-fh", "lq-fh", "left-right");
+
     private Environments() {
+    }
+
+    /** The preset environments (see {@link #PRESETS}), in registration order. */
+    public static synchronized java.util.List<EnvironmentType<?>> presets() {
+        return TYPES.values().stream().filter(t -> PRESETS.contains(t.name())).toList();
     }
 
     /** Adds a type; its name must be new. */

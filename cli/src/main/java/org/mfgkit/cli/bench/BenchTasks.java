@@ -25,7 +25,11 @@ public final class BenchTasks {
   /** The tasks shipped with mfgkit: one registration line each. */
   public static BenchTasks builtIn() {
     return of(
-        JsonRoundTrip.task()
+        JsonRoundTrip.task(),
+        ExploitabilityBench.of("sis-fh"),
+        ExploitabilityBench.of("lq-fh"),
+        ExploitabilityBench.of("sis"),
+        ExploitabilityBench.of("lq")
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );
   }

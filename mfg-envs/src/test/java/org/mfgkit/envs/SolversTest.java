@@ -109,12 +109,15 @@ class SolversTest {
         assertEquals(2.0 / 3, fp.policy()[0].prob(0, 0), 1e-2);
     }
 
-    /** lq-fh (lambda = 0): the fixed point reaches an exact equilibrium. */
-    @Test
-    void lqFiniteHorizonFixedPoint() {
-        SolverRun run = new DampedFixedPoint().solve(Environments.create("lq-fh").model(), 500, null);
+    /** lq-fh and sis-fh (lambda = 0): the fixed point reaches an exact (pure) equilibrium; uniform is exploitable. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lq-fh", "sis-fh"})
+    void finiteHorizonFixedPoint(String name) {
+        ExactModel model = Environments.create(name).model();
+        SolverRun run = new DampedFixedPoint().solve(model, 500, null);
         assertTrue(run.converged());
         assertTrue(Math.abs(run.finalExploitability()) < 1e-10, "E = " + run.finalExploitability());
+        assertTrue(model.exploitability(model.uniformPolicy()).exploitability() > 1.0);
     }
 
     @Test

@@ -26,6 +26,10 @@ public final class BenchTasks {
   public static BenchTasks builtIn() {
     return of(
         JsonRoundTrip.task(),
+        ExploitabilityBench.of("sis-fh"),
+        ExploitabilityBench.of("lq-fh"),
+        ExploitabilityBench.of("sis"),
+        ExploitabilityBench.of("lq"),
         org.mfgkit.cli.faas.FaasBench.task()
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );

@@ -78,12 +78,7 @@ public final class BackwardInduction {
         double gamma = mdp.gamma();
         double[] q = new double[nS * nA];
         for (int sa = 0; sa < nS * nA; sa++) {
-            double sum = 0.0;
-            int base = sa * nS;
-            for (int s2 = 0; s2 < nS; s2++) {
-                sum += p[base + s2] * next[s2];
-            }
-            q[sa] = r[sa] + gamma * sum;
+            q[sa] = r[sa] + gamma * PolicyEvaluation.dotRow(p, sa * nS, next, nS);
         }
         return q;
     }

@@ -24,6 +24,8 @@ public final class InputMap {
     private final int dim;
     /** {@code x[(s*nA + a)*dim + k]}. */
     private final double[] x;
+    /** The same numbers by coordinate, {@code xt[k*nS*nA + s*nA + a]} (contiguous loops in the dense kernels). */
+    private final double[] xt;
     /** State coordinates {@code u[s]} when {@code x(s,a) = (u[s], v[a], 1)}, else null. */
     private final double[] u;
     /** Strictly increasing action coordinates {@code v[a]} when {@code x(s,a) = (u[s], v[a], 1)}, else null. */
@@ -34,6 +36,13 @@ public final class InputMap {
         this.nA = nA;
         this.dim = dim;
         this.x = x;
+        int nSA = nS * nA;
+        this.xt = new double[x.length];
+        for (int j = 0; j < nSA; j++) {
+            for (int k = 0; k < dim; k++) {
+                xt[k * nSA + j] = x[j * dim + k];
+            }
+        }
         this.u = u;
         this.v = v;
     }
@@ -146,6 +155,11 @@ public final class InputMap {
     /** The internal table {@code [(s*nA + a)*d + k]}; read only (for hot loops). */
     public double[] tableArray() {
         return x;
+    }
+
+    /** Internal coordinate-major table {@code [k*nS*nA + s*nA + a]}; read only. */
+    double[] columnArray() {
+        return xt;
     }
 
     /** True when this is a product grid {@code (u_s, v_a, 1)} (the ReLU fast path applies). */

@@ -233,8 +233,7 @@ public final class TwoLayerNetwork {
         if (c.length != inputs.nS() * inputs.nA()) {
             throw new IllegalArgumentException("weight table has length " + c.length + ", expected " + inputs.nS() * inputs.nA());
         }
-        sumDenseOne(activation, omega, 0, d, inputs.tableArray(), c, c.length, out, 0, new double[Math.min(BLOCK, c.length)],
-                new double[Math.min(BLOCK, c.length)]);
+        sumsDenseBlock(activation, d, omega, 0, 1, inputs.tableArray(), c, c.length, out);
     }
 
     // ---------------------------------------------------------------- single-unit helpers
@@ -282,9 +281,14 @@ public final class TwoLayerNetwork {
 
     // ---------------------------------------------------------------- dense kernels
 
+    /**
+     * Energies, blocked over (s,a) pairs: for each block, particles in the outer loop and the pairs of
+     * the block in the inner loop over the coordinate-major inputs (contiguous, so the ReLU loop
+     * vectorises).
+     */
     private double[] energiesDense(InputMap inputs, boolean parallel) {
         int nSA = inputs.nS() * inputs.nA();
-        double[] x = inputs.tableArray();
+        double[] xt = inputs.columnArray();
         double[] f = new double[nSA];
         int blocks = (nSA + BLOCK - 1) / BLOCK;
         forEach(blocks, parallel, b -> {
@@ -292,36 +296,10 @@ public final class TwoLayerNetwork {
             int len = Math.min(BLOCK, nSA - j0);
             double[] z = new double[len];
             double[] acc = new double[len];
-            int p = d + 1;
-            for (int i = 0; i < n; i++) {
-                double w0 = w[i * p];
-                if (w0 == 0.0) {
-                    continue;
-                }
-                preActivations(activation, w, i * p, d, x, j0, len, z);
-                switch (activation) {
-                    case RELU:
-                        for (int j = 0; j < len; j++) {
-                            double zj = z[j];
-                            acc[j] += w0 * (zj > 0.0 ? zj : 0.0);
-                        }
-                        break;
-                    case TANH:
-                        for (int j = 0; j < len; j++) {
-                            acc[j] += w0 * Math.tanh(z[j]);
-                        }
-                        break;
-                    case SIGMOID:
-                        for (int j = 0; j < len; j++) {
-                            acc[j] += w0 * Activation.sigmoid(z[j]);
-                        }
-                        break;
-                    default:
-                        for (int j = 0; j < len; j++) {
-                            acc[j] += w0 * Math.exp(-0.5 * z[j]);
-                        }
-                        break;
-                }
+            if (activation == Activation.RELU && d == 3) {
+                energiesReluBlock3(w, n, xt, nSA, j0, len, acc);
+            } else {
+                energiesGenericBlock(activation, w, n, d, xt, nSA, j0, len, z, acc);
             }
             for (int j = 0; j < len; j++) {
                 f[j0 + j] = acc[j] / n;
@@ -330,150 +308,240 @@ public final class TwoLayerNetwork {
         return f;
     }
 
-    /** {@code z[j] = preActivation} of the particle at {@code wOff} on the inputs {@code j0 .. j0+len-1}. */
-    private static void preActivations(Activation act, double[] w, int wOff, int d, double[] x, int j0, int len, double[] z) {
-        if (act.radial()) {
-            for (int j = 0; j < len; j++) {
-                z[j] = 0.0;
+    /** Energies of one block for any activation and dimension; {@code z} is scratch. */
+    private static void energiesGenericBlock(Activation activation, double[] w, int n, int d, double[] xt, int nSA, int j0, int len,
+            double[] z, double[] acc) {
+        int p = d + 1;
+        for (int i = 0; i < n; i++) {
+            double w0 = w[i * p];
+            if (w0 == 0.0) {
+                continue;
             }
-            for (int k = 0; k < d; k++) {
-                double ck = w[wOff + 1 + k];
+            preActivations(activation, w, i * p, d, xt, nSA, j0, len, z);
+            switch (activation) {
+                case RELU:
+                    for (int j = 0; j < len; j++) {
+                        acc[j] += w0 * Math.max(z[j], 0.0);
+                    }
+                    break;
+                case TANH:
+                    for (int j = 0; j < len; j++) {
+                        acc[j] += w0 * Activation.tanh(z[j]);
+                    }
+                    break;
+                case SIGMOID:
+                    for (int j = 0; j < len; j++) {
+                        acc[j] += w0 * Activation.sigmoid(z[j]);
+                    }
+                    break;
+                default:
+                    for (int j = 0; j < len; j++) {
+                        acc[j] += w0 * Math.exp(-0.5 * z[j]);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /** The ReLU, {@code d = 3} case of the energies of one block, with the block's coordinates in three local arrays. */
+    private static void energiesReluBlock3(double[] w, int n, double[] xt, int nSA, int j0, int len, double[] acc) {
+        double[] x0 = java.util.Arrays.copyOfRange(xt, j0, j0 + len);
+        double[] x1 = java.util.Arrays.copyOfRange(xt, nSA + j0, nSA + j0 + len);
+        double[] x2 = java.util.Arrays.copyOfRange(xt, 2 * nSA + j0, 2 * nSA + j0 + len);
+        for (int i = 0; i < n; i++) {
+            double w0 = w[i * 4];
+            if (w0 == 0.0) {
+                continue;
+            }
+            double a0 = w[i * 4 + 1];
+            double a1 = w[i * 4 + 2];
+            double a2 = w[i * 4 + 3];
+            for (int j = 0; j < len; j++) {
+                acc[j] += w0 * Math.max(a0 * x0[j] + a1 * x1[j] + a2 * x2[j], 0.0);
+            }
+        }
+    }
+
+    /**
+     * {@code z[j] = preActivation} of the particle at {@code wOff} on the pairs {@code j0 .. j0+len-1},
+     * from the coordinate-major inputs {@code xt[k*nSA + j]} (same summation order as {@link #preActivation}).
+     */
+    private static void preActivations(Activation act, double[] w, int wOff, int d, double[] xt, int nSA, int j0, int len,
+            double[] z) {
+        java.util.Arrays.fill(z, 0, len, 0.0);
+        for (int k = 0; k < d; k++) {
+            double ak = w[wOff + 1 + k];
+            int o = k * nSA + j0;
+            if (act.radial()) {
                 for (int j = 0; j < len; j++) {
-                    double diff = x[(j0 + j) * d + k] - ck;
+                    double diff = xt[o + j] - ak;
                     z[j] += diff * diff;
                 }
-            }
-        } else if (d == 3) {
-            double a0 = w[wOff + 1];
-            double a1 = w[wOff + 2];
-            double a2 = w[wOff + 3];
-            for (int j = 0; j < len; j++) {
-                int xb = (j0 + j) * 3;
-                z[j] = a0 * x[xb] + a1 * x[xb + 1] + a2 * x[xb + 2];
-            }
-        } else {
-            for (int j = 0; j < len; j++) {
-                z[j] = 0.0;
-            }
-            for (int k = 0; k < d; k++) {
-                double ak = w[wOff + 1 + k];
+            } else {
                 for (int j = 0; j < len; j++) {
-                    z[j] += ak * x[(j0 + j) * d + k];
+                    z[j] += ak * xt[o + j];
                 }
             }
         }
     }
 
+    /** Particles per block of the dense particle-sum kernel. */
+    private static final int PARTICLE_BLOCK = 64;
+    /** {@code 2^537}: {@code min(1, (h * 2^537) * 2^537)} is exactly {@code 1{h > 0}} for every finite {@code h >= 0}. */
+    private static final double STEP_SCALE = 0x1p537;
+
     private double[] sumsDense(InputMap inputs, double[] c, boolean parallel) {
         int nSA = c.length;
         double[] x = inputs.tableArray();
-        int p = d + 1;
         double[] out = new double[w.length];
-        int perBlock = 16;
-        int blocks = (n + perBlock - 1) / perBlock;
+        int blocks = (n + PARTICLE_BLOCK - 1) / PARTICLE_BLOCK;
         forEach(blocks, parallel, b -> {
-            double[] z = new double[Math.min(BLOCK, nSA)];
-            double[] t = new double[Math.min(BLOCK, nSA)];
-            int i1 = Math.min(n, (b + 1) * perBlock);
-            for (int i = b * perBlock; i < i1; i++) {
-                sumDenseOne(activation, w, i * p, d, x, c, nSA, out, i * p, z, t);
-            }
+            int i0 = b * PARTICLE_BLOCK;
+            sumsDenseBlock(activation, d, w, i0, Math.min(PARTICLE_BLOCK, n - i0), x, c, nSA, out);
         });
         return out;
     }
 
     /**
-     * {@code out[o..o+d] = sum_j c[j] ∇_w psi(x_j; w)} for the particle at {@code w[wOff..]} over all
-     * {@code nSA} inputs, blockwise; {@code z} and {@code t} are scratch of length {@code >= min(BLOCK, nSA)}.
+     * {@code out_i = sum_j c[j] ∇_w psi(x_j; w_i)} for the {@code m} particles starting at {@code i0}
+     * (flat layout, same offsets in {@code w} and {@code out}) over all {@code nSA} inputs
+     * {@code x[j*d + k]}. The pairs run in the outer loop and the particles of the block, copied to
+     * coordinate-major scratch, in the inner loop: every update is element-wise over particles, so it
+     * vectorises, and each particle's sums run over {@code j} in increasing order whatever the threads.
      */
-    private static void sumDenseOne(Activation act, double[] w, int wOff, int d, double[] x, double[] c, int nSA,
-            double[] out, int o, double[] z, double[] t) {
-        double w0 = w[wOff];
-        boolean hidden = w0 != 0.0; // ∇_wbar psi = w0 * ..., zero when w0 = 0
-        double g0 = 0.0;
-        double[] gk = new double[d];
-        for (int j0 = 0; j0 < nSA; j0 += BLOCK) {
-            int len = Math.min(BLOCK, nSA - j0);
-            preActivations(act, w, wOff, d, x, j0, len, z);
-            // t[j] = c_j * dphi/d(pre-activation) factor; g0 += c_j * phi_j
+    private static void sumsDenseBlock(Activation act, int d, double[] w, int i0, int m, double[] x, double[] c, int nSA,
+            double[] out) {
+        int p = d + 1;
+        double[] w0 = new double[m];
+        double[] a = new double[d * m]; // a[k*m + ii] = wbar_k of particle i0+ii
+        for (int ii = 0; ii < m; ii++) {
+            w0[ii] = w[(i0 + ii) * p];
+            for (int k = 0; k < d; k++) {
+                a[k * m + ii] = w[(i0 + ii) * p + 1 + k];
+            }
+        }
+        double[] g0 = new double[m];
+        double[] g = new double[d * m]; // g[k*m + ii]
+        double[] z = new double[m];
+        double[] t = new double[m];
+        if (act == Activation.RELU && d == 3) {
+            sumsReluBlock3(w0, a, g0, g, m, x, c, nSA);
+        } else {
+            sumsGenericBlock(act, d, a, g0, g, z, t, m, x, c, nSA);
+        }
+        for (int ii = 0; ii < m; ii++) {
+            int o = (i0 + ii) * p;
+            out[o] = g0[ii];
+            for (int k = 0; k < d; k++) {
+                out[o + 1 + k] = w0[ii] * g[k * m + ii];
+            }
+        }
+    }
+
+    /**
+     * The ReLU, {@code d = 3} case of {@link #sumsDenseBlock}, with one array per coordinate so that the
+     * particle loop vectorises; {@code c * 1{z > 0}} is {@code c * min(1, h 2^537 2^537)} with
+     * {@code h = max(z, 0)}, which is exact (the smallest positive double times {@code 2^1074} is 1).
+     */
+    private static void sumsReluBlock3(double[] w0, double[] a, double[] g0, double[] g, int m, double[] x, double[] c, int nSA) {
+        double[] a0 = java.util.Arrays.copyOfRange(a, 0, m);
+        double[] a1 = java.util.Arrays.copyOfRange(a, m, 2 * m);
+        double[] a2 = java.util.Arrays.copyOfRange(a, 2 * m, 3 * m);
+        double[] g1 = new double[m];
+        double[] g2 = new double[m];
+        double[] g3 = new double[m];
+        for (int j = 0; j < nSA; j++) {
+            double cj = c[j];
+            if (cj == 0.0) {
+                continue;
+            }
+            int xb = j * 3;
+            double x0 = x[xb];
+            double x1 = x[xb + 1];
+            double x2 = x[xb + 2];
+            for (int ii = 0; ii < m; ii++) {
+                double h = Math.max(a0[ii] * x0 + a1[ii] * x1 + a2[ii] * x2, 0.0);
+                double st = cj * Math.min(h * STEP_SCALE * STEP_SCALE, 1.0);
+                g0[ii] += cj * h;
+                g1[ii] += st * x0;
+                g2[ii] += st * x1;
+                g3[ii] += st * x2;
+            }
+        }
+        System.arraycopy(g1, 0, g, 0, m);
+        System.arraycopy(g2, 0, g, m, m);
+        System.arraycopy(g3, 0, g, 2 * m, m);
+    }
+
+    /** {@link #sumsDenseBlock} for any activation and dimension; {@code z}, {@code t} are scratch of length {@code m}. */
+    private static void sumsGenericBlock(Activation act, int d, double[] a, double[] g0, double[] g, double[] z, double[] t, int m,
+            double[] x, double[] c, int nSA) {
+        for (int j = 0; j < nSA; j++) {
+            double cj = c[j];
+            if (cj == 0.0) {
+                continue;
+            }
+            int xb = j * d;
+            java.util.Arrays.fill(z, 0.0);
+            for (int k = 0; k < d; k++) {
+                double xk = x[xb + k];
+                int o = k * m;
+                if (act.radial()) {
+                    for (int ii = 0; ii < m; ii++) {
+                        double diff = xk - a[o + ii];
+                        z[ii] += diff * diff;
+                    }
+                } else {
+                    for (int ii = 0; ii < m; ii++) {
+                        z[ii] += a[o + ii] * xk;
+                    }
+                }
+            }
+            // g0 += c * phi(z); t = c * (factor of the hidden gradient)
             switch (act) {
                 case RELU:
-                    for (int j = 0; j < len; j++) {
-                        double zj = z[j];
-                        double cj = c[j0 + j];
-                        if (zj > 0.0) {
-                            g0 += cj * zj;
-                            t[j] = cj;
-                        } else {
-                            t[j] = 0.0;
-                        }
+                    for (int ii = 0; ii < m; ii++) {
+                        double h = Math.max(z[ii], 0.0);
+                        g0[ii] += cj * h;
+                        t[ii] = cj * Math.min(h * STEP_SCALE * STEP_SCALE, 1.0);
                     }
                     break;
                 case TANH:
-                    for (int j = 0; j < len; j++) {
-                        double th = Math.tanh(z[j]);
-                        double cj = c[j0 + j];
-                        g0 += cj * th;
-                        t[j] = cj * (1.0 - th * th);
+                    for (int ii = 0; ii < m; ii++) {
+                        double th = Activation.tanh(z[ii]);
+                        g0[ii] += cj * th;
+                        t[ii] = cj * (1.0 - th * th);
                     }
                     break;
                 case SIGMOID:
-                    for (int j = 0; j < len; j++) {
-                        double sg = Activation.sigmoid(z[j]);
-                        double cj = c[j0 + j];
-                        g0 += cj * sg;
-                        t[j] = cj * sg * (1.0 - sg);
+                    for (int ii = 0; ii < m; ii++) {
+                        double sg = Activation.sigmoid(z[ii]);
+                        g0[ii] += cj * sg;
+                        t[ii] = cj * sg * (1.0 - sg);
                     }
                     break;
                 default:
-                    for (int j = 0; j < len; j++) {
-                        double ph = Math.exp(-0.5 * z[j]);
-                        double cj = c[j0 + j];
-                        g0 += cj * ph;
-                        t[j] = cj * ph;
+                    for (int ii = 0; ii < m; ii++) {
+                        double ph = Math.exp(-0.5 * z[ii]);
+                        g0[ii] += cj * ph;
+                        t[ii] = cj * ph;
                     }
                     break;
             }
-            if (!hidden) {
-                continue;
-            }
-            if (act.radial()) {
-                // sum_j c_j phi_j (x_jk - c_k)
-                for (int k = 0; k < d; k++) {
-                    double ck = w[wOff + 1 + k];
-                    double s = 0.0;
-                    for (int j = 0; j < len; j++) {
-                        s += t[j] * (x[(j0 + j) * d + k] - ck);
+            for (int k = 0; k < d; k++) {
+                double xk = x[xb + k];
+                int o = k * m;
+                if (act.radial()) {
+                    // ∇_c exp(-||x-c||^2/2) = phi (x - c)
+                    for (int ii = 0; ii < m; ii++) {
+                        g[o + ii] += t[ii] * (xk - a[o + ii]);
                     }
-                    gk[k] += s;
-                }
-            } else if (d == 3) {
-                double s0 = 0.0;
-                double s1 = 0.0;
-                double s2 = 0.0;
-                for (int j = 0; j < len; j++) {
-                    int xb = (j0 + j) * 3;
-                    double tj = t[j];
-                    s0 += tj * x[xb];
-                    s1 += tj * x[xb + 1];
-                    s2 += tj * x[xb + 2];
-                }
-                gk[0] += s0;
-                gk[1] += s1;
-                gk[2] += s2;
-            } else {
-                for (int k = 0; k < d; k++) {
-                    double s = 0.0;
-                    for (int j = 0; j < len; j++) {
-                        s += t[j] * x[(j0 + j) * d + k];
+                } else {
+                    for (int ii = 0; ii < m; ii++) {
+                        g[o + ii] += t[ii] * xk;
                     }
-                    gk[k] += s;
                 }
             }
-        }
-        out[o] = g0;
-        for (int k = 0; k < d; k++) {
-            out[o + 1 + k] = hidden ? w0 * gk[k] : 0.0;
         }
     }
 
@@ -495,6 +563,7 @@ public final class TwoLayerNetwork {
         int nA = inputs.nA();
         double[] u = inputs.gridStatesArray();
         double[] v = inputs.gridActionsArray();
+        double invH = inverseSpacing(v);
         double[] f = new double[nS * nA];
         int perBlock = Math.max(1, 4096 / Math.max(1, n));
         int blocks = (nS + perBlock - 1) / perBlock;
@@ -519,13 +588,13 @@ public final class TwoLayerNetwork {
                     double w2 = w[o + 2];
                     double bias = w[o + 1] * us + w[o + 3];
                     if (w2 > 0.0) {
-                        int lo = firstPositive(bias, w2, v);
+                        int lo = firstPositive(bias, w2, v, invH);
                         if (lo < nA) {
                             sufA[lo] += w0 * bias;
                             sufB[lo] += w0 * w2;
                         }
                     } else if (w2 < 0.0) {
-                        int hi = firstNonPositive(bias, w2, v);
+                        int hi = firstNonPositive(bias, w2, v, invH);
                         if (hi > 0) {
                             preA[hi - 1] += w0 * bias;
                             preB[hi - 1] += w0 * w2;
@@ -564,6 +633,7 @@ public final class TwoLayerNetwork {
         int nA = inputs.nA();
         double[] u = inputs.gridStatesArray();
         double[] v = inputs.gridActionsArray();
+        double invH = inverseSpacing(v);
         int m = nA + 1;
         // pre0[s*m + j] = sum_{a<j} c(s,a); pre1 with c*v; suf0[s*m + j] = sum_{a>=j} c(s,a); suf1 with c*v
         double[] pre0 = new double[nS * m];
@@ -604,11 +674,11 @@ public final class TwoLayerNetwork {
                     double s0;
                     double sv;
                     if (w2 > 0.0) {
-                        int lo = firstPositive(bias, w2, v);
+                        int lo = firstPositive(bias, w2, v, invH);
                         s0 = suf0[base + lo];
                         sv = suf1[base + lo];
                     } else if (w2 < 0.0) {
-                        int hi = firstNonPositive(bias, w2, v);
+                        int hi = firstNonPositive(bias, w2, v, invH);
                         s0 = pre0[base + hi];
                         sv = pre1[base + hi];
                     } else if (bias > 0.0) {
@@ -631,9 +701,22 @@ public final class TwoLayerNetwork {
         return out;
     }
 
-    /** Smallest {@code j} with {@code b + w2 v[j] > 0} for {@code w2 > 0} ({@code v.length} if none). */
-    static int firstPositive(double b, double w2, double[] v) {
+    /**
+     * Smallest {@code j} with {@code b + w2 v[j] > 0} for {@code w2 > 0} ({@code v.length} if none). The
+     * guess {@code ceil((-b/w2 - v[0]) * invH)} is exact on a uniform grid up to round-off; it is
+     * verified with the predicate itself, corrected by one step, and replaced by bisection otherwise.
+     */
+    static int firstPositive(double b, double w2, double[] v, double invH) {
         int nA = v.length;
+        int g = guess(b, w2, v, invH);
+        for (int tries = 0; tries < 2; tries++) {
+            boolean here = g == nA || b + w2 * v[g] > 0.0;
+            boolean before = g > 0 && b + w2 * v[g - 1] > 0.0;
+            if (here && !before) {
+                return g;
+            }
+            g += here ? -1 : 1;
+        }
         if (b + w2 * v[0] > 0.0) {
             return 0;
         }
@@ -653,9 +736,18 @@ public final class TwoLayerNetwork {
         return hi;
     }
 
-    /** Smallest {@code j} with {@code b + w2 v[j] <= 0} for {@code w2 < 0} ({@code v.length} if none). */
-    static int firstNonPositive(double b, double w2, double[] v) {
+    /** Smallest {@code j} with {@code b + w2 v[j] <= 0} for {@code w2 < 0} ({@code v.length} if none); as {@link #firstPositive}. */
+    static int firstNonPositive(double b, double w2, double[] v, double invH) {
         int nA = v.length;
+        int g = guess(b, w2, v, invH);
+        for (int tries = 0; tries < 2; tries++) {
+            boolean here = g == nA || !(b + w2 * v[g] > 0.0);
+            boolean before = g > 0 && !(b + w2 * v[g - 1] > 0.0);
+            if (here && !before) {
+                return g;
+            }
+            g += here ? -1 : 1;
+        }
         if (!(b + w2 * v[0] > 0.0)) {
             return 0;
         }
@@ -673,6 +765,21 @@ public final class TwoLayerNetwork {
             }
         }
         return hi;
+    }
+
+    /** {@code ceil((-b/w2 - v[0]) * invH)} clamped to {@code [0, nA]}: the index where {@code b + w2 v} changes sign. */
+    private static int guess(double b, double w2, double[] v, double invH) {
+        double pos = Math.ceil((-b / w2 - v[0]) * invH);
+        int nA = v.length;
+        if (!(pos > 0.0)) {
+            return 0; // also NaN
+        }
+        return pos >= nA ? nA : (int) pos;
+    }
+
+    /** {@code (nA-1)/(v[nA-1] - v[0])}, the inverse spacing of a uniform grid (0 for a single action). */
+    private static double inverseSpacing(double[] v) {
+        return v.length > 1 ? (v.length - 1) / (v[v.length - 1] - v[0]) : 0.0;
     }
 
     // ---------------------------------------------------------------- plumbing

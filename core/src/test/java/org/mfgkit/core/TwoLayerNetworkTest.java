@@ -48,7 +48,7 @@ class TwoLayerNetworkTest {
         assertEquals(0.25, Activation.SIGMOID.derivative(0.0), 0.0);
         assertEquals(1.0 / (1.0 + Math.exp(-30)), Activation.SIGMOID.value(30), 1e-16);
         assertEquals(Math.exp(-800) / (1 + Math.exp(-800)), Activation.SIGMOID.value(-800), 0.0);
-        assertEquals(Math.tanh(0.3), Activation.TANH.value(0.3), 0.0);
+        assertEquals(Math.tanh(0.3), Activation.TANH.value(0.3), 1e-15);
         assertEquals(Math.exp(-1.0), Activation.GAUSSIAN_RBF.value(2.0), 1e-16);
         // radial unit: phi(x; c) = exp(-||x - c||^2 / 2)
         TwoLayerNetwork rbf = TwoLayerNetwork.of(Activation.GAUSSIAN_RBF, 2, new double[] {2, 1, 1});
@@ -156,6 +156,34 @@ class TwoLayerNetworkTest {
             double[] denseSums = net.unitGradientSumsDenseForTest(grid, c);
             for (int j = 0; j < fastSums.length; j++) {
                 assertClose(denseSums[j], fastSums[j], Tolerances.TEST_EXACT, "sum " + j);
+            }
+        }
+    }
+
+    @Test
+    void activeIntervalSearchEqualsALinearScan() {
+        RandomGenerator rng = RandomStreams.create(7);
+        double[][] grids = {InputMap.uniform(100), InputMap.uniform(1), InputMap.uniform(2), {-1.0, -0.2, 0.0, 0.05, 3.0, 3.5}};
+        for (double[] v : grids) {
+            double invH = v.length > 1 ? (v.length - 1) / (v[v.length - 1] - v[0]) : 0.0;
+            for (int trial = 0; trial < 4000; trial++) {
+                double w2 = (trial % 2 == 0 ? 1 : -1) * Math.exp(3 * rng.nextGaussian());
+                // about half the trials put the sign change exactly on a grid point
+                double b = trial % 4 < 2 ? -w2 * v[rng.nextInt(v.length)] : 3 * rng.nextGaussian();
+                int expectedPositive = v.length;
+                int expectedNonPositive = v.length;
+                for (int j = v.length - 1; j >= 0; j--) {
+                    if (b + w2 * v[j] > 0.0) {
+                        expectedPositive = j;
+                    } else {
+                        expectedNonPositive = j;
+                    }
+                }
+                if (w2 > 0) {
+                    assertEquals(expectedPositive, TwoLayerNetwork.firstPositive(b, w2, v, invH), "b=" + b + " w2=" + w2);
+                } else {
+                    assertEquals(expectedNonPositive, TwoLayerNetwork.firstNonPositive(b, w2, v, invH), "b=" + b + " w2=" + w2);
+                }
             }
         }
     }

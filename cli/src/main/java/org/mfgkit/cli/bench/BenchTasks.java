@@ -25,7 +25,8 @@ public final class BenchTasks {
   /** The tasks shipped with mfgkit: one registration line each. */
   public static BenchTasks builtIn() {
     return of(
-        JsonRoundTrip.task()
+        JsonRoundTrip.task(),
+        MeanFieldFlowBench.task()
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );
   }

@@ -31,7 +31,9 @@ public final class Experiments {
   /** The experiment types shipped with mfgkit: one registration line each. */
   public static Experiments builtIn() {
     return of(
-        new DemoMonteCarlo()
+        new DemoMonteCarlo(),
+        MeanFieldPolicyGradientExperiment.bandit(),
+        MeanFieldPolicyGradientExperiment.grid()
         // add new experiment types here, one line each, e.g. new SisNacExperiment(),
         );
   }

@@ -149,4 +149,56 @@ public final class MeanFieldSoftmaxPolicy implements Policy {
             }
         }
     }
+
+    /**
+     * The policy at one state given by its per-action inputs, without tabulating states (for agents
+     * with continuous observations): {@code out[a] = exp(f(x_a)) / sum_b exp(f(x_b))}, with
+     * {@code inputs[a*d + k] = x_k(s, a)}, {@code a = 0..nA-1}, {@code nA = out.length}.
+     */
+    public static void probabilities(TwoLayerNetwork network, double[] inputs, double[] out) {
+        int d = network.inputDim();
+        int nA = out.length;
+        if (nA == 0 || inputs.length != nA * d) {
+            throw new IllegalArgumentException("inputs have length " + inputs.length + ", expected nA*d = " + nA * d);
+        }
+        double[] x = new double[d];
+        for (int a = 0; a < nA; a++) {
+            System.arraycopy(inputs, a * d, x, 0, d);
+            out[a] = network.value(x);
+        }
+        Numerics.softmax(out, out);
+    }
+
+    /**
+     * Score {@code ∇_w log pi(a|s)} at one state given by its per-action inputs (layout of
+     * {@link #probabilities(TwoLayerNetwork, double[], double[])}; {@code nA = inputs.length / d}),
+     * written into {@code out} (length {@link TwoLayerNetwork#parameterCount()}).
+     */
+    public static void score(TwoLayerNetwork network, double[] inputs, int a, double[] out) {
+        int d = network.inputDim();
+        int size = network.parameterCount();
+        if (inputs.length == 0 || inputs.length % d != 0) {
+            throw new IllegalArgumentException("inputs have length " + inputs.length + ", not a positive multiple of d = " + d);
+        }
+        int nA = inputs.length / d;
+        if (a < 0 || a >= nA) {
+            throw new IllegalArgumentException("action " + a + " is outside 0.." + (nA - 1));
+        }
+        if (out.length != size) {
+            throw new IllegalArgumentException("score buffer has length " + out.length + ", expected " + size);
+        }
+        double[] pi = new double[nA];
+        probabilities(network, inputs, pi);
+        double[] x = new double[d];
+        double[] g = new double[size];
+        java.util.Arrays.fill(out, 0.0);
+        for (int b = 0; b < nA; b++) {
+            System.arraycopy(inputs, b * d, x, 0, d);
+            network.gradient(x, g);
+            double weight = (b == a ? 1.0 : 0.0) - pi[b];
+            for (int j = 0; j < size; j++) {
+                out[j] += weight * g[j];
+            }
+        }
+    }
 }

@@ -54,4 +54,30 @@ class MeanFieldSoftmaxPolicyTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void theStatelessFormsAgreeWithTheTabulatedPolicy(Activation act) {
+        RandomGenerator rng = RandomStreams.create(32);
+        int nA = 6;
+        InputMap inputs = TwoLayerNetworkTest.randomInputs(2, nA, 3, rng);
+        TwoLayerNetwork net = TwoLayerNetwork.gaussian(act, 9, 3, 2.0, 1.0, rng);
+        MeanFieldSoftmaxPolicy pi = MeanFieldSoftmaxPolicy.of(net, inputs);
+        double[] xs = new double[nA * 3];
+        double[] x = new double[3];
+        for (int a = 0; a < nA; a++) {
+            inputs.input(1, a, x);
+            System.arraycopy(x, 0, xs, a * 3, 3);
+        }
+        double[] p = new double[nA];
+        MeanFieldSoftmaxPolicy.probabilities(net, xs, p);
+        double[] s1 = new double[net.parameterCount()];
+        double[] s2 = new double[net.parameterCount()];
+        for (int a = 0; a < nA; a++) {
+            assertEquals(pi.prob(1, a), p[a], 1e-14);
+            pi.score(1, a, s1);
+            MeanFieldSoftmaxPolicy.score(net, xs, a, s2);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(s1, s2, 1e-14);
+        }
+    }
 }

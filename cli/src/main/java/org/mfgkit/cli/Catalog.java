@@ -6,6 +6,9 @@ import org.mfgkit.cli.bench.BenchTask;
 import org.mfgkit.cli.bench.BenchTasks;
 import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.Experiments;
+import org.mfgkit.cli.solve.Solver;
+import org.mfgkit.cli.solve.Solvers;
+import org.mfgkit.envs.Environments;
 
 /**
  * What {@code mfgkit list} shows, one {@link ListSection} per kind of thing. When a module adds a
@@ -20,9 +23,13 @@ public final class Catalog {
   /** The sections, in display order. */
   public static List<ListSection> sections(Experiments experiments, BenchTasks benchTasks) {
     return List.of(
-        new ListSection("environments", "Environments (--env)", List.of()),
-        new ListSection("algorithms", "Algorithms (--algorithm)", List.of()),
-        new ListSection("presets", "Presets", List.of()),
+        section("environments", "Environments (--env; parameters by --set KEY=VALUE)",
+            List.copyOf(Environments.types()), t -> t.name(),
+            t -> t.summary() + "; keys " + String.join(", ", t.keys())),
+        section("algorithms", "Algorithms (mfgkit solve --algorithm)",
+            Solvers.builtIn().all(), Solver::name, Solver::description),
+        section("presets", "Presets (environments identical to another library's defaults)",
+            Environments.presets(), t -> t.name(), t -> t.reference()),
         section("experiments", "Experiment types (mfgkit run FILE.json, field \"experiment\")",
             experiments.all(), Experiment::name, Experiment::description),
         section("bench_tasks", "Bench tasks (mfgkit bench)",

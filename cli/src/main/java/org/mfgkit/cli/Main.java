@@ -39,6 +39,8 @@ public final class Main implements Runnable {
       ListCommand.class,
       RunCommand.class,
       BenchCommand.class,
+      ExploitabilityCommand.class,
+      SolveCommand.class,
       CommandLine.HelpCommand.class);
 
   static {

@@ -31,7 +31,7 @@ class MainTest {
     CliRunner.Outcome r = CliRunner.run(new Main(Experiments.of(new Fakes.Curves()), BenchTasks.of()), "list");
     assertEquals(ExitCode.OK, r.status());
     assertTrue(r.out().contains("fake-curves"), r.out());
-    assertTrue(r.out().contains("Environments (--env):\n  (none yet)"), r.out());
+    assertTrue(r.out().contains("Environments (--env; parameters by --set KEY=VALUE):\n  sis "), r.out());
   }
 
   @Test
@@ -50,7 +50,7 @@ class MainTest {
   void unknownCommandIsOneLineAndStatus2() {
     CliRunner.Outcome r = CliRunner.run("frobnicate");
     assertEquals(ExitCode.USAGE, r.status());
-    assertEquals(List.of("mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, help)"), r.errLines());
+    assertEquals(List.of("mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, exploitability, solve, help)"), r.errLines());
     assertEquals("", r.out());
   }
 

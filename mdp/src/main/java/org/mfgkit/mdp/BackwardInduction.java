@@ -66,8 +66,12 @@ public final class BackwardInduction {
         return new FiniteHorizonSolution(v, q, pis);
     }
 
-    /** {@code Q_t = r_t + gamma P_t V_{t+1}}; {@code next = null} at {@code t = T}. */
-    static double[] qValues(FiniteHorizonMdp mdp, int t, double[] next) {
+    /**
+     * {@code Q_t(s,a) = r_t(s,a) + gamma sum_s' P_t(s'|s,a) V_{t+1}(s')}, flat {@code [s*nA + a]} (a fresh
+     * array); {@code next = null} at {@code t = T}. With {@code V} from {@link #evaluate} this is the
+     * regularised {@code Q^{pi,lambda}_t}.
+     */
+    public static double[] qValues(FiniteHorizonMdp mdp, int t, double[] next) {
         int nS = mdp.nS();
         int nA = mdp.nA();
         double[] r = mdp.rewardArray(t);

@@ -26,6 +26,10 @@ public final class BenchTasks {
   public static BenchTasks builtIn() {
     return of(
         JsonRoundTrip.task(),
+        ExploitabilityBench.of("sis-fh"),
+        ExploitabilityBench.of("lq-fh"),
+        ExploitabilityBench.of("sis"),
+        ExploitabilityBench.of("lq"),
         MeanFieldFlowBench.task()
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );

@@ -37,7 +37,8 @@ import org.mfgkit.mdp.TeacherTask;
  * {@code width} [800], {@code activation} (student units [relu]), {@code init_std} (first layer
  * [2.0], i.e. variance 4), {@code output_std} [0.0], {@code teacher_width} [5], {@code teacher_std}
  * [2.0], {@code dt} [1.0; 000's value is 1e-3], {@code integrator} [euler | heun], {@code steps}
- * (bandit [10000], grid [5000]), {@code points} (curve points [500]).
+ * (bandit [10000], grid [5000]), {@code points} (curve points [400]: as many equally spaced in time and half as many
+ * equally spaced in log time).
  *
  * <p>Seeds: the teacher's weights are drawn from {@code RandomStreams.derive(teacher_seed, 0)}, the
  * student of seed {@code k} from {@code RandomStreams.derive(k, 1)}, so teacher and students never
@@ -150,7 +151,7 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
     PolicyGradientFlow.Params params = new PolicyGradientFlow.Params(c.number("dt", PolicyGradientFlow.Params.DEFAULT_DT),
         PolicyGradientFlow.Integrator.parse(c.string("integrator", "euler")));
     int steps = atLeast(c, "steps", bandit ? 10_000 : 5_000, 1);
-    int points = atLeast(c, "points", 500, 2);
+    int points = atLeast(c, "points", 400, 2);
 
     // builds (and validates gamma, stay) before any long work
     TwoLayerNetwork teacher = TeacherTask.teacher(teacherWidth, teacherStd, RandomStreams.derive(teacherSeed, 0));
@@ -158,8 +159,7 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
     PolicyGradientFlow flow = new PolicyGradientFlow(task.inputs(), task.evaluator(), params);
     double optimal = task.optimalValue();
 
-    int stride = Math.max(1, (int) Math.ceil(steps / (double) (points - 1)));
-    int[] recorded = recordedSteps(steps, stride);
+    int[] recorded = recordedSteps(steps, points);
     double[] times = new double[recorded.length];
     for (int k = 0; k < recorded.length; k++) {
       times[k] = recorded[k] * params.dt();
@@ -211,12 +211,21 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
         maxKl, msPerStep, runs);
   }
 
-  /** {@code 0, stride, 2 stride, ..., steps} (the last step always included). */
-  static int[] recordedSteps(int steps, int stride) {
-    List<Integer> out = new ArrayList<>();
-    for (int k = 0; k < steps; k += stride) {
-      out.add(k);
+  /**
+   * The steps written to the curve: {@code points} equally spaced steps from 0 to {@code steps} and
+   * {@code points/2} steps equally spaced in {@code log t} from 1 to {@code steps} (for the log-log
+   * plot), merged and sorted; 0 and {@code steps} always included.
+   */
+  static int[] recordedSteps(int steps, int points) {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (int i = 0; i < points; i++) {
+      out.add((int) Math.round((double) steps * i / (points - 1)));
     }
+    int logPoints = Math.max(2, points / 2);
+    for (int i = 0; i < logPoints; i++) {
+      out.add((int) Math.round(Math.pow(steps, i / (double) (logPoints - 1))));
+    }
+    out.add(0);
     out.add(steps);
     return out.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -63,9 +63,10 @@ class MeanFieldPolicyGradientExperimentTest {
   }
 
   @Test
-  void recordedStepsIncludeBothEnds() {
-    assertArrayEquals(new int[] {0, 3, 6, 9, 10}, MeanFieldPolicyGradientExperiment.recordedSteps(10, 3));
-    assertArrayEquals(new int[] {0, 1, 2}, MeanFieldPolicyGradientExperiment.recordedSteps(2, 1));
+  void recordedStepsAreLinearAndLogarithmicallySpaced() {
+    // linear (6 points): 0, 200, ..., 1000; logarithmic (3 points): 1, 32, 1000
+    assertArrayEquals(new int[] {0, 1, 32, 200, 400, 600, 800, 1000}, MeanFieldPolicyGradientExperiment.recordedSteps(1000, 6));
+    assertArrayEquals(new int[] {0, 1, 2}, MeanFieldPolicyGradientExperiment.recordedSteps(2, 2));
   }
 
   @Test

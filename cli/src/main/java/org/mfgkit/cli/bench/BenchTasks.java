@@ -30,6 +30,7 @@ public final class BenchTasks {
         ExploitabilityBench.of("lq-fh"),
         ExploitabilityBench.of("sis"),
         ExploitabilityBench.of("lq"),
+        MeanFieldFlowBench.task(),
         org.mfgkit.cli.faas.FaasBench.task()
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );

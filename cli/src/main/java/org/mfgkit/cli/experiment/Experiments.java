@@ -32,6 +32,8 @@ public final class Experiments {
   public static Experiments builtIn() {
     return of(
         new DemoMonteCarlo(),
+        MeanFieldPolicyGradientExperiment.bandit(),
+        MeanFieldPolicyGradientExperiment.grid(),
         new org.mfgkit.cli.faas.FaasCompareExperiment()
         // add new experiment types here, one line each, e.g. new SisNacExperiment(),
         );

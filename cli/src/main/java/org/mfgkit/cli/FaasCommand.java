@@ -103,10 +103,10 @@ public final class FaasCommand implements Runnable {
     JsonNode r = summary.path("result");
     w.printf(Locale.ROOT, "%s: done in %.1f s%n", summary.path("experiment").asText(), summary.path("elapsed_seconds").asDouble());
     JsonNode eval = r.path("eval");
-    w.printf(Locale.ROOT, "held-out trace: rows %s, minutes %d..%d (first %d min warm-up), load %.2f of the cluster's cores%n",
+    w.printf(Locale.ROOT, "held-out trace: rows %s, minutes %d..%d (first %d min warm-up), %d seeds, load %.2f of the cluster's cores%n",
         eval.path("rows").toString(), eval.path("start_minute").asInt(),
         eval.path("start_minute").asInt() + eval.path("minutes").asInt(), eval.path("warmup_minutes").asInt(),
-        r.path("load").asDouble());
+        eval.path("seeds").asInt(), r.path("load").asDouble());
     for (Iterator<Map.Entry<String, JsonNode>> it = r.path("training").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode rew = e.getValue().path("mean_reward");
@@ -125,7 +125,18 @@ public final class FaasCommand implements Runnable {
           m.path("cluster_cpu_utilization").asDouble(), m.path("memory_utilization").asDouble(),
           m.path("mean_reward").asDouble());
     }
-    w.println("(CPU util: CPU time used / (CPU demand x live container time); cluster CPU: CPU used / cluster cores)");
+    w.println("(pooled over the seeds; CPU util: CPU time used / (CPU demand x live container time); cluster CPU: CPU used / cluster cores)");
+    w.println();
+    w.printf(Locale.ROOT, "%-11s %s%n", "manager", "QoS violations per seed");
+    for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      StringBuilder sb = new StringBuilder();
+      for (JsonNode sd : e.getValue().path("seeds")) {
+        sb.append(String.format(Locale.ROOT, " %6.2f%%", 100 * sd.path("qos_violation_rate").asDouble()));
+      }
+      w.printf(Locale.ROOT, "%-11s%s%n", e.getKey(), sb);
+    }
+    w.println();
     for (JsonNode v : r.path("verdicts")) {
       w.printf(Locale.ROOT, "%s vs openwhisk: QoS violations %.2f%% vs %.2f%% (%s), CPU utilisation %.3f vs %.3f (%s) -> %s%n",
           v.path("manager").asText(), 100 * v.path("qos_violation_rate").asDouble(),

@@ -52,11 +52,12 @@ public final class FaasComparison {
      * @param episodeMinutes length of one training episode
      * @param eval           held-out rows and minutes
      * @param warmupMinutes  first minutes of the evaluation not recorded (the cluster fills up)
+     * @param evalSeeds      evaluation episodes (seeds) per manager, pooled; every manager gets the same seeds
      * @param managers       managers to evaluate, names from {@link #KNOWN_MANAGERS}
      * @param learners       the learning managers' trainers by name (need not cover heuristic managers)
      */
     public record Spec(long seed, ClusterSpec cluster, FaasParams params, List<FunctionProfile> profiles, AzureTrace trace,
-                       double load, Window train, int episodeMinutes, Window eval, int warmupMinutes,
+                       double load, Window train, int episodeMinutes, Window eval, int warmupMinutes, int evalSeeds,
                        List<String> managers, Map<String, Learner> learners) {
         public Spec {
             profiles = List.copyOf(profiles);
@@ -89,6 +90,9 @@ public final class FaasComparison {
             }
             if (episodeMinutes / interval < 2) {
                 throw new IllegalArgumentException("train.episode_minutes must span at least 2 control intervals");
+            }
+            if (evalSeeds < 1) {
+                throw new IllegalArgumentException("eval.seeds must be >= 1, got " + evalSeeds);
             }
             if (warmupMinutes < 0 || warmupMinutes >= eval.minutes()) {
                 throw new IllegalArgumentException("eval.warmup_minutes must lie in 0.." + (eval.minutes() - 1) + ", got "
@@ -209,12 +213,12 @@ public final class FaasComparison {
      * Result of the comparison.
      *
      * @param seed      master seed
-     * @param evalSeed  seed of the (shared) evaluation episode
+     * @param evalSeeds seeds of the (shared) evaluation episodes
      * @param targets   calibrated QoS targets
      * @param training  training logs by learner name
      * @param managers  evaluation results by manager name (table order)
      */
-    public record Result(long seed, long evalSeed, List<Target> targets, Map<String, TrainingLog> training,
+    public record Result(long seed, long[] evalSeeds, List<Target> targets, Map<String, TrainingLog> training,
                          Map<String, ManagerEvaluation.Result> managers) {
     }
 
@@ -253,19 +257,22 @@ public final class FaasComparison {
             }
         }
         // evaluation: every manager on the same held-out stream and seed
-        long evalSeed = org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 99);
+        long[] evalSeeds = new long[spec.evalSeeds()];
+        for (int k = 0; k < evalSeeds.length; k++) {
+            evalSeeds[k] = org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 100 + k);
+        }
         List<String> names = new ArrayList<>(managers.keySet());
         int intervals = spec.evaluationEnvironment(targets).episodeIntervals();
-        listener.evaluationStarted(names.size(), intervals);
+        listener.evaluationStarted(names.size(), intervals * evalSeeds.length);
         List<ManagerEvaluation.Result> results = Parallel.map(names.size(), threads, i -> {
             FaasEnvironment env = spec.evaluationEnvironment(targets);
-            return ManagerEvaluation.run(env, managers.get(names.get(i)), evalSeed, spec.warmupIntervals(),
+            return ManagerEvaluation.run(env, managers.get(names.get(i)), evalSeeds, spec.warmupIntervals(),
                     listener::evaluationStep);
         });
         Map<String, ManagerEvaluation.Result> byName = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             byName.put(names.get(i), results.get(i));
         }
-        return new Result(spec.seed(), evalSeed, tl, logs, byName);
+        return new Result(spec.seed(), evalSeeds, tl, logs, byName);
     }
 }

@@ -59,10 +59,25 @@ public final class ManagerEvaluation {
     }
 
     /**
-     * Summary of one evaluated episode.
+     * Headline numbers of one evaluation seed (to show the spread across seeds).
+     *
+     * @param seed             episode seed
+     * @param p99Ms            overall p99 latency
+     * @param qosViolationRate violations / completions
+     * @param coldStarts       cold starts
+     * @param cpuUtilization   container CPU utilisation
+     * @param meanReward       mean agent reward
+     */
+    public record SeedResult(long seed, double p99Ms, double qosViolationRate, long coldStarts, double cpuUtilization,
+                             double meanReward) {
+    }
+
+    /**
+     * Summary of the evaluated episodes (one per seed; all headline and per-function numbers pool
+     * every recorded interval of every seed; the time series is the first seed's).
      *
      * @param manager               manager name
-     * @param seed                  episode seed
+     * @param seed                  first episode seed
      * @param intervals             recorded intervals
      * @param arrivals              recorded arrivals
      * @param completions           recorded completions
@@ -76,12 +91,13 @@ public final class ManagerEvaluation {
      * @param meanReward            mean agent reward
      * @param meanContainers        time-average live containers (all functions)
      * @param functions             per-function breakdown
-     * @param series                time series
+     * @param series                time series (first seed)
+     * @param seeds                 headline numbers per seed
      */
     public record Result(String manager, long seed, int intervals, long arrivals, long completions, double p50Ms,
                          double p99Ms, double qosViolationRate, long coldStarts, double cpuUtilization,
                          double clusterCpuUtilization, double memoryUtilization, double meanReward, double meanContainers,
-                         List<FunctionResult> functions, TimeSeries series) {
+                         List<FunctionResult> functions, TimeSeries series, List<SeedResult> seeds) {
     }
 
     /** Runs {@code manager} for one episode of {@code env} seeded with {@code seed}. */
@@ -95,34 +111,57 @@ public final class ManagerEvaluation {
      */
     public static Result run(FaasEnvironment env, ResourceManager manager, long seed, int warmupIntervals,
                              Runnable onInterval) {
+        return run(env, manager, new long[] {seed}, warmupIntervals, onInterval);
+    }
+
+    /** Runs one episode per seed and pools them (see {@link Result}). */
+    public static Result run(FaasEnvironment env, ResourceManager manager, long[] seeds, int warmupIntervals,
+                             Runnable onInterval) {
         if (warmupIntervals < 0 || warmupIntervals >= env.episodeIntervals()) {
             throw new IllegalArgumentException("warmupIntervals must lie in 0.." + (env.episodeIntervals() - 1)
                     + ", got " + warmupIntervals);
         }
-        ClusterSimulator sim = env.simulator();
-        int nF = env.agents();
-        sim.setKeepLatencies(false);
-        FaasEnvironment.Step s = env.reset(seed);
-        manager.begin(env, seed);
-        List<IntervalMetrics> recorded = new ArrayList<>();
-        List<double[]> rewards = new ArrayList<>();
-        while (!s.done()) {
-            manager.act(env, s);
-            sim.setKeepLatencies(s.interval() + 1 > warmupIntervals);
-            s = env.advance();
-            if (s.interval() > warmupIntervals) {
-                recorded.add(s.metrics());
-                rewards.add(s.rewards());
-            }
-            if (onInterval != null) {
-                onInterval.run();
-            }
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("need at least one evaluation seed");
         }
-        sim.setKeepLatencies(false);
-        return summarise(manager.name(), seed, env, recorded, rewards);
+        ClusterSimulator sim = env.simulator();
+        List<IntervalMetrics> all = new ArrayList<>();
+        List<double[]> allRewards = new ArrayList<>();
+        List<SeedResult> perSeed = new ArrayList<>();
+        TimeSeries first = null;
+        for (long seed : seeds) {
+            sim.setKeepLatencies(false);
+            FaasEnvironment.Step s = env.reset(seed);
+            manager.begin(env, seed);
+            List<IntervalMetrics> recorded = new ArrayList<>();
+            List<double[]> rewards = new ArrayList<>();
+            while (!s.done()) {
+                manager.act(env, s);
+                sim.setKeepLatencies(s.interval() + 1 > warmupIntervals);
+                s = env.advance();
+                if (s.interval() > warmupIntervals) {
+                    recorded.add(s.metrics());
+                    rewards.add(s.rewards());
+                }
+                if (onInterval != null) {
+                    onInterval.run();
+                }
+            }
+            sim.setKeepLatencies(false);
+            Result one = summarise(manager.name(), seed, env, recorded, rewards, null, List.of());
+            perSeed.add(new SeedResult(seed, one.p99Ms(), one.qosViolationRate(), one.coldStarts(), one.cpuUtilization(),
+                    one.meanReward()));
+            if (first == null) {
+                first = one.series();
+            }
+            all.addAll(recorded);
+            allRewards.addAll(rewards);
+        }
+        return summarise(manager.name(), seeds[0], env, all, allRewards, first, perSeed);
     }
 
-    static Result summarise(String name, long seed, FaasEnvironment env, List<IntervalMetrics> ms, List<double[]> rewards) {
+    static Result summarise(String name, long seed, FaasEnvironment env, List<IntervalMetrics> ms, List<double[]> rewards,
+                            TimeSeries series, List<SeedResult> perSeed) {
         int nF = env.agents();
         int k = ms.size();
         double[] targets = env.targets();
@@ -189,6 +228,9 @@ public final class ManagerEvaluation {
                 allCount[f] += l.length;
             }
             minutes[i] = (m.endMs() - startMs) / 60_000.0;
+            if (series != null) {
+                continue; // the caller supplies the series; only pooled totals are needed here
+            }
             p99Series[i] = pooledQuantile(m.latencies(), 0.99);
             violSeries[i] = ic > 0 ? (double) iv / ic : 0.0;
             cpuSeries[i] = ia > 0 ? iu / ia : 0.0;
@@ -233,8 +275,8 @@ public final class ManagerEvaluation {
                 tComp > 0 ? (double) tViol / tComp : 0.0, tCold, tAlloc > 0 ? tUsed / tAlloc : 0.0,
                 time > 0 ? clusterSum / time : 0.0, time > 0 ? memSum / time : 0.0,
                 k > 0 ? tReward / (k * (double) nF) : 0.0, time > 0 ? tContainerMs / time : 0.0, List.copyOf(fr),
-                new TimeSeries(minutes, p99Series, violSeries, cpuSeries, clusterSeries, memSeries, containerSeries,
-                        coldSeries, rewardSeries));
+                series != null ? series : new TimeSeries(minutes, p99Series, violSeries, cpuSeries, clusterSeries, memSeries,
+                        containerSeries, coldSeries, rewardSeries), List.copyOf(perSeed));
     }
 
     /** Nearest-rank quantile of all functions' latencies pooled (0 when there are none). */

@@ -65,13 +65,13 @@ public final class FaasCompareExperiment implements Experiment {
         Config t = c.object("train");
         t.allowOnly("rows", "start_minute", "minutes", "episode_minutes");
         Config e = c.object("eval");
-        e.allowOnly("rows", "start_minute", "minutes", "warmup_minutes");
+        e.allowOnly("rows", "start_minute", "minutes", "warmup_minutes", "seeds");
         List<String> managers = c.has("managers") ? c.strings("managers") : FaasComparison.KNOWN_MANAGERS;
         Map<String, FaasComparison.Learner> learners = new LinkedHashMap<>();
         Learners.configure(c, managers, learners);
         return new FaasComparison.Spec(seed, cluster, params, profiles, trace, c.number("load", 0.15),
                 window(t, "train"), t.integer("episode_minutes", 30), window(e, "eval"), e.integer("warmup_minutes", 10),
-                managers, learners);
+                e.integer("seeds", 3), managers, learners);
     }
 
     private static FaasComparison.Window window(Config w, String name) {

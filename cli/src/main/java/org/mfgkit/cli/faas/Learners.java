@@ -1,17 +1,52 @@
 package org.mfgkit.cli.faas;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.mfgkit.cli.experiment.Config;
+import org.mfgkit.core.Activation;
 import org.mfgkit.faas.FaasComparison;
+import org.mfgkit.faas.NacNeuralLearner;
 
-/** Builds the trainers of the learning managers from their config sections. */
+/** Builds the trainers of the learning managers from their config sections (defaults where absent). */
 final class Learners {
     private Learners() {
     }
 
     /** Adds a trainer for every learning manager in {@code managers}, configured by its section. */
     static void configure(Config c, List<String> managers, Map<String, FaasComparison.Learner> out) {
-        // the learning managers are added with the natural-actor-critic module (phase 2)
+        if (managers.contains("nac-nn")) {
+            out.put("nac-nn", nacNn(c.has("nac_nn") ? c.object("nac_nn") : null));
+        }
+    }
+
+    static NacNeuralLearner nacNn(Config c) {
+        NacNeuralLearner d = NacNeuralLearner.defaults();
+        if (c == null) {
+            return d;
+        }
+        c.allowOnly("iterations", "episodes_per_iteration", "hidden", "activation", "learning_rate", "width_scaled_rate",
+                "gamma", "gae_lambda", "mini_batch", "epochs", "kl_target", "beta0", "lambda", "output_std", "hidden_std",
+                "greedy");
+        return new NacNeuralLearner(c.integer("iterations", d.iterations()),
+                c.integer("episodes_per_iteration", d.episodesPerIteration()), c.integer("hidden", d.hidden()),
+                activation(c.string("activation", d.activation().label())), c.number("learning_rate", d.learningRate()),
+                c.flag("width_scaled_rate", d.widthScaledRate()), c.number("gamma", d.gamma()),
+                c.number("gae_lambda", d.gaeLambda()), c.integer("mini_batch", d.miniBatch()), c.integer("epochs", d.epochs()),
+                c.number("kl_target", d.klTarget()), c.number("beta0", d.beta0()), c.number("lambda", d.lambda()),
+                c.number("output_std", d.outputStd()), c.number("hidden_std", d.hiddenStd()), c.flag("greedy", d.greedy()));
+    }
+
+    static Activation activation(String label) {
+        for (Activation a : Activation.values()) {
+            if (a.label().equals(label.toLowerCase(Locale.ROOT))) {
+                return a;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (Activation a : Activation.values()) {
+            known.append(known.length() > 0 ? ", " : "").append(a.label());
+        }
+        throw new IllegalArgumentException("config field \"activation\": unknown activation '" + label + "' (known: " + known + ")");
     }
 }

@@ -10,7 +10,7 @@ import org.mfgkit.faas.ManagerEvaluation;
  * The {@code result} of {@code faas-compare} in {@code result.json} (snake_case keys).
  *
  * @param seed        master seed
- * @param evalSeed    seed of the shared evaluation episode
+ * @param evalSeeds   seeds of the shared evaluation episodes (every manager sees the same ones)
  * @param load        offered CPU load (fraction of the cluster's cores)
  * @param train       training window
  * @param eval        held-out evaluation window
@@ -19,7 +19,7 @@ import org.mfgkit.faas.ManagerEvaluation;
  * @param managers    evaluation of every manager: headline metrics, per-function breakdown, time series
  * @param verdicts    per learned manager: does it beat OpenWhisk on QoS violations at equal or better CPU utilisation?
  */
-public record Report(long seed, long evalSeed, double load, Window train, Window eval,
+public record Report(long seed, long[] evalSeeds, double load, Window train, Window eval,
                      List<FaasComparison.Target> targets, Map<String, FaasComparison.TrainingLog> training,
                      Map<String, ManagerEvaluation.Result> managers, List<Verdict> verdicts) {
 
@@ -31,8 +31,9 @@ public record Report(long seed, long evalSeed, double load, Window train, Window
      * @param minutes       length
      * @param episodeMinutes training episode length (0 for the evaluation window)
      * @param warmupMinutes unrecorded warm-up (0 for the training window)
+     * @param seeds         evaluation seeds (0 for the training window)
      */
-    public record Window(int[] rows, int startMinute, int minutes, int episodeMinutes, int warmupMinutes) {
+    public record Window(int[] rows, int startMinute, int minutes, int episodeMinutes, int warmupMinutes, int seeds) {
     }
 
     /**
@@ -65,9 +66,10 @@ public record Report(long seed, long evalSeed, double load, Window train, Window
                         ow.cpuUtilization(), fewer, cpu, fewer && cpu));
             }
         }
-        return new Report(r.seed(), r.evalSeed(), spec.load(),
-                new Window(spec.train().rows(), spec.train().startMinute(), spec.train().minutes(), spec.episodeMinutes(), 0),
-                new Window(spec.eval().rows(), spec.eval().startMinute(), spec.eval().minutes(), 0, spec.warmupMinutes()),
+        return new Report(r.seed(), r.evalSeeds(), spec.load(),
+                new Window(spec.train().rows(), spec.train().startMinute(), spec.train().minutes(), spec.episodeMinutes(), 0, 0),
+                new Window(spec.eval().rows(), spec.eval().startMinute(), spec.eval().minutes(), 0, spec.warmupMinutes(),
+                        spec.evalSeeds()),
                 r.targets(), r.training(), r.managers(), verdicts);
     }
 }

@@ -212,9 +212,24 @@ public final class FaasCompareExperiment implements Experiment {
                     xs[i] = i + 1;
                 }
                 tr.add(Curve.single(e.getKey(), xs, y));
+                tr.add(Curve.single(e.getKey() + " (mean of last 10)", xs, trailingMean(y, 10)));
             }
             out.plotLines("training.png", PlotSpec.of("training: mean agent reward per iteration", "iteration",
                     "mean reward"), tr);
         }
+    }
+
+    /** {@code out[i]} = mean of {@code y[max(0, i-w+1) .. i]}. */
+    static double[] trailingMean(double[] y, int w) {
+        double[] out = new double[y.length];
+        double sum = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            sum += y[i];
+            if (i >= w) {
+                sum -= y[i - w];
+            }
+            out[i] = sum / Math.min(i + 1, w);
+        }
+        return out;
     }
 }

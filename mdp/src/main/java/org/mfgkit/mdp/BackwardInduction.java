@@ -66,8 +66,12 @@ public final class BackwardInduction {
         return new FiniteHorizonSolution(v, q, pis);
     }
 
-    /** {@code Q_t = r_t + gamma P_t V_{t+1}}; {@code next = null} at {@code t = T}. */
-    static double[] qValues(FiniteHorizonMdp mdp, int t, double[] next) {
+    /**
+     * {@code Q_t(s,a) = r_t(s,a) + gamma sum_s' P_t(s'|s,a) V_{t+1}(s')}, flat {@code [s*nA + a]} (a fresh
+     * array); {@code next = null} at {@code t = T}. With {@code V} from {@link #evaluate} this is the
+     * regularised {@code Q^{pi,lambda}_t}.
+     */
+    public static double[] qValues(FiniteHorizonMdp mdp, int t, double[] next) {
         int nS = mdp.nS();
         int nA = mdp.nA();
         double[] r = mdp.rewardArray(t);
@@ -78,12 +82,7 @@ public final class BackwardInduction {
         double gamma = mdp.gamma();
         double[] q = new double[nS * nA];
         for (int sa = 0; sa < nS * nA; sa++) {
-            double sum = 0.0;
-            int base = sa * nS;
-            for (int s2 = 0; s2 < nS; s2++) {
-                sum += p[base + s2] * next[s2];
-            }
-            q[sa] = r[sa] + gamma * sum;
+            q[sa] = r[sa] + gamma * PolicyEvaluation.dotRow(p, sa * nS, next, nS);
         }
         return q;
     }

@@ -30,6 +30,14 @@ public interface MeanFieldGame {
     /** Fills {@code out[s*nA + a] = r(s,a,mu)}. */
     void rewards(double[] mu, double[] out);
 
+    /**
+     * Whether {@code P(s'|s,a,mu)} depends on {@code mu} (true unless a game says otherwise). When it
+     * does not, {@code Gamma2(pi, .)} is a fixed linear map and callers may build it once.
+     */
+    default boolean transitionsDependOnMeanField() {
+        return true;
+    }
+
     /** The MDP induced by a fixed mean field {@code mu} (validated). */
     default FiniteMdp inducedMdp(double[] mu) {
         Simplex.requireDistribution("mean field mu", mu, nS());

@@ -118,14 +118,31 @@ public final class PolicyEvaluation {
         double gamma = mdp.gamma();
         double[] q = new double[nS * nA];
         for (int sa = 0; sa < nS * nA; sa++) {
-            int base = sa * nS;
-            double sum = 0.0;
-            for (int s2 = 0; s2 < nS; s2++) {
-                sum += p[base + s2] * v[s2];
-            }
-            q[sa] = r[sa] + gamma * sum;
+            q[sa] = r[sa] + gamma * dotRow(p, sa * nS, v, nS);
         }
         return q;
+    }
+
+    /**
+     * {@code sum_k p[base + k] * v[k]} for {@code k < n}, with four independent accumulators (the JIT
+     * does not reorder floating-point sums itself); the expectation {@code E_{s'~P(.|s,a)} v(s')}.
+     */
+    static double dotRow(double[] p, int base, double[] v, int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += p[base + k] * v[k];
+            s1 += p[base + k + 1] * v[k + 1];
+            s2 += p[base + k + 2] * v[k + 2];
+            s3 += p[base + k + 3] * v[k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += p[base + k] * v[k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** {@code V(rho) = sum_s rho(s) V(s)}. */

@@ -120,13 +120,13 @@ public record NacParams(
      * 004's SIS hyper-parameters for single-loop NAC with the sampled oracles: {@code T = 3000},
      * {@code eta = 0.05}, {@code beta = 0.01}, {@code M = 100}, TD(0) with {@code K = 10000},
      * {@code alpha = 0.001}, {@code B = 1000}, SGD with {@code K = 1000}, {@code alpha_bar = 0.1},
-     * {@code R = 1000}, warm starts, the soft-Q advantage, the exact {@code Gamma2}, a record every 10 iterations.
+     * {@code R = 1000}, warm starts, the soft-Q advantage, the exact {@code Gamma2}, a record every iteration.
      */
     public static NacParams defaults() {
         return new NacParams(Algorithm.NAC, 3000, 0.05, 0.01, 100,
                 CriticKind.TD_ZERO, 10_000, 0.001, 1000.0,
                 ActorKind.SGD, 1000, 0.1, 1000.0,
-                true, AdvantageTarget.SOFT_Q, 0, 10);
+                true, AdvantageTarget.SOFT_Q, 0, 1);
     }
 
     /** Both oracles exact (the ablation of SPEC §3). */

@@ -1,7 +1,6 @@
 package org.mfgkit.nac;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
@@ -106,8 +105,8 @@ public final class NaturalActorCritic {
      * {@link #LEARNER_STREAM} of {@code seed}.
      */
     public static NacResult solve(MeanFieldGame game, FeatureMap phi, NacParams params, long seed,
-            PolicyEvaluator evaluator, IntConsumer onIteration) {
-        return create(game, phi, params, seed).run(RandomStreams.derive(seed, LEARNER_STREAM), evaluator, onIteration);
+            PolicyEvaluator evaluator, NacListener listener) {
+        return create(game, phi, params, seed).run(RandomStreams.derive(seed, LEARNER_STREAM), evaluator, listener);
     }
 
     /**
@@ -143,22 +142,27 @@ public final class NaturalActorCritic {
      * @param rng the learner's generator (all its sampling)
      * @param evaluator recorded at {@code pi_t} and the running average every {@code evalEvery} iterations, and at the
      *        first and last; may be {@code null}
-     * @param onIteration called after each iteration with the number done (for progress); may be {@code null}
+     * @param listener told of every iteration and record (progress); may be {@code null}
      */
-    public NacResult run(RandomGenerator rng, PolicyEvaluator evaluator, IntConsumer onIteration) {
+    public NacResult run(RandomGenerator rng, PolicyEvaluator evaluator, NacListener listener) {
         long start = System.nanoTime();
+        NacListener observer = listener == null ? new NacListener() { } : listener;
         int total = params.iterations();
         int every = params.evalEvery();
         int points = total / every + 1 + (total % every == 0 ? 0 : 1);
         int[] recorded = new int[points];
         double[] values = new double[points];
         double[] averageValues = new double[points];
+        double[] elapsed = new double[points];
         double[] sum = pi.table();
         int count = 1;
         int point = 0;
-        recorded[point] = 0;
-        values[point] = evaluate(evaluator, pi);
-        averageValues[point] = values[point];
+        double first = evaluate(evaluator, pi);
+        recorded[0] = 0;
+        values[0] = first;
+        averageValues[0] = first;
+        elapsed[0] = (System.nanoTime() - start) * 1e-9;
+        observer.onRecord(0, first, first, elapsed[0]);
         point++;
         for (int it = 0; it < total; it++) {
             LogLinearPolicy played = pi;
@@ -177,15 +181,15 @@ public final class NaturalActorCritic {
                 recorded[point] = it + 1;
                 values[point] = evaluate(evaluator, pi);
                 averageValues[point] = evaluator == null ? Double.NaN : evaluator.evaluate(average(sum, count));
+                elapsed[point] = (System.nanoTime() - start) * 1e-9;
+                observer.onRecord(it + 1, values[point], averageValues[point], elapsed[point]);
                 point++;
             }
-            if (onIteration != null) {
-                onIteration.accept(it + 1);
-            }
+            observer.onIteration(it + 1);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new NacResult(pi, average(sum, count), Arrays.copyOf(recorded, point), Arrays.copyOf(values, point),
-                Arrays.copyOf(averageValues, point), critic.samples(), actor.samples(), seconds);
+        return new NacResult(pi, average(sum, count), recorded, values, averageValues, elapsed, critic.samples(),
+                actor.samples(), seconds);
     }
 
     /** The current policy {@code pi_t}. */

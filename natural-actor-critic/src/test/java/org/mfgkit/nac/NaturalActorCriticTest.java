@@ -128,9 +128,12 @@ class NaturalActorCriticTest {
                 SIS.withExactOracles().withAlgorithm(NacParams.Algorithm.DL_NAC).withInnerIterations(7).withIterations(30), 0);
         MeanFieldEnvironment env = (MeanFieldEnvironment) dl.environment();
         double[][] before = new double[1][];
-        dl.run(RandomStreams.create(0), null, t -> {
-            if (t == 27) {
-                before[0] = env.meanField();
+        dl.run(RandomStreams.create(0), null, new NacListener() {
+            @Override
+            public void onIteration(int t) {
+                if (t == 27) {
+                    before[0] = env.meanField();
+                }
             }
         });
         assertEquals(4, env.populationSteps());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mfgkit.cli.nac.NacBench;
 
 /** The registry of {@link BenchTask}s that {@code mfgkit bench} runs. Immutable. */
 public final class BenchTasks {
@@ -29,7 +30,9 @@ public final class BenchTasks {
         ExploitabilityBench.of("sis-fh"),
         ExploitabilityBench.of("lq-fh"),
         ExploitabilityBench.of("sis"),
-        ExploitabilityBench.of("lq")
+        ExploitabilityBench.of("lq"),
+        NacBench.of("sis"),
+        NacBench.of("lq")
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mfgkit.cli.nac.NacExperiment;
 
 /** The registry of experiment types, by name. Immutable. */
 public final class Experiments {
@@ -31,7 +32,8 @@ public final class Experiments {
   /** The experiment types shipped with mfgkit: one registration line each. */
   public static Experiments builtIn() {
     return of(
-        new DemoMonteCarlo()
+        new DemoMonteCarlo(),
+        new NacExperiment()
         // add new experiment types here, one line each, e.g. new SisNacExperiment(),
         );
   }

@@ -152,7 +152,7 @@ public final class NacExperiment implements Experiment {
             Map<String, Object> vr = variantResult(v, mine, curve, average, uniform);
             if (meanFieldGap) {
                 vr.put("mean_field_gap_mean_curve", gapCurves.get(vi).mean());
-                vr.put("mean_field_gap_zigzag_ratio", zigzagRatio(gapCurves.get(vi).mean()));
+                vr.put("mean_field_gap_largest_rise_decades", largestRise(gapCurves.get(vi).mean()));
             }
             variantResults.add(vr);
             result.put("final_" + v.name(), String.format(Locale.ROOT,
@@ -237,7 +237,7 @@ public final class NacExperiment implements Experiment {
         m.put("final_fraction_of_uniform", mean(finals) / uniform);
         m.put("final_average_policy_exploitability_mean", mean(averageFinals));
         m.put("final_average_policy_exploitability_per_seed", averageFinals);
-        m.put("zigzag_ratio", zigzagRatio(curve.mean()));
+        m.put("largest_rise_decades", largestRise(curve.mean()));
         m.put("critic_samples_per_seed", runs.get(0).criticSamples());
         m.put("actor_samples_per_seed", runs.get(0).actorSamples());
         m.put("seconds_per_seed", seconds);
@@ -252,27 +252,24 @@ public final class NacExperiment implements Experiment {
     }
 
     /**
-     * Total variation of {@code log10 E} along the mean curve over its net change:
-     * 1 for a monotone curve, larger the more it zigzags (from the first point where {@code E > 0}).
+     * The largest rise of {@code log10} of a mean curve from one record to the next, in decades: a
+     * smooth curve rises by little between records, a zigzag jumps (DL-NAC's gap in its own mean field
+     * jumps at every full {@code Gamma2} step). Non-positive values are skipped; {@code NaN} for fewer than two.
      */
-    static double zigzagRatio(double[] mean) {
-        double tv = 0.0;
-        double first = Double.NaN;
+    static double largestRise(double[] mean) {
+        double rise = Double.NaN;
         double previous = Double.NaN;
         for (double e : mean) {
             if (!(e > 0.0)) {
                 continue;
             }
             double y = Math.log10(e);
-            if (Double.isNaN(first)) {
-                first = y;
-            } else {
-                tv += Math.abs(y - previous);
+            if (!Double.isNaN(previous)) {
+                rise = Double.isNaN(rise) ? y - previous : Math.max(rise, y - previous);
             }
             previous = y;
         }
-        double net = Math.abs(previous - first);
-        return net > 0.0 ? tv / net : Double.NaN;
+        return rise;
     }
 
     private static List<Variant> variants(Config c, NacConfig shared) {

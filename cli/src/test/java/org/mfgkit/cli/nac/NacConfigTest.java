@@ -89,10 +89,11 @@ class NacConfigTest {
     }
 
     @Test
-    void zigzagRatioIsOneForMonotoneCurvesAndLargerForZigzags() {
-        assertEquals(1.0, NacExperiment.zigzagRatio(new double[] {1, 0.1, 0.01, 0.001}), 1e-12);
-        // down 2 decades, up 1, down 2: total variation 5 over a net 3
-        assertEquals(5.0 / 3.0, NacExperiment.zigzagRatio(new double[] {1, 0.01, 0.1, 0.001}), 1e-12);
+    void largestRiseInDecades() {
+        assertEquals(-1.0, NacExperiment.largestRise(new double[] {1, 0.1, 0.01, 0.001}), 1e-12);
+        // down 2 decades, up 1, down 2; the zero is skipped
+        assertEquals(1.0, NacExperiment.largestRise(new double[] {1, 0.01, 0.0, 0.1, 0.001}), 1e-12);
+        assertTrue(Double.isNaN(NacExperiment.largestRise(new double[] {0.5})));
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String message) {

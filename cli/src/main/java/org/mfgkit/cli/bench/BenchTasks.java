@@ -32,7 +32,8 @@ public final class BenchTasks {
         ExploitabilityBench.of("sis"),
         ExploitabilityBench.of("lq"),
         NacBench.of("sis"),
-        NacBench.of("lq")
+        NacBench.of("lq"),
+        MeanFieldFlowBench.task()
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );
   }

@@ -33,7 +33,9 @@ public final class Experiments {
   public static Experiments builtIn() {
     return of(
         new DemoMonteCarlo(),
-        new NacExperiment()
+        new NacExperiment(),
+        MeanFieldPolicyGradientExperiment.bandit(),
+        MeanFieldPolicyGradientExperiment.grid()
         // add new experiment types here, one line each, e.g. new SisNacExperiment(),
         );
   }

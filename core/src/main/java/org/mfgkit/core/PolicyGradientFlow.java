@@ -1,0 +1,211 @@
+package org.mfgkit.core;
+
+import java.util.Locale;
+import java.util.function.IntConsumer;
+
+/**
+ * Exact mean-field softmax policy-gradient flow of a {@link TwoLayerNetwork} (000 eq. (9), its
+ * Wasserstein form eq. (10); bandit: eq. (12); SPEC §4): every particle moves with the
+ * {@link VelocityField} {@code dw_i/dt = F(w_i; nu_t)}, computed exactly from {@code varrho_pi} and
+ * {@code Q_pi} supplied by a {@link PolicyEvaluator}. Time is that of eq. (9) (the plain gradient
+ * ascent time of eq. (5) rescaled by {@code N}), so the dynamics does not depend on the width.
+ *
+ * <p>Time steppers: explicit Euler {@code w <- w + dt F(w)} (one evaluation per step) and Heun's
+ * second-order method {@code w <- w + dt/2 (F(w) + F(w + dt F(w)))} (two).
+ * See {@link Params#defaults()} for the default step and {@link Params#paper()} for the seed's.
+ */
+public final class PolicyGradientFlow {
+    /** Time stepper. */
+    public enum Integrator {
+        /** Explicit Euler, first order. */
+        EULER,
+        /** Heun (explicit trapezoid, RK2), second order. */
+        HEUN;
+
+        /** Parses {@code euler} / {@code heun} (also {@code rk2}), case-insensitive. */
+        public static Integrator parse(String name) {
+            if (name != null) {
+                String n = name.trim().toLowerCase(Locale.ROOT);
+                if (n.equals("euler")) {
+                    return EULER;
+                }
+                if (n.equals("heun") || n.equals("rk2")) {
+                    return HEUN;
+                }
+            }
+            throw new IllegalArgumentException("unknown integrator '" + name + "' (expected euler or heun)");
+        }
+    }
+
+    /**
+     * Step settings.
+     *
+     * @param dt         time step in the time of eq. (9), {@code > 0}
+     * @param integrator time stepper
+     */
+    public record Params(double dt, Integrator integrator) {
+        /** The step used by 000 §5 ("fixed step-size 1e-3"). */
+        public static final double PAPER_DT = 1e-3;
+        /** Default explicit-Euler step; see {@link #defaults()}. */
+        public static final double DEFAULT_DT = 1.0;
+
+        /** Validates {@code dt} and the integrator. */
+        public Params {
+            if (!(dt > 0.0) || Double.isInfinite(dt)) {
+                throw new IllegalArgumentException("time step dt must be finite and > 0, got " + dt);
+            }
+            if (integrator == null) {
+                throw new IllegalArgumentException("integrator is required");
+            }
+        }
+
+        /**
+         * Explicit Euler with {@code dt = 1.0} in the time of eq. (9). On both seed-000 tasks
+         * ({@code lambda = 0.2}, rewards {@code Q* = lambda f*}, student ReLU width 800) this step keeps
+         * {@code E(nu_t)} monotone; see the core README for the measurements.
+         */
+        public static Params defaults() {
+            return new Params(DEFAULT_DT, Integrator.EULER);
+        }
+
+        /** Explicit Euler with the seed's step {@code 1e-3}. */
+        public static Params paper() {
+            return new Params(PAPER_DT, Integrator.EULER);
+        }
+
+        /** The same settings with another step. */
+        public Params withDt(double newDt) {
+            return new Params(newDt, integrator);
+        }
+
+        /** The same settings with another time stepper. */
+        public Params withIntegrator(Integrator newIntegrator) {
+            return new Params(dt, newIntegrator);
+        }
+    }
+
+    /**
+     * A trajectory: {@code values[k] = E(nu_{t_k})} at {@code t_k = k*dt} for {@code k = 0..steps}, the
+     * final network and the field there.
+     */
+    public record Run(double[] values, double dt, TwoLayerNetwork last, VelocityField lastField) {
+        /** Validates presence. */
+        public Run {
+            if (values == null || last == null || lastField == null) {
+                throw new IllegalArgumentException("run: values, last network and last field are required");
+            }
+        }
+
+        /** Number of steps taken. */
+        public int steps() {
+            return values.length - 1;
+        }
+
+        /** Largest decrease {@code max_k (E_k - E_{k+1})}, 0 if {@code E} never decreased (ascent is monotone). */
+        public double largestDecrease() {
+            double worst = 0.0;
+            for (int k = 0; k + 1 < values.length; k++) {
+                worst = Math.max(worst, values[k] - values[k + 1]);
+            }
+            return worst;
+        }
+    }
+
+    private final InputMap inputs;
+    private final PolicyEvaluator evaluator;
+    private final Params params;
+
+    /** The flow on inputs {@code x(s,a)} for the task evaluated by {@code evaluator}. */
+    public PolicyGradientFlow(InputMap inputs, PolicyEvaluator evaluator, Params params) {
+        if (inputs == null || evaluator == null || params == null) {
+            throw new IllegalArgumentException("inputs, evaluator and params are required");
+        }
+        if (inputs.nS() != evaluator.nS() || inputs.nA() != evaluator.nA()) {
+            throw new IllegalArgumentException("input map shape " + inputs.nS() + "x" + inputs.nA()
+                    + " does not match the evaluator's " + evaluator.nS() + "x" + evaluator.nA());
+        }
+        this.inputs = inputs;
+        this.evaluator = evaluator;
+        this.params = params;
+    }
+
+    /** The input map. */
+    public InputMap inputs() {
+        return inputs;
+    }
+
+    /** The evaluator. */
+    public PolicyEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The step settings. */
+    public Params params() {
+        return params;
+    }
+
+    /** The policy of {@code network} on this flow's inputs. */
+    public MeanFieldSoftmaxPolicy policy(TwoLayerNetwork network) {
+        requireNetwork(network);
+        return MeanFieldSoftmaxPolicy.of(network, inputs);
+    }
+
+    /** The velocity field at {@code network} (one exact evaluation). */
+    public VelocityField field(TwoLayerNetwork network) {
+        return VelocityField.of(policy(network), evaluator);
+    }
+
+    /** One step from {@code network}, whose field {@code here} has already been computed. */
+    public TwoLayerNetwork step(TwoLayerNetwork network, VelocityField here) {
+        if (here.policy().network() != network) {
+            throw new IllegalArgumentException("the field was computed at another network");
+        }
+        double dt = params.dt();
+        double[] f1 = here.particlesArray();
+        if (params.integrator() == Integrator.EULER) {
+            return network.plus(dt, f1);
+        }
+        TwoLayerNetwork predictor = network.plus(dt, f1);
+        double[] f2 = field(predictor).particlesArray();
+        double[] mean = new double[f1.length];
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] = 0.5 * (f1[j] + f2[j]);
+        }
+        return network.plus(dt, mean);
+    }
+
+    /** One step from {@code network}. */
+    public TwoLayerNetwork step(TwoLayerNetwork network) {
+        return step(network, field(network));
+    }
+
+    /**
+     * {@code steps} steps from {@code start}, recording {@code E} after every step; {@code progress}
+     * (may be null) receives the number of steps done.
+     */
+    public Run run(TwoLayerNetwork start, int steps, IntConsumer progress) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("number of steps must be >= 0, got " + steps);
+        }
+        double[] values = new double[steps + 1];
+        TwoLayerNetwork net = start;
+        VelocityField here = field(net);
+        values[0] = here.value();
+        for (int k = 1; k <= steps; k++) {
+            net = step(net, here);
+            here = field(net);
+            values[k] = here.value();
+            if (progress != null) {
+                progress.accept(k);
+            }
+        }
+        return new Run(values, params.dt(), net, here);
+    }
+
+    private void requireNetwork(TwoLayerNetwork network) {
+        if (network.inputDim() != inputs.dim()) {
+            throw new IllegalArgumentException("network input dimension " + network.inputDim() + " does not match the input map's "
+                    + inputs.dim());
+        }
+    }
+}

@@ -14,6 +14,7 @@ import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.envs.Environments;
 import org.mfgkit.envs.Exploitability;
 import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.core.Tolerances;
 
 /**
  * {@code mfgkit solve --algorithm nac|dl-nac} on mfg-envs' own SIS and LQ games with their exact
@@ -45,7 +46,7 @@ class NacSolveTest {
             {p.get(0).get(0).asDouble(), p.get(0).get(1).asDouble()},
             {p.get(1).get(0).asDouble(), p.get(1).get(1).asDouble()}});
         var game = ((StationaryModel) Environments.create("sis").model()).game();
-        assertEquals(Exploitability.of(game, pi).exploitability(), j.get("exploitability").asDouble(), 1e-12);
+        assertEquals(Exploitability.of(game, pi).exploitability(), j.get("exploitability").asDouble(), Tolerances.TEST_EXACT);
         assertTrue(Files.exists(out.resolve("curve.png")));
         // same seed, same numbers
         CliRunner.Outcome again = CliRunner.run("solve", "--env", "sis", "--algorithm", "nac", "--iterations", "200",

@@ -34,7 +34,7 @@ class ExactOraclesTest {
         env.advance(pi, 0.5);
         double[] q = new ExactCriticOracle(env).estimate(pi, null);
         FiniteMdp mdp = sis.inducedMdp(env.meanField());
-        double[] v = PolicyEvaluation.evaluateIteratively(mdp, pi, 0.1, 1e-13);
+        double[] v = PolicyEvaluation.evaluateIteratively(mdp, pi, 0.1, Tolerances.SOLVER);
         for (int s = 0; s < 2; s++) {
             for (int a = 0; a < 2; a++) {
                 double expected = mdp.r(s, a) + 0.9 * (mdp.p(s, a, 0) * v[0] + mdp.p(s, a, 1) * v[1]) - 0.1 * pi.logProb(s, a);
@@ -113,6 +113,6 @@ class ExactOraclesTest {
         }
         DMatrixRMaj x = new DMatrixRMaj(3, 1);
         CommonOps_DDRM.solve(f, b, x);
-        assertArrayEquals(x.data, w, 1e-9);
+        assertArrayEquals(x.data, w, Tolerances.TEST_ITERATIVE); // the normal equations square the condition number
     }
 }

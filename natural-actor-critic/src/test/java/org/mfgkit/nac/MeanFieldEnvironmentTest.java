@@ -45,7 +45,7 @@ class MeanFieldEnvironmentTest {
         for (int t = 0; t < 50; t++) {
             odd.advance(SOME_POLICY, 0.3);
             double scaled = odd.meanField()[0] * 7;
-            assertEquals(Math.rint(scaled), scaled, 1e-12);
+            assertEquals(Math.rint(scaled), scaled, Tolerances.TEST_EXACT);
         }
     }
 

@@ -100,7 +100,10 @@ class NaturalActorCriticTest {
         FiniteMdp mdp = sis.inducedMdp(env.meanField());
         double[] q = PolicyEvaluation.qValues(mdp, PolicyEvaluation.evaluate(mdp, r.policy(), sis.lambda()));
         TabularPolicy halfTemperature = TabularPolicy.softmax(2, 2, q, 2 * sis.lambda());
-        assertArrayEquals(halfTemperature.table(), r.policy().table(), 1e-8);
+        // the policy step contracts log pi by (1 - eta lambda) per iteration: after T = 3000 an O(1) initial
+        // error is below (1 - eta lambda)^T = 2.9e-7 (measured distance 6.9e-9)
+        double contracted = Math.pow(1 - SIS.eta() * sis.lambda(), SIS.iterations());
+        assertArrayEquals(halfTemperature.table(), r.policy().table(), contracted);
     }
 
     /** Same seed, same numbers (bit for bit); another seed, other numbers. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.nac.FeatureMaps;
 import org.mfgkit.nac.NacParams;
+import org.mfgkit.core.Tolerances;
 
 class NacConfigTest {
     @Test
@@ -90,9 +91,9 @@ class NacConfigTest {
 
     @Test
     void largestRiseInDecades() {
-        assertEquals(-1.0, NacExperiment.largestRise(new double[] {1, 0.1, 0.01, 0.001}), 1e-12);
+        assertEquals(-1.0, NacExperiment.largestRise(new double[] {1, 0.1, 0.01, 0.001}), Tolerances.TEST_EXACT);
         // down 2 decades, up 1, down 2; the zero is skipped
-        assertEquals(1.0, NacExperiment.largestRise(new double[] {1, 0.01, 0.0, 0.1, 0.001}), 1e-12);
+        assertEquals(1.0, NacExperiment.largestRise(new double[] {1, 0.01, 0.0, 0.1, 0.001}), Tolerances.TEST_EXACT);
         assertTrue(Double.isNaN(NacExperiment.largestRise(new double[] {0.5})));
     }
 

@@ -16,6 +16,7 @@ import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.CurveCsv;
 import org.mfgkit.cli.output.Json;
 import org.mfgkit.cli.progress.ProgressFactory;
+import org.mfgkit.core.Tolerances;
 
 class NacExperimentTest {
     @TempDir
@@ -49,7 +50,9 @@ class NacExperimentTest {
         double[][] curves = (double[][]) v1.get(0).get("per_seed_curves");
         assertEquals(3, curves.length);
         assertEquals(13, curves[0].length); // t = 0, 10, ..., 120
-        assertEquals(0.787725, curves[0][0], 1e-6); // the uniform policy's exploitability on SIS
+        var sis = ((org.mfgkit.envs.StationaryModel) org.mfgkit.envs.Environments.create("sis").model()).game();
+        assertEquals(org.mfgkit.envs.Exploitability.of(sis, org.mfgkit.core.TabularPolicy.uniform(2, 2)).exploitability(),
+                curves[0][0], Tolerances.TEST_EXACT); // pi_0 is uniform
         assertEquals(120L * 2000, v1.get(0).get("critic_samples_per_seed"));
         for (String f : List.of("curve.csv", "curve.png", "mean-field-gap.csv", "mean-field-gap.png")) {
             assertTrue(Files.size(dir.resolve("a").resolve(f)) > 0, f);

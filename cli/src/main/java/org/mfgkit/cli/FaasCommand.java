@@ -144,6 +144,9 @@ public final class FaasCommand implements Runnable {
           v.path("cpu_utilization").asDouble(), v.path("openwhisk_cpu_utilization").asDouble(),
           v.path("cpu_utilization_not_worse").asBoolean() ? "not worse" : "worse",
           v.path("beats_openwhisk").asBoolean() ? "BEATS openwhisk" : "does not beat openwhisk");
+      w.printf(Locale.ROOT, "  paired per-seed difference %+.2f pp (standard error %.2f pp), fewer on every seed: %s%n",
+          100 * v.path("violation_difference_mean").asDouble(), 100 * v.path("violation_difference_se").asDouble(),
+          v.path("fewer_on_every_seed").asBoolean() ? "yes" : "no");
     }
     List<String> files = new ArrayList<>();
     summary.path("files").forEach(f -> files.add(f.asText()));

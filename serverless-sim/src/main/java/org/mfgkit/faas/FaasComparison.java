@@ -241,7 +241,9 @@ public final class FaasComparison {
         List<Trained> trained = Parallel.map(learnerNames.size(), threads, i -> {
             String name = learnerNames.get(i);
             Learner learner = spec.learners().get(name);
-            return learner.train(spec, targets, org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 1 + i),
+            // seeded by the manager's fixed position, so adding or removing another learner changes nothing
+            return learner.train(spec, targets,
+                    org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 1 + KNOWN_MANAGERS.indexOf(name)),
                     () -> listener.trainingStep(name));
         });
         for (String name : spec.managers()) {

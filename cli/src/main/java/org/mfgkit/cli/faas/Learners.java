@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mfgkit.cli.experiment.Config;
 import org.mfgkit.core.Activation;
 import org.mfgkit.faas.FaasComparison;
+import org.mfgkit.faas.NacLinearLearner;
 import org.mfgkit.faas.NacNeuralLearner;
 
 /** Builds the trainers of the learning managers from their config sections (defaults where absent). */
@@ -15,9 +16,27 @@ final class Learners {
 
     /** Adds a trainer for every learning manager in {@code managers}, configured by its section. */
     static void configure(Config c, List<String> managers, Map<String, FaasComparison.Learner> out) {
+        if (managers.contains("nac-linear")) {
+            out.put("nac-linear", nacLinear(c.has("nac_linear") ? c.object("nac_linear") : null));
+        }
         if (managers.contains("nac-nn")) {
             out.put("nac-nn", nacNn(c.has("nac_nn") ? c.object("nac_nn") : null));
         }
+    }
+
+    static NacLinearLearner nacLinear(Config c) {
+        NacLinearLearner d = NacLinearLearner.defaults();
+        if (c == null) {
+            return d;
+        }
+        c.allowOnly("iterations", "episodes_per_iteration", "eta", "lambda", "gamma", "critic_step", "critic_radius",
+                "critic_passes", "actor_step", "actor_radius", "actor_passes", "greedy");
+        return new NacLinearLearner(c.integer("iterations", d.iterations()),
+                c.integer("episodes_per_iteration", d.episodesPerIteration()), c.number("eta", d.eta()),
+                c.number("lambda", d.lambda()), c.number("gamma", d.gamma()), c.number("critic_step", d.criticStep()),
+                c.number("critic_radius", d.criticRadius()), c.integer("critic_passes", d.criticPasses()),
+                c.number("actor_step", d.actorStep()), c.number("actor_radius", d.actorRadius()),
+                c.integer("actor_passes", d.actorPasses()), c.flag("greedy", d.greedy()));
     }
 
     static NacNeuralLearner nacNn(Config c) {

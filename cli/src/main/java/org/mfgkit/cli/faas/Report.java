@@ -42,13 +42,19 @@ public record Report(long seed, long[] evalSeeds, double load, Window train, Win
      * @param openwhiskQosViolationRate OpenWhisk's
      * @param cpuUtilization            its container CPU utilisation
      * @param openwhiskCpuUtilization   OpenWhisk's
-     * @param fewerViolations           strictly fewer violations than OpenWhisk
+     * @param fewerViolations           strictly fewer violations than OpenWhisk (pooled over the seeds)
      * @param cpuUtilizationNotWorse    CPU utilisation at least OpenWhisk's
      * @param beatsOpenwhisk            both
+     * @param violationDifferencePerSeed its violation rate minus OpenWhisk's, per evaluation seed (paired:
+     *                                   the same arrival and service-time streams)
+     * @param violationDifferenceMean   mean of those differences
+     * @param violationDifferenceSe     their standard error ({@code sd / sqrt(seeds)}; 0 with one seed)
+     * @param fewerOnEverySeed          the difference is negative on every seed
      */
     public record Verdict(String manager, double qosViolationRate, double openwhiskQosViolationRate, double cpuUtilization,
                           double openwhiskCpuUtilization, boolean fewerViolations, boolean cpuUtilizationNotWorse,
-                          boolean beatsOpenwhisk) {
+                          boolean beatsOpenwhisk, double[] violationDifferencePerSeed, double violationDifferenceMean,
+                          double violationDifferenceSe, boolean fewerOnEverySeed) {
     }
 
     static Report of(FaasComparison.Spec spec, FaasComparison.Result r) {
@@ -62,8 +68,22 @@ public record Report(long seed, long[] evalSeeds, double load, Window train, Win
                 ManagerEvaluation.Result m = e.getValue();
                 boolean fewer = m.qosViolationRate() < ow.qosViolationRate();
                 boolean cpu = m.cpuUtilization() >= ow.cpuUtilization();
+                int k = Math.min(m.seeds().size(), ow.seeds().size());
+                double[] diff = new double[k];
+                double mean = 0.0;
+                boolean every = k > 0;
+                for (int i = 0; i < k; i++) {
+                    diff[i] = m.seeds().get(i).qosViolationRate() - ow.seeds().get(i).qosViolationRate();
+                    mean += diff[i] / k;
+                    every &= diff[i] < 0.0;
+                }
+                double var = 0.0;
+                for (int i = 0; i < k; i++) {
+                    var += (diff[i] - mean) * (diff[i] - mean) / Math.max(1, k - 1);
+                }
+                double se = k > 1 ? Math.sqrt(var / k) : 0.0;
                 verdicts.add(new Verdict(e.getKey(), m.qosViolationRate(), ow.qosViolationRate(), m.cpuUtilization(),
-                        ow.cpuUtilization(), fewer, cpu, fewer && cpu));
+                        ow.cpuUtilization(), fewer, cpu, fewer && cpu, diff, mean, se, every));
             }
         }
         return new Report(r.seed(), r.evalSeeds(), spec.load(),

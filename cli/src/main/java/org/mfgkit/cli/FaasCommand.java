@@ -109,32 +109,42 @@ public final class FaasCommand implements Runnable {
         eval.path("seeds").asInt(), r.path("load").asDouble());
     for (Iterator<Map.Entry<String, JsonNode>> it = r.path("training").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      JsonNode rew = e.getValue().path("mean_reward");
-      w.printf(Locale.ROOT, "trained %s: %d iterations of %d-minute episodes in %.1f s, mean reward %.4f -> %.4f%n",
-          e.getKey(), e.getValue().path("iterations").asInt(), e.getValue().path("episode_minutes").asInt(),
-          e.getValue().path("seconds").asDouble(), rew.path(0).asDouble(), rew.path(rew.size() - 1).asDouble());
+      double seconds = 0.0;
+      StringBuilder curves = new StringBuilder();
+      for (JsonNode run : e.getValue()) {
+        seconds += run.path("seconds").asDouble();
+        JsonNode rew = run.path("mean_reward");
+        curves.append(String.format(Locale.ROOT, "%s%.4f -> %.4f", curves.length() > 0 ? ", " : "",
+            mean(rew, 0, 10), mean(rew, rew.size() - 10, rew.size())));
+      }
+      JsonNode first = e.getValue().path(0);
+      w.printf(Locale.ROOT, "trained %s: %d run%s x %d iterations of %d-minute episodes, %.1f s of training; "
+          + "mean reward (first 10 -> last 10 iterations): %s%n", e.getKey(), e.getValue().size(),
+          e.getValue().size() == 1 ? "" : "s", first.path("iterations").asInt(), first.path("episode_minutes").asInt(),
+          seconds, curves);
     }
     w.println();
-    w.printf(Locale.ROOT, "%-11s %9s %9s %11s %9s %12s %9s %11s%n", "manager", "p99 (ms)", "QoS viol", "cold starts",
+    w.printf(Locale.ROOT, "%-13s %9s %9s %11s %9s %12s %9s %11s%n", "manager", "p99 (ms)", "QoS viol", "cold starts",
         "CPU util", "cluster CPU", "mem util", "mean reward");
     for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode m = e.getValue();
-      w.printf(Locale.ROOT, "%-11s %9.0f %8.2f%% %11d %9.3f %12.3f %9.3f %11.4f%n", e.getKey(), m.path("p99_ms").asDouble(),
-          100 * m.path("qos_violation_rate").asDouble(), m.path("cold_starts").asLong(), m.path("cpu_utilization").asDouble(),
+      w.printf(Locale.ROOT, "%-13s %9.0f %8.2f%% %11.0f %9.3f %12.3f %9.3f %11.4f%n", e.getKey(), m.path("p99_ms").asDouble(),
+          100 * m.path("qos_violation_rate").asDouble(), m.path("cold_starts").asDouble(), m.path("cpu_utilization").asDouble(),
           m.path("cluster_cpu_utilization").asDouble(), m.path("memory_utilization").asDouble(),
           m.path("mean_reward").asDouble());
     }
-    w.println("(pooled over the seeds; CPU util: CPU time used / (CPU demand x live container time); cluster CPU: CPU used / cluster cores)");
+    w.println("(pooled over the evaluation episodes; cold starts per episode; CPU util: CPU time used / (CPU demand x live"
+        + " container time); cluster CPU: CPU used / cluster cores)");
     w.println();
-    w.printf(Locale.ROOT, "%-11s %s%n", "manager", "QoS violations per seed");
+    w.printf(Locale.ROOT, "%-13s %s%n", "manager", "QoS violations per evaluation episode (training run-major)");
     for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       StringBuilder sb = new StringBuilder();
       for (JsonNode sd : e.getValue().path("seeds")) {
         sb.append(String.format(Locale.ROOT, " %6.2f%%", 100 * sd.path("qos_violation_rate").asDouble()));
       }
-      w.printf(Locale.ROOT, "%-11s%s%n", e.getKey(), sb);
+      w.printf(Locale.ROOT, "%-13s%s%n", e.getKey(), sb);
     }
     w.println();
     for (JsonNode v : r.path("verdicts")) {
@@ -143,14 +153,32 @@ public final class FaasCommand implements Runnable {
           100 * v.path("openwhisk_qos_violation_rate").asDouble(), v.path("fewer_violations").asBoolean() ? "fewer" : "not fewer",
           v.path("cpu_utilization").asDouble(), v.path("openwhisk_cpu_utilization").asDouble(),
           v.path("cpu_utilization_not_worse").asBoolean() ? "not worse" : "worse",
-          v.path("beats_openwhisk").asBoolean() ? "BEATS openwhisk" : "does not beat openwhisk");
-      w.printf(Locale.ROOT, "  paired per-seed difference %+.2f pp (standard error %.2f pp), fewer on every seed: %s%n",
+          v.path("beats_openwhisk").asBoolean()
+              ? (v.path("significant").asBoolean() ? "BEATS openwhisk" : "fewer, but not beyond the run-to-run spread (95% t)")
+              : "does not beat openwhisk");
+      StringBuilder runs = new StringBuilder();
+      for (JsonNode d : v.path("violation_difference_per_run")) {
+        runs.append(String.format(Locale.ROOT, " %+.2f", 100 * d.asDouble()));
+      }
+      w.printf(Locale.ROOT, "  paired difference %+.2f pp (standard error %.2f pp), %d episodes, fewer on every episode: %s;"
+          + " per training run:%s pp (%d of %d runs fewer)%n",
           100 * v.path("violation_difference_mean").asDouble(), 100 * v.path("violation_difference_se").asDouble(),
-          v.path("fewer_on_every_seed").asBoolean() ? "yes" : "no");
+          v.path("violation_difference_per_seed").size(), v.path("fewer_on_every_seed").asBoolean() ? "yes" : "no", runs,
+          v.path("runs_with_fewer_violations").asInt(), v.path("violation_difference_per_run").size());
     }
     List<String> files = new ArrayList<>();
     summary.path("files").forEach(f -> files.add(f.asText()));
     w.println("wrote " + summary.path("out").asText() + "/: " + String.join(", ", files));
+  }
+
+  private static double mean(JsonNode arr, int from, int to) {
+    from = Math.max(0, from);
+    to = Math.min(arr.size(), to);
+    double s = 0.0;
+    for (int i = from; i < to; i++) {
+      s += arr.get(i).asDouble();
+    }
+    return to > from ? s / (to - from) : Double.NaN;
   }
 
   /** {@code faas trace}: the synthetic Azure-schema trace. */

@@ -62,6 +62,35 @@ class FaasCommandTest {
     }
   }
 
+  /** The learning managers end to end, tiny: two training runs each, two evaluation seeds. */
+  @Test
+  void learnersTrainAndAreComparedPerRun() throws Exception {
+    Path cfg = Files.writeString(dir.resolve("learn.json"), """
+        {"experiment": "faas-compare", "seed": 4, "cluster": {"nodes": 4, "cores": 8, "memory_mb": 16384},
+         "load": 0.2, "train": {"rows": [0,1,2,3,4,5,6,7,8,9,10,11], "start_minute": 0, "minutes": 60,
+                                "episode_minutes": 10, "seeds": 2},
+         "eval": {"rows": [12,13,14,15,16,17,18,19,20,21,22,23], "start_minute": 600, "minutes": 12, "warmup_minutes": 2,
+                  "seeds": 2},
+         "managers": ["openwhisk", "nac-linear", "nac-nn"],
+         "nac_linear": {"iterations": 2}, "nac_nn": {"iterations": 2, "hidden": 8}}
+        """);
+    Path out = dir.resolve("learn");
+    CliRunner.Outcome r = CliRunner.run("faas", "run", cfg.toString(), "--out", out.toString(), "--json");
+    assertEquals(ExitCode.OK, r.status(), r.err());
+    JsonNode result = Json.read(out.resolve("result.json")).get("result");
+    for (String m : new String[] {"nac-linear", "nac-nn"}) {
+      assertEquals(2, result.get("training").get(m).size(), m);
+      assertEquals(2, result.get("training").get(m).get(0).get("mean_reward").size(), m);
+      assertEquals(4, result.get("managers").get(m).get("seeds").size(), m + ": 2 runs x 2 seeds");
+      assertEquals(4, result.get("managers").get(m).get("episodes").asInt(), m);
+    }
+    assertEquals(2, result.get("verdicts").size());
+    assertEquals(2, result.get("verdicts").get(0).get("violation_difference_per_run").size());
+    assertTrue(Files.size(out.resolve("training.png")) > 1000);
+    JsonNode summary = Json.mapper().readTree(r.out());
+    assertEquals(out.toString(), summary.get("out").asText());
+  }
+
   @Test
   void badConfigsFailWithOneLine() throws Exception {
     Path cfg = Files.writeString(dir.resolve("bad.json"), """

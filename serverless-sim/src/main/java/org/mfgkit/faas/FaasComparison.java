@@ -11,8 +11,13 @@ import java.util.Map;
  * rows and other minutes than any training episode saw) with the same seed.
  */
 public final class FaasComparison {
-    /** Manager names in the order of the result table. */
-    public static final List<String> KNOWN_MANAGERS = List.of("openwhisk", "ensure", "nac-linear", "nac-nn");
+    /**
+     * Manager names in the order of the result table: 004's four, and {@code rate-priority}, an
+     * analysis probe ({@link RatePriorityManager}).
+     */
+    public static final List<String> KNOWN_MANAGERS = List.of("openwhisk", "ensure", "nac-linear", "nac-nn", "rate-priority");
+    /** The managers that are not trained. */
+    static final List<String> HEURISTICS = List.of("openwhisk", "ensure", "rate-priority");
 
     private FaasComparison() {
     }
@@ -53,12 +58,14 @@ public final class FaasComparison {
      * @param eval           held-out rows and minutes
      * @param warmupMinutes  first minutes of the evaluation not recorded (the cluster fills up)
      * @param evalSeeds      evaluation episodes (seeds) per manager, pooled; every manager gets the same seeds
+     * @param trainSeeds     independent training runs per learning manager; each trained policy is
+     *                       evaluated on every evaluation seed and the learner's row pools them
      * @param managers       managers to evaluate, names from {@link #KNOWN_MANAGERS}
      * @param learners       the learning managers' trainers by name (need not cover heuristic managers)
      */
     public record Spec(long seed, ClusterSpec cluster, FaasParams params, List<FunctionProfile> profiles, AzureTrace trace,
                        double load, Window train, int episodeMinutes, Window eval, int warmupMinutes, int evalSeeds,
-                       List<String> managers, Map<String, Learner> learners) {
+                       int trainSeeds, List<String> managers, Map<String, Learner> learners) {
         public Spec {
             profiles = List.copyOf(profiles);
             managers = List.copyOf(managers);
@@ -71,7 +78,7 @@ public final class FaasComparison {
                     throw new IllegalArgumentException("managers: unknown manager '" + m + "' (known: "
                             + String.join(", ", KNOWN_MANAGERS) + ")");
                 }
-                if (!m.equals("openwhisk") && !m.equals("ensure") && !learners.containsKey(m)) {
+                if (!HEURISTICS.contains(m) && !learners.containsKey(m)) {
                     throw new IllegalArgumentException("managers: no trainer configured for '" + m + "'");
                 }
             }
@@ -90,6 +97,9 @@ public final class FaasComparison {
             }
             if (episodeMinutes / interval < 2) {
                 throw new IllegalArgumentException("train.episode_minutes must span at least 2 control intervals");
+            }
+            if (trainSeeds < 1) {
+                throw new IllegalArgumentException("train.seeds must be >= 1, got " + trainSeeds);
             }
             if (evalSeeds < 1) {
                 throw new IllegalArgumentException("eval.seeds must be >= 1, got " + evalSeeds);
@@ -215,10 +225,10 @@ public final class FaasComparison {
      * @param seed      master seed
      * @param evalSeeds seeds of the (shared) evaluation episodes
      * @param targets   calibrated QoS targets
-     * @param training  training logs by learner name
+     * @param training  training logs by learner name, one per training run
      * @param managers  evaluation results by manager name (table order)
      */
-    public record Result(long seed, long[] evalSeeds, List<Target> targets, Map<String, TrainingLog> training,
+    public record Result(long seed, long[] evalSeeds, List<Target> targets, Map<String, List<TrainingLog>> training,
                          Map<String, ManagerEvaluation.Result> managers) {
     }
 
@@ -231,49 +241,76 @@ public final class FaasComparison {
         for (int f = 0; f < targets.length; f++) {
             tl.add(new Target(spec.profiles().get(f).name(), cal.isolatedP99Ms()[f], targets[f]));
         }
-        // training
-        Map<String, ResourceManager> managers = new LinkedHashMap<>();
-        Map<String, TrainingLog> logs = new LinkedHashMap<>();
+        // training: every learner trainSeeds times, seeded by its fixed position in KNOWN_MANAGERS and the run
         List<String> learnerNames = spec.managers().stream().filter(spec.learners()::containsKey).toList();
         for (String name : learnerNames) {
-            listener.trainingStarted(name, spec.learners().get(name).iterations());
+            listener.trainingStarted(name, spec.learners().get(name).iterations() * spec.trainSeeds());
         }
-        List<Trained> trained = Parallel.map(learnerNames.size(), threads, i -> {
-            String name = learnerNames.get(i);
+        int runs = spec.trainSeeds();
+        List<Trained> trained = Parallel.map(learnerNames.size() * runs, threads, i -> {
+            String name = learnerNames.get(i / runs);
             Learner learner = spec.learners().get(name);
-            // seeded by the manager's fixed position, so adding or removing another learner changes nothing
-            return learner.train(spec, targets,
-                    org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 1 + KNOWN_MANAGERS.indexOf(name)),
+            long learnerSeed = org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 1 + KNOWN_MANAGERS.indexOf(name));
+            return learner.train(spec, targets, org.mfgkit.core.RandomStreams.deriveSeed(learnerSeed, i % runs),
                     () -> listener.trainingStep(name));
         });
+        Map<String, List<TrainingLog>> logs = new LinkedHashMap<>();
+        // evaluation tasks: (manager, training run); every task sees the same evaluation seeds
+        List<String> taskName = new ArrayList<>();
+        List<Integer> taskRun = new ArrayList<>();
+        List<ResourceManager> taskManager = new ArrayList<>();
         for (String name : spec.managers()) {
             switch (name) {
-                case "openwhisk" -> managers.put(name, new OpenWhiskDefaultManager());
-                case "ensure" -> managers.put(name, EnsureManager.defaults());
+                case "openwhisk" -> {
+                    taskName.add(name);
+                    taskRun.add(0);
+                    taskManager.add(new OpenWhiskDefaultManager());
+                }
+                case "ensure" -> {
+                    taskName.add(name);
+                    taskRun.add(0);
+                    taskManager.add(EnsureManager.defaults());
+                }
+                case "rate-priority" -> {
+                    taskName.add(name);
+                    taskRun.add(0);
+                    taskManager.add(new RatePriorityManager());
+                }
                 default -> {
-                    Trained t = trained.get(learnerNames.indexOf(name));
-                    managers.put(name, t.manager());
-                    logs.put(name, new TrainingLog(spec.learners().get(name).iterations(), spec.episodeMinutes(),
-                            t.meanReward(), t.seconds(), t.info()));
+                    List<TrainingLog> l = new ArrayList<>();
+                    for (int r = 0; r < runs; r++) {
+                        Trained t = trained.get(learnerNames.indexOf(name) * runs + r);
+                        taskName.add(name);
+                        taskRun.add(r);
+                        taskManager.add(t.manager());
+                        l.add(new TrainingLog(spec.learners().get(name).iterations(), spec.episodeMinutes(),
+                                t.meanReward(), t.seconds(), t.info()));
+                    }
+                    logs.put(name, l);
                 }
             }
         }
-        // evaluation: every manager on the same held-out stream and seed
         long[] evalSeeds = new long[spec.evalSeeds()];
         for (int k = 0; k < evalSeeds.length; k++) {
             evalSeeds[k] = org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 100 + k);
         }
-        List<String> names = new ArrayList<>(managers.keySet());
         int intervals = spec.evaluationEnvironment(targets).episodeIntervals();
-        listener.evaluationStarted(names.size(), intervals * evalSeeds.length);
-        List<ManagerEvaluation.Result> results = Parallel.map(names.size(), threads, i -> {
+        listener.evaluationStarted(taskName.size(), intervals * evalSeeds.length);
+        List<List<ManagerEvaluation.Episode>> episodes = Parallel.map(taskName.size(), threads, i -> {
             FaasEnvironment env = spec.evaluationEnvironment(targets);
-            return ManagerEvaluation.run(env, managers.get(names.get(i)), evalSeeds, spec.warmupIntervals(),
+            return ManagerEvaluation.episodes(env, taskManager.get(i), evalSeeds, taskRun.get(i), spec.warmupIntervals(),
                     listener::evaluationStep);
         });
         Map<String, ManagerEvaluation.Result> byName = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            byName.put(names.get(i), results.get(i));
+        FaasEnvironment env = spec.evaluationEnvironment(targets);
+        for (String name : spec.managers()) {
+            List<ManagerEvaluation.Episode> mine = new ArrayList<>();
+            for (int i = 0; i < taskName.size(); i++) {
+                if (taskName.get(i).equals(name)) {
+                    mine.addAll(episodes.get(i));
+                }
+            }
+            byName.put(name, ManagerEvaluation.pool(name, env, mine));
         }
         return new Result(spec.seed(), evalSeeds, tl, logs, byName);
     }

@@ -29,14 +29,14 @@ public final class ManagerEvaluation {
      * @param p50Ms            median latency
      * @param p99Ms            99th percentile latency
      * @param qosViolationRate violations / completions
-     * @param coldStarts       completions that waited for a cold start
+     * @param coldStarts       completions that waited for a cold start, per evaluation episode (mean)
      * @param cpuUtilization   CPU used / (demand x container time)
      * @param meanContainers   time-average live containers
      * @param meanShares       average {@code cpu.shares} over intervals
      * @param meanReward       average reward of the agent
      */
     public record FunctionResult(String name, double targetMs, long completions, double p50Ms, double p99Ms,
-                                 double qosViolationRate, long coldStarts, double cpuUtilization, double meanContainers,
+                                 double qosViolationRate, double coldStarts, double cpuUtilization, double meanContainers,
                                  double meanShares, double meanReward) {
     }
 
@@ -59,8 +59,20 @@ public final class ManagerEvaluation {
     }
 
     /**
-     * Headline numbers of one evaluation seed (to show the spread across seeds).
+     * One recorded evaluation episode.
      *
+     * @param seed      episode seed
+     * @param run       training run of the manager (0 for managers that are not trained)
+     * @param intervals recorded intervals
+     * @param rewards   agents' rewards per recorded interval
+     */
+    public record Episode(long seed, int run, List<IntervalMetrics> intervals, List<double[]> rewards) {
+    }
+
+    /**
+     * Headline numbers of one evaluation episode (to show the spread across seeds and training runs).
+     *
+     * @param run              training run of the manager (0 for managers that are not trained)
      * @param seed             episode seed
      * @param p99Ms            overall p99 latency
      * @param qosViolationRate violations / completions
@@ -68,7 +80,7 @@ public final class ManagerEvaluation {
      * @param cpuUtilization   container CPU utilisation
      * @param meanReward       mean agent reward
      */
-    public record SeedResult(long seed, double p99Ms, double qosViolationRate, long coldStarts, double cpuUtilization,
+    public record SeedResult(int run, long seed, double p99Ms, double qosViolationRate, long coldStarts, double cpuUtilization,
                              double meanReward) {
     }
 
@@ -84,7 +96,9 @@ public final class ManagerEvaluation {
      * @param p50Ms                 overall median latency
      * @param p99Ms                 overall 99th percentile latency
      * @param qosViolationRate      overall violations / completions
-     * @param coldStarts            cold starts
+     * @param coldStarts            cold starts per evaluation episode (mean over the pooled episodes)
+     * @param coldStartsTotal       cold starts of all pooled episodes
+     * @param episodes              pooled evaluation episodes
      * @param cpuUtilization        container CPU utilisation (see the class doc)
      * @param clusterCpuUtilization cluster CPU utilisation
      * @param memoryUtilization     memory utilisation
@@ -95,7 +109,8 @@ public final class ManagerEvaluation {
      * @param seeds                 headline numbers per seed
      */
     public record Result(String manager, long seed, int intervals, long arrivals, long completions, double p50Ms,
-                         double p99Ms, double qosViolationRate, long coldStarts, double cpuUtilization,
+                         double p99Ms, double qosViolationRate, double coldStarts, long coldStartsTotal, int episodes,
+                         double cpuUtilization,
                          double clusterCpuUtilization, double memoryUtilization, double meanReward, double meanContainers,
                          List<FunctionResult> functions, TimeSeries series, List<SeedResult> seeds) {
     }
@@ -117,6 +132,12 @@ public final class ManagerEvaluation {
     /** Runs one episode per seed and pools them (see {@link Result}). */
     public static Result run(FaasEnvironment env, ResourceManager manager, long[] seeds, int warmupIntervals,
                              Runnable onInterval) {
+        return pool(manager.name(), env, episodes(env, manager, seeds, 0, warmupIntervals, onInterval));
+    }
+
+    /** Runs one episode per seed and returns the recorded episodes (training run {@code run}). */
+    public static List<Episode> episodes(FaasEnvironment env, ResourceManager manager, long[] seeds, int run,
+                                         int warmupIntervals, Runnable onInterval) {
         if (warmupIntervals < 0 || warmupIntervals >= env.episodeIntervals()) {
             throw new IllegalArgumentException("warmupIntervals must lie in 0.." + (env.episodeIntervals() - 1)
                     + ", got " + warmupIntervals);
@@ -125,10 +146,7 @@ public final class ManagerEvaluation {
             throw new IllegalArgumentException("need at least one evaluation seed");
         }
         ClusterSimulator sim = env.simulator();
-        List<IntervalMetrics> all = new ArrayList<>();
-        List<double[]> allRewards = new ArrayList<>();
-        List<SeedResult> perSeed = new ArrayList<>();
-        TimeSeries first = null;
+        List<Episode> out = new ArrayList<>();
         for (long seed : seeds) {
             sim.setKeepLatencies(false);
             FaasEnvironment.Step s = env.reset(seed);
@@ -148,20 +166,39 @@ public final class ManagerEvaluation {
                 }
             }
             sim.setKeepLatencies(false);
-            Result one = summarise(manager.name(), seed, env, recorded, rewards, null, List.of());
-            perSeed.add(new SeedResult(seed, one.p99Ms(), one.qosViolationRate(), one.coldStarts(), one.cpuUtilization(),
-                    one.meanReward()));
+            out.add(new Episode(seed, run, List.copyOf(recorded), List.copyOf(rewards)));
+        }
+        return out;
+    }
+
+    /**
+     * Pools episodes (of one manager, possibly several training runs): headline and per-function
+     * numbers over all recorded intervals, the time series of the first episode, one
+     * {@link SeedResult} per episode.
+     */
+    public static Result pool(String name, FaasEnvironment env, List<Episode> episodes) {
+        if (episodes.isEmpty()) {
+            throw new IllegalArgumentException("nothing to pool");
+        }
+        List<IntervalMetrics> all = new ArrayList<>();
+        List<double[]> allRewards = new ArrayList<>();
+        List<SeedResult> perSeed = new ArrayList<>();
+        TimeSeries first = null;
+        for (Episode e : episodes) {
+            Result one = summarise(name, e.seed(), env, e.intervals(), e.rewards(), null, List.of(), 1);
+            perSeed.add(new SeedResult(e.run(), e.seed(), one.p99Ms(), one.qosViolationRate(), one.coldStartsTotal(),
+                    one.cpuUtilization(), one.meanReward()));
             if (first == null) {
                 first = one.series();
             }
-            all.addAll(recorded);
-            allRewards.addAll(rewards);
+            all.addAll(e.intervals());
+            allRewards.addAll(e.rewards());
         }
-        return summarise(manager.name(), seeds[0], env, all, allRewards, first, perSeed);
+        return summarise(name, episodes.get(0).seed(), env, all, allRewards, first, perSeed, episodes.size());
     }
 
     static Result summarise(String name, long seed, FaasEnvironment env, List<IntervalMetrics> ms, List<double[]> rewards,
-                            TimeSeries series, List<SeedResult> perSeed) {
+                            TimeSeries series, List<SeedResult> perSeed, int episodes) {
         int nF = env.agents();
         int k = ms.size();
         double[] targets = env.targets();
@@ -255,7 +292,7 @@ public final class ManagerEvaluation {
             double p50 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.5) : 0.0;
             double p99 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.99) : 0.0;
             fr.add(new FunctionResult(env.profiles().get(f).name(), targets[f], completions[f], p50, p99,
-                    completions[f] > 0 ? (double) violations[f] / completions[f] : 0.0, cold[f],
+                    completions[f] > 0 ? (double) violations[f] / completions[f] : 0.0, cold[f] / (double) episodes,
                     alloc[f] > 0 ? used[f] / alloc[f] : 0.0, time > 0 ? containerMs[f] / time : 0.0,
                     k > 0 ? sharesSum[f] / k : 0.0, k > 0 ? rewardSum[f] / k : 0.0));
             tArr += arrivals[f];
@@ -272,7 +309,8 @@ public final class ManagerEvaluation {
             trimmed[f] = Arrays.copyOf(all[f], allCount[f]);
         }
         return new Result(name, seed, k, tArr, tComp, pooledQuantile(trimmed, 0.5), pooledQuantile(trimmed, 0.99),
-                tComp > 0 ? (double) tViol / tComp : 0.0, tCold, tAlloc > 0 ? tUsed / tAlloc : 0.0,
+                tComp > 0 ? (double) tViol / tComp : 0.0, tCold / (double) episodes, tCold, episodes,
+                tAlloc > 0 ? tUsed / tAlloc : 0.0,
                 time > 0 ? clusterSum / time : 0.0, time > 0 ? memSum / time : 0.0,
                 k > 0 ? tReward / (k * (double) nF) : 0.0, time > 0 ? tContainerMs / time : 0.0, List.copyOf(fr),
                 series != null ? series : new TimeSeries(minutes, p99Series, violSeries, cpuSeries, clusterSeries, memSeries,

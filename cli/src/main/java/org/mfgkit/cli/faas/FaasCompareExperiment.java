@@ -63,7 +63,7 @@ public final class FaasCompareExperiment implements Experiment {
                 : FunctionProfiles.defaults();
         AzureTrace trace = trace(c.string("trace", "azure-2019-synthetic.csv"));
         Config t = c.object("train");
-        t.allowOnly("rows", "start_minute", "minutes", "episode_minutes");
+        t.allowOnly("rows", "start_minute", "minutes", "episode_minutes", "seeds");
         Config e = c.object("eval");
         e.allowOnly("rows", "start_minute", "minutes", "warmup_minutes", "seeds");
         List<String> managers = c.has("managers") ? c.strings("managers") : FaasComparison.KNOWN_MANAGERS;
@@ -71,7 +71,7 @@ public final class FaasCompareExperiment implements Experiment {
         Learners.configure(c, managers, learners);
         return new FaasComparison.Spec(seed, cluster, params, profiles, trace, c.number("load", 0.15),
                 window(t, "train"), t.integer("episode_minutes", 30), window(e, "eval"), e.integer("warmup_minutes", 10),
-                e.integer("seeds", 3), managers, learners);
+                e.integer("seeds", 3), t.integer("seeds", 1), managers, learners);
     }
 
     private static FaasComparison.Window window(Config w, String name) {
@@ -205,17 +205,22 @@ public final class FaasCompareExperiment implements Experiment {
         out.plotLines("containers.png", PlotSpec.of("live containers", x, "containers"), containers);
         if (!r.training().isEmpty()) {
             List<Curve> tr = new ArrayList<>();
-            for (Map.Entry<String, FaasComparison.TrainingLog> e : r.training().entrySet()) {
-                double[] y = e.getValue().meanReward();
-                double[] xs = new double[y.length];
-                for (int i = 0; i < y.length; i++) {
-                    xs[i] = i + 1;
+            for (Map.Entry<String, List<FaasComparison.TrainingLog>> e : r.training().entrySet()) {
+                List<double[]> runs = new ArrayList<>();
+                double[] xs = null;
+                for (FaasComparison.TrainingLog log : e.getValue()) {
+                    double[] y = log.meanReward();
+                    xs = Curve.range(y.length);
+                    for (int i = 0; i < xs.length; i++) {
+                        xs[i] += 1;
+                    }
+                    runs.add(trailingMean(y, 10));
                 }
-                tr.add(Curve.single(e.getKey(), xs, y));
-                tr.add(Curve.single(e.getKey() + " (mean of last 10)", xs, trailingMean(y, 10)));
+                tr.add(Curve.of(e.getKey(), xs, runs));
             }
-            out.plotLines("training.png", PlotSpec.of("training: mean agent reward per iteration", "iteration",
-                    "mean reward"), tr);
+            out.plot("training.png", PlotSpec.of("training: mean agent reward, trailing mean of 10 iterations "
+                    + "(line: mean over training runs, band: min..max)", "iteration", "mean reward"), tr,
+                    org.mfgkit.cli.output.Band.MIN_MAX);
         }
     }
 

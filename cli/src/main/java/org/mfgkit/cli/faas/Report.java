@@ -15,12 +15,12 @@ import org.mfgkit.faas.ManagerEvaluation;
  * @param train       training window
  * @param eval        held-out evaluation window
  * @param targets     calibrated QoS targets
- * @param training    training logs of the learning managers
+ * @param training    training logs of the learning managers, one per training run
  * @param managers    evaluation of every manager: headline metrics, per-function breakdown, time series
  * @param verdicts    per learned manager: does it beat OpenWhisk on QoS violations at equal or better CPU utilisation?
  */
 public record Report(long seed, long[] evalSeeds, double load, Window train, Window eval,
-                     List<FaasComparison.Target> targets, Map<String, FaasComparison.TrainingLog> training,
+                     List<FaasComparison.Target> targets, Map<String, List<FaasComparison.TrainingLog>> training,
                      Map<String, ManagerEvaluation.Result> managers, List<Verdict> verdicts) {
 
     /**
@@ -31,7 +31,7 @@ public record Report(long seed, long[] evalSeeds, double load, Window train, Win
      * @param minutes       length
      * @param episodeMinutes training episode length (0 for the evaluation window)
      * @param warmupMinutes unrecorded warm-up (0 for the training window)
-     * @param seeds         evaluation seeds (0 for the training window)
+     * @param seeds         evaluation seeds, or training runs for the training window
      */
     public record Window(int[] rows, int startMinute, int minutes, int episodeMinutes, int warmupMinutes, int seeds) {
     }
@@ -45,16 +45,22 @@ public record Report(long seed, long[] evalSeeds, double load, Window train, Win
      * @param fewerViolations           strictly fewer violations than OpenWhisk (pooled over the seeds)
      * @param cpuUtilizationNotWorse    CPU utilisation at least OpenWhisk's
      * @param beatsOpenwhisk            both
-     * @param violationDifferencePerSeed its violation rate minus OpenWhisk's, per evaluation seed (paired:
-     *                                   the same arrival and service-time streams)
+     * @param violationDifferencePerSeed its violation rate minus OpenWhisk's, per evaluation episode
+     *                                   (training run-major; paired: the same arrival and service-time streams)
      * @param violationDifferenceMean   mean of those differences
-     * @param violationDifferenceSe     their standard error ({@code sd / sqrt(seeds)}; 0 with one seed)
-     * @param fewerOnEverySeed          the difference is negative on every seed
+     * @param violationDifferenceSe     standard error of that mean over the independent units: the training
+     *                                  runs' mean differences when there are several runs, else the episodes
+     * @param fewerOnEverySeed          the difference is negative on every episode
+     * @param violationDifferencePerRun mean difference of each training run (one entry for untrained managers)
+     * @param runsWithFewerViolations   training runs whose mean difference is negative
+     * @param significant               {@code mean + t(0.975, units-1) se < 0}: fewer violations beyond
+     *                                  the run-to-run (or seed-to-seed) spread, two-sided 95%
      */
     public record Verdict(String manager, double qosViolationRate, double openwhiskQosViolationRate, double cpuUtilization,
                           double openwhiskCpuUtilization, boolean fewerViolations, boolean cpuUtilizationNotWorse,
                           boolean beatsOpenwhisk, double[] violationDifferencePerSeed, double violationDifferenceMean,
-                          double violationDifferenceSe, boolean fewerOnEverySeed) {
+                          double violationDifferenceSe, boolean fewerOnEverySeed, double[] violationDifferencePerRun,
+                          int runsWithFewerViolations, boolean significant) {
     }
 
     static Report of(FaasComparison.Spec spec, FaasComparison.Result r) {
@@ -68,28 +74,71 @@ public record Report(long seed, long[] evalSeeds, double load, Window train, Win
                 ManagerEvaluation.Result m = e.getValue();
                 boolean fewer = m.qosViolationRate() < ow.qosViolationRate();
                 boolean cpu = m.cpuUtilization() >= ow.cpuUtilization();
-                int k = Math.min(m.seeds().size(), ow.seeds().size());
+                java.util.Map<Long, Double> base = new java.util.HashMap<>();
+                for (var sd : ow.seeds()) {
+                    base.put(sd.seed(), sd.qosViolationRate());
+                }
+                int k = m.seeds().size();
                 double[] diff = new double[k];
                 double mean = 0.0;
                 boolean every = k > 0;
+                int runs = 0;
+                for (var sd : m.seeds()) {
+                    runs = Math.max(runs, sd.run() + 1);
+                }
+                double[] perRun = new double[runs];
+                int[] perRunCount = new int[runs];
                 for (int i = 0; i < k; i++) {
-                    diff[i] = m.seeds().get(i).qosViolationRate() - ow.seeds().get(i).qosViolationRate();
+                    var sd = m.seeds().get(i);
+                    diff[i] = sd.qosViolationRate() - base.get(sd.seed());
                     mean += diff[i] / k;
                     every &= diff[i] < 0.0;
+                    perRun[sd.run()] += diff[i];
+                    perRunCount[sd.run()]++;
                 }
+                int better = 0;
+                for (int run = 0; run < runs; run++) {
+                    perRun[run] /= Math.max(1, perRunCount[run]);
+                    better += perRun[run] < 0.0 ? 1 : 0;
+                }
+                double[] units = runs > 1 ? perRunMeans(diff, m) : diff;
+                int u = units.length;
                 double var = 0.0;
-                for (int i = 0; i < k; i++) {
-                    var += (diff[i] - mean) * (diff[i] - mean) / Math.max(1, k - 1);
+                for (double x : units) {
+                    var += (x - mean) * (x - mean) / Math.max(1, u - 1);
                 }
-                double se = k > 1 ? Math.sqrt(var / k) : 0.0;
+                double se = u > 1 ? Math.sqrt(var / u) : 0.0;
+                double t = u > 1 ? new org.apache.commons.math3.distribution.TDistribution(null, u - 1)
+                        .inverseCumulativeProbability(0.975) : Double.POSITIVE_INFINITY;
                 verdicts.add(new Verdict(e.getKey(), m.qosViolationRate(), ow.qosViolationRate(), m.cpuUtilization(),
-                        ow.cpuUtilization(), fewer, cpu, fewer && cpu, diff, mean, se, every));
+                        ow.cpuUtilization(), fewer, cpu, fewer && cpu, diff, mean, se, every, perRun, better,
+                        u > 1 && mean + t * se < 0.0));
             }
         }
         return new Report(r.seed(), r.evalSeeds(), spec.load(),
-                new Window(spec.train().rows(), spec.train().startMinute(), spec.train().minutes(), spec.episodeMinutes(), 0, 0),
+                new Window(spec.train().rows(), spec.train().startMinute(), spec.train().minutes(), spec.episodeMinutes(), 0,
+                        spec.trainSeeds()),
                 new Window(spec.eval().rows(), spec.eval().startMinute(), spec.eval().minutes(), 0, spec.warmupMinutes(),
                         spec.evalSeeds()),
                 r.targets(), r.training(), r.managers(), verdicts);
+    }
+
+    /** The mean difference of each training run (episodes of a run weigh equally). */
+    private static double[] perRunMeans(double[] diff, ManagerEvaluation.Result m) {
+        int runs = 0;
+        for (var sd : m.seeds()) {
+            runs = Math.max(runs, sd.run() + 1);
+        }
+        double[] sum = new double[runs];
+        int[] n = new int[runs];
+        for (int i = 0; i < diff.length; i++) {
+            int r = m.seeds().get(i).run();
+            sum[r] += diff[i];
+            n[r]++;
+        }
+        for (int r = 0; r < runs; r++) {
+            sum[r] /= Math.max(1, n[r]);
+        }
+        return sum;
     }
 }

@@ -218,8 +218,8 @@ public final class FaasCompareExperiment implements Experiment {
                 }
                 tr.add(Curve.of(e.getKey(), xs, runs));
             }
-            out.plot("training.png", PlotSpec.of("training: mean agent reward, trailing mean of 10 iterations "
-                    + "(line: mean over training runs, band: min..max)", "iteration", "mean reward"), tr,
+            out.plot("training.png", PlotSpec.of("training reward (trailing 10-iteration mean; band: min..max over runs)",
+                    "iteration", "mean agent reward"), tr,
                     org.mfgkit.cli.output.Band.MIN_MAX);
         }
     }

@@ -75,7 +75,7 @@ public final class SolveCommand implements Callable<Integer> {
     Solver solver = solvers.get(algorithm);
     List<Map<String, String>> split = envOptions.split(solver.settingKeys(), "algorithm " + solver.name());
     Environment env = envOptions.type().create(split.get(0));
-    int n = iterations == null ? solver.defaultIterations() : iterations;
+    int n = iterations == null ? solver.defaultIterations(env) : iterations;
     if (n < 0) {
       throw new IllegalArgumentException("--iterations must be >= 0, got " + n);
     }

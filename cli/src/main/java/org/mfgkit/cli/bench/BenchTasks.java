@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mfgkit.cli.nac.NacBench;
 
 /** The registry of {@link BenchTask}s that {@code mfgkit bench} runs. Immutable. */
 public final class BenchTasks {
@@ -30,6 +31,8 @@ public final class BenchTasks {
         ExploitabilityBench.of("lq-fh"),
         ExploitabilityBench.of("sis"),
         ExploitabilityBench.of("lq"),
+        NacBench.of("sis"),
+        NacBench.of("lq"),
         MeanFieldFlowBench.task()
         // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
         );

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mfgkit.cli.nac.NacExperiment;
 
 /** The registry of experiment types, by name. Immutable. */
 public final class Experiments {
@@ -32,6 +33,7 @@ public final class Experiments {
   public static Experiments builtIn() {
     return of(
         new DemoMonteCarlo(),
+        new NacExperiment(),
         MeanFieldPolicyGradientExperiment.bandit(),
         MeanFieldPolicyGradientExperiment.grid()
         // add new experiment types here, one line each, e.g. new SisNacExperiment(),

@@ -1,6 +1,7 @@
 package org.mfgkit.cli.solve;
 
 import java.util.List;
+import org.mfgkit.envs.Environment;
 import org.mfgkit.envs.SolverRun;
 
 /**
@@ -22,6 +23,14 @@ public interface Solver {
 
   /** Iterations when {@code --iterations} is not given. */
   int defaultIterations();
+
+  /**
+   * Iterations when {@code --iterations} is not given, for this environment (e.g. the paper's
+   * budget per game); {@link #defaultIterations()} unless a solver overrides it.
+   */
+  default int defaultIterations(Environment env) {
+    return defaultIterations();
+  }
 
   /** Whether the result depends on {@code --seed} (false for the exact solvers). */
   boolean usesSeed();

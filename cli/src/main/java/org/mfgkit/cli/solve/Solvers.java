@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mfgkit.cli.nac.NacSolver;
 
 /** The registry of {@link Solver}s behind {@code mfgkit solve --algorithm}. Immutable. */
 public final class Solvers {
@@ -26,7 +27,9 @@ public final class Solvers {
     return of(
         ExactSolver.FIXED_POINT,
         ExactSolver.FICTITIOUS_PLAY,
-        ExactSolver.OMD
+        ExactSolver.OMD,
+        NacSolver.NAC,
+        NacSolver.DL_NAC
         // add new solvers here, one line each (e.g. the natural actor-critic's nac, dl-nac)
         );
   }

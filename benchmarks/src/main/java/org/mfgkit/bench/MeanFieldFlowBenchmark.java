@@ -61,7 +61,7 @@ public class MeanFieldFlowBenchmark {
         weights = flow.field(student).coefficients();
     }
 
-    /** The whole step: energies, softmax, exact evaluation (P_pi, two LU solves, Q), weights, particle sums, update. */
+    /** The whole step: energies, softmax, exact evaluation (P_pi, one LU factorisation for V and varrho, Q), weights, particle sums, update. */
     @Benchmark
     public TwoLayerNetwork flowStep() {
         return flow.step(student);

@@ -63,8 +63,7 @@ public final class PolicyFile {
   public static ObjectNode toJson(Environment env, TabularPolicy[] pi) {
     ObjectNode node = Json.object();
     node.put("env", env.name());
-    double[][][] table = PolicyTables.toArray(pi);
-    node.set("probabilities", Json.toTree(env.finiteHorizon() ? table : table[0]));
+    node.set("probabilities", EnvJson.perStep(env, PolicyTables.toArray(pi)));
     return node;
   }
 

@@ -106,10 +106,7 @@ public final class SolveCommand implements Callable<Integer> {
   }
 
   private ObjectNode result(Environment env, Solver solver, int requested, SolverRun run, Instant started) {
-    ObjectNode doc = Json.object();
-    doc.put("env", env.name());
-    doc.put("finite_horizon", env.finiteHorizon());
-    doc.set("params", Json.toTree(env.params().asMap()));
+    ObjectNode doc = EnvJson.header(env);
     doc.put("algorithm", solver.name());
     doc.set("settings", Json.toTree(run.settings()));
     doc.put("iterations_requested", requested);
@@ -123,7 +120,7 @@ public final class SolveCommand implements Callable<Integer> {
       doc.putNull("seed");
       doc.putArray("seeds");
     }
-    doc.set("mean_field", Json.toTree(env.finiteHorizon() ? run.last().meanField() : run.last().meanField()[0]));
+    doc.set("mean_field", EnvJson.perStep(env, run.last().meanField()));
     doc.set("policy", PolicyFile.toJson(env, run.policy()));
     ArrayNode curve = doc.putArray("curve");
     for (CurvePoint p : run.curve()) {

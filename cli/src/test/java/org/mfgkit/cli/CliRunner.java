@@ -1,5 +1,8 @@
 package org.mfgkit.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,13 @@ final class CliRunner {
     /** The non-empty lines of stderr. */
     List<String> errLines() {
       return err.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** Asserts a usage error (status 2) reported on exactly one stderr line that contains {@code expected}. */
+    void assertOneLineUsageError(String what, String expected) {
+      assertEquals(ExitCode.USAGE, status, what);
+      assertEquals(1, errLines().size(), err);
+      assertTrue(errLines().get(0).contains(expected), what + ": " + err);
     }
   }
 

@@ -76,10 +76,7 @@ class SolveCommandTest {
   })
   void badInputIsOneLineAndWritesNothing(String what, String args, String expected) {
     Path out = dir.resolve("never");
-    CliRunner.Outcome r = CliRunner.run(("solve " + args + " --out " + out).split(" "));
-    assertEquals(ExitCode.USAGE, r.status(), what);
-    assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.errLines().get(0).contains(expected), what + ": " + r.err());
+    CliRunner.run(("solve " + args + " --out " + out).split(" ")).assertOneLineUsageError(what, expected);
     assertFalse(Files.exists(out), "nothing half-written");
   }
 

@@ -30,20 +30,13 @@ public final class FeatureMap {
         if (nS <= 0 || nA <= 0 || dim <= 0) {
             throw new IllegalArgumentException("feature map needs nS, nA, dim > 0, got " + nS + ", " + nA + ", " + dim);
         }
-        double[] phi = new double[nS * nA * dim];
-        double[] row = new double[dim];
-        for (int s = 0; s < nS; s++) {
-            for (int a = 0; a < nA; a++) {
-                java.util.Arrays.fill(row, 0.0);
-                filler.fill(s, a, row);
-                double norm = Numerics.norm2(row);
-                if (!(norm <= 1.0 + Tolerances.FEATURE_NORM)) {
-                    throw new IllegalArgumentException("feature map: ||phi(" + s + "," + a + ")|| = " + norm
-                            + " exceeds 1 (rescale the features)");
-                }
-                System.arraycopy(row, 0, phi, (s * nA + a) * dim, dim);
+        double[] phi = PairTables.tabulate(nS, nA, dim, filler::fill, (s, a, row) -> {
+            double norm = Numerics.norm2(row);
+            if (!(norm <= 1.0 + Tolerances.FEATURE_NORM)) {
+                throw new IllegalArgumentException("feature map: ||phi(" + s + "," + a + ")|| = " + norm
+                        + " exceeds 1 (rescale the features)");
             }
-        }
+        });
         return new FeatureMap(nS, nA, dim, phi);
     }
 

@@ -50,15 +50,7 @@ public final class InputMap {
     /** Tabulates {@code filler} on every {@code (s,a)}; entries must be finite. */
     public static InputMap of(int nS, int nA, int dim, Filler filler) {
         requireShape(nS, nA, dim);
-        double[] x = new double[nS * nA * dim];
-        double[] row = new double[dim];
-        for (int s = 0; s < nS; s++) {
-            for (int a = 0; a < nA; a++) {
-                Arrays.fill(row, 0.0);
-                filler.fill(s, a, row);
-                System.arraycopy(row, 0, x, (s * nA + a) * dim, dim);
-            }
-        }
+        double[] x = PairTables.tabulate(nS, nA, dim, filler::fill, null);
         requireFinite(x, dim, nA);
         return new InputMap(nS, nA, dim, x, null, null);
     }

@@ -5,17 +5,20 @@ package org.mfgkit.core;
  * {@link FeatureMap#oneHot} features it is the tabular softmax policy with logits {@code theta}.
  * Immutable: the probabilities are computed once at construction.
  */
-public final class LogLinearPolicy implements Policy {
+public final class LogLinearPolicy extends SoftmaxTablePolicy {
     private final FeatureMap phi;
     /** Parameter vector {@code theta ∈ R^dim}. */
     private final double[] theta;
-    /** {@code pi[s*nA + a]}. */
-    private final double[] pi;
-    /** {@code logPi[s*nA + a]}, computed stably as {@code z - logSumExp(z)}. */
-    private final double[] logPi;
 
     /** {@code theta} is copied. */
     public LogLinearPolicy(FeatureMap phi, double[] theta) {
+        super(phi.nS(), phi.nA(), logits(phi, theta));
+        this.phi = phi;
+        this.theta = theta.clone();
+    }
+
+    /** {@code z[s*nA + a] = theta^T phi(s,a)}, after checking {@code theta}'s length and finiteness. */
+    private static double[] logits(FeatureMap phi, double[] theta) {
         if (theta.length != phi.dim()) {
             throw new IllegalArgumentException("theta has length " + theta.length + ", feature dimension is " + phi.dim());
         }
@@ -24,22 +27,15 @@ public final class LogLinearPolicy implements Policy {
                 throw new IllegalArgumentException("theta[" + k + "] is not finite (" + theta[k] + ")");
             }
         }
-        this.phi = phi;
-        this.theta = theta.clone();
         int nS = phi.nS();
         int nA = phi.nA();
-        this.pi = new double[nS * nA];
-        this.logPi = new double[nS * nA];
+        double[] z = new double[nS * nA];
         for (int s = 0; s < nS; s++) {
             for (int a = 0; a < nA; a++) {
-                logPi[s * nA + a] = phi.dot(this.theta, s, a);
-            }
-            double lse = Numerics.logSumExp(logPi, s * nA, nA);
-            for (int a = 0; a < nA; a++) {
-                logPi[s * nA + a] -= lse;
-                pi[s * nA + a] = Math.exp(logPi[s * nA + a]);
+                z[s * nA + a] = phi.dot(theta, s, a);
             }
         }
+        return z;
     }
 
     /** The policy with {@code theta = 0} (uniform). */
@@ -57,55 +53,9 @@ public final class LogLinearPolicy implements Policy {
         return theta.clone();
     }
 
-    @Override
-    public int nS() {
-        return phi.nS();
-    }
-
-    @Override
-    public int nA() {
-        return phi.nA();
-    }
-
-    @Override
-    public double prob(int s, int a) {
-        return pi[s * phi.nA() + a];
-    }
-
-    @Override
-    public double logProb(int s, int a) {
-        return logPi[s * phi.nA() + a];
-    }
-
-    @Override
-    public void probabilities(int s, double[] out) {
-        System.arraycopy(pi, s * phi.nA(), out, 0, phi.nA());
-    }
-
-    @Override
-    public double entropy(int s) {
-        int nA = phi.nA();
-        double h = 0.0;
-        for (int a = 0; a < nA; a++) {
-            h -= pi[s * nA + a] * logPi[s * nA + a];
-        }
-        return h;
-    }
-
-    @Override
-    public double[] table() {
-        return pi.clone();
-    }
-
-    @Override
-    public TabularPolicy toTabular() {
-        return TabularPolicy.wrapUnchecked(phi.nS(), phi.nA(), pi.clone());
-    }
-
     /** Expected features {@code out = sum_a pi(a|s) phi(s,a)}. */
     public void meanFeatures(int s, double[] out) {
         java.util.Arrays.fill(out, 0, phi.dim(), 0.0);
-        int nA = phi.nA();
         for (int a = 0; a < nA; a++) {
             phi.addTo(out, s, a, pi[s * nA + a]);
         }

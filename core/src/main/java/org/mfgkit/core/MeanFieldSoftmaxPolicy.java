@@ -6,35 +6,17 @@ package org.mfgkit.core;
  * Immutable: the energies, probabilities and log-probabilities (stably, {@code f - logSumExp f}) are
  * computed once at construction. Usable wherever a {@link Policy} is expected.
  */
-public final class MeanFieldSoftmaxPolicy implements Policy {
+public final class MeanFieldSoftmaxPolicy extends SoftmaxTablePolicy {
     private final TwoLayerNetwork network;
     private final InputMap inputs;
-    private final int nS;
-    private final int nA;
     /** {@code f[s*nA + a] = f_nu(s,a)}. */
     private final double[] f;
-    /** {@code pi[s*nA + a]}. */
-    private final double[] pi;
-    /** {@code logPi[s*nA + a]}. */
-    private final double[] logPi;
 
     private MeanFieldSoftmaxPolicy(TwoLayerNetwork network, InputMap inputs, double[] f) {
+        super(inputs.nS(), inputs.nA(), f);
         this.network = network;
         this.inputs = inputs;
-        this.nS = inputs.nS();
-        this.nA = inputs.nA();
         this.f = f;
-        this.pi = new double[f.length];
-        this.logPi = new double[f.length];
-        for (int s = 0; s < nS; s++) {
-            int row = s * nA;
-            double lse = Numerics.logSumExp(f, row, nA);
-            for (int a = 0; a < nA; a++) {
-                double lp = f[row + a] - lse;
-                logPi[row + a] = lp;
-                pi[row + a] = Math.exp(lp);
-            }
-        }
     }
 
     /** The policy of {@code network} on the inputs {@code x(s,a)}. */
@@ -77,77 +59,14 @@ public final class MeanFieldSoftmaxPolicy implements Policy {
         return logPi;
     }
 
-    @Override
-    public int nS() {
-        return nS;
-    }
-
-    @Override
-    public int nA() {
-        return nA;
-    }
-
-    @Override
-    public double prob(int s, int a) {
-        return pi[s * nA + a];
-    }
-
-    @Override
-    public double logProb(int s, int a) {
-        return logPi[s * nA + a];
-    }
-
-    @Override
-    public void probabilities(int s, double[] out) {
-        System.arraycopy(pi, s * nA, out, 0, nA);
-    }
-
-    @Override
-    public int sample(int s, java.util.random.RandomGenerator rng) {
-        return RandomStreams.sampleCategorical(pi, s * nA, nA, rng);
-    }
-
-    @Override
-    public double entropy(int s) {
-        double h = 0.0;
-        for (int a = 0; a < nA; a++) {
-            h -= pi[s * nA + a] * logPi[s * nA + a];
-        }
-        return h;
-    }
-
-    @Override
-    public double[] table() {
-        return pi.clone();
-    }
-
-    @Override
-    public TabularPolicy toTabular() {
-        return TabularPolicy.wrapUnchecked(nS, nA, pi.clone());
-    }
-
     /**
      * Score {@code ∇_w log pi(a|s)} with respect to all network parameters (flat layout of
      * {@link TwoLayerNetwork}): {@code (1/N) (∇_{w_i} psi(x(s,a); w_i) - sum_a' pi(a'|s) ∇_{w_i} psi(x(s,a'); w_i))}
      * (000 §2, the display before eq. (9)).
      */
     public void score(int s, int a, double[] out) {
-        int size = network.parameterCount();
-        if (out.length != size) {
-            throw new IllegalArgumentException("score buffer has length " + out.length + ", expected " + size);
-        }
-        int d = inputs.dim();
-        double[] x = new double[d];
-        double[] g = new double[size];
-        java.util.Arrays.fill(out, 0.0);
-        for (int b = 0; b < nA; b++) {
-            inputs.input(s, b, x);
-            network.gradient(x, g);
-            double weight = (b == a ? 1.0 : 0.0) - pi[s * nA + b];
-            for (int j = 0; j < size; j++) {
-                out[j] += weight * g[j];
-            }
-        }
+        requireScoreBuffer(network, out);
+        accumulateScore(network, inputs.tableArray(), s * nA * inputs.dim(), pi, s * nA, nA, a, out);
     }
 
     /**
@@ -176,7 +95,6 @@ public final class MeanFieldSoftmaxPolicy implements Policy {
      */
     public static void score(TwoLayerNetwork network, double[] inputs, int a, double[] out) {
         int d = network.inputDim();
-        int size = network.parameterCount();
         if (inputs.length == 0 || inputs.length % d != 0) {
             throw new IllegalArgumentException("inputs have length " + inputs.length + ", not a positive multiple of d = " + d);
         }
@@ -184,18 +102,34 @@ public final class MeanFieldSoftmaxPolicy implements Policy {
         if (a < 0 || a >= nA) {
             throw new IllegalArgumentException("action " + a + " is outside 0.." + (nA - 1));
         }
+        requireScoreBuffer(network, out);
+        double[] pi = new double[nA];
+        probabilities(network, inputs, pi);
+        accumulateScore(network, inputs, 0, pi, 0, nA, a, out);
+    }
+
+    private static void requireScoreBuffer(TwoLayerNetwork network, double[] out) {
+        int size = network.parameterCount();
         if (out.length != size) {
             throw new IllegalArgumentException("score buffer has length " + out.length + ", expected " + size);
         }
-        double[] pi = new double[nA];
-        probabilities(network, inputs, pi);
-        double[] x = new double[d];
+    }
+
+    /**
+     * {@code out = sum_b (1{b = a} - pi_b) ∇_w psi(x_b)} (overwritten), the score at one state, with
+     * {@code x_b = x[xFrom + b*d .. +d]} and {@code pi_b = pi[piFrom + b]}, {@code b = 0..nA-1}.
+     */
+    private static void accumulateScore(TwoLayerNetwork network, double[] x, int xFrom, double[] pi, int piFrom,
+            int nA, int a, double[] out) {
+        int d = network.inputDim();
+        int size = network.parameterCount();
+        double[] xb = new double[d];
         double[] g = new double[size];
         java.util.Arrays.fill(out, 0.0);
         for (int b = 0; b < nA; b++) {
-            System.arraycopy(inputs, b * d, x, 0, d);
-            network.gradient(x, g);
-            double weight = (b == a ? 1.0 : 0.0) - pi[b];
+            System.arraycopy(x, xFrom + b * d, xb, 0, d);
+            network.gradient(xb, g);
+            double weight = (b == a ? 1.0 : 0.0) - pi[piFrom + b];
             for (int j = 0; j < size; j++) {
                 out[j] += weight * g[j];
             }

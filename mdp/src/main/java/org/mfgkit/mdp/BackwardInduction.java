@@ -81,9 +81,7 @@ public final class BackwardInduction {
         double[] p = mdp.transitionArray(t);
         double gamma = mdp.gamma();
         double[] q = new double[nS * nA];
-        for (int sa = 0; sa < nS * nA; sa++) {
-            q[sa] = r[sa] + gamma * PolicyEvaluation.dotRow(p, sa * nS, next, nS);
-        }
+        PolicyEvaluation.bellmanRows(p, r, gamma, next, nS, nS * nA, q);
         return q;
     }
 }

@@ -10,7 +10,8 @@ import org.mfgkit.core.Simplex;
  * resolvent of {@code P_pi}: {@code V_pi = (I - gamma P_pi)^{-1} (r_pi + lambda H_pi)},
  * {@code Q_pi = r + gamma P V_pi}, and {@code varrho_pi = rho0^T (I - gamma P_pi)^{-1}} (000 eq. (6);
  * {@code = d_pi/(1-gamma)} with {@code d_pi} of {@link Occupancy}). {@code P_pi} is formed once and
- * both linear systems are solved by LU (EJML), as in {@link PolicyEvaluation} and {@link Occupancy}.
+ * both linear systems, {@code (I - gamma P_pi) V = b} and its transpose for {@code varrho}, are solved
+ * with one LU factorisation (EJML).
  */
 public final class ExactPolicyEvaluator implements PolicyEvaluator {
     private final FiniteMdp mdp;
@@ -64,16 +65,14 @@ public final class ExactPolicyEvaluator implements PolicyEvaluator {
         double[] pPi = PolicyEvaluation.policyTransition(mdp, pi);
         double[] b = PolicyEvaluation.regularisedReward(mdp, pi, lambda);
         DMatrixRMaj a = new DMatrixRMaj(nS, nS);
-        DMatrixRMaj at = new DMatrixRMaj(nS, nS);
         for (int s = 0; s < nS; s++) {
             for (int s2 = 0; s2 < nS; s2++) {
-                double m = (s == s2 ? 1.0 : 0.0) - gamma * pPi[s * nS + s2];
-                a.data[s * nS + s2] = m;
-                at.data[s2 * nS + s] = m;
+                a.data[s * nS + s2] = (s == s2 ? 1.0 : 0.0) - gamma * pPi[s * nS + s2];
             }
         }
-        double[] v = PolicyEvaluation.solve(a, b);
-        double[] varrho = PolicyEvaluation.solve(at, rho0);
+        double[][] solved = PolicyEvaluation.solveWithTranspose(a, b, rho0); // one LU for both systems
+        double[] v = solved[0];
+        double[] varrho = solved[1];
         for (int s = 0; s < nS; s++) {
             if (varrho[s] < 0.0) {
                 varrho[s] = 0.0; // round-off below zero

@@ -1,8 +1,8 @@
 package org.mfgkit.mdp;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
+import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
 import org.mfgkit.core.Policy;
 
 /**
@@ -113,14 +113,55 @@ public final class PolicyEvaluation {
         if (v.length != nS) {
             throw new IllegalArgumentException("value vector has length " + v.length + ", expected nS = " + nS);
         }
-        double[] p = mdp.transitionArray();
-        double[] r = mdp.rewardArray();
-        double gamma = mdp.gamma();
         double[] q = new double[nS * nA];
-        for (int sa = 0; sa < nS * nA; sa++) {
-            q[sa] = r[sa] + gamma * dotRow(p, sa * nS, v, nS);
-        }
+        bellmanRows(mdp.transitionArray(), mdp.rewardArray(), mdp.gamma(), v, nS, nS * nA, q);
         return q;
+    }
+
+    /**
+     * {@code q[i] = r[i] + gamma sum_k p[i*n + k] v[k]} for rows {@code i < rows} (written into {@code q}).
+     * This is one pass over the transition table, the cost of every Q-function; two rows are summed
+     * together so that each load of {@code v} serves both, each with the accumulators of
+     * {@link #dotRow} in the same order, so the numbers are those of {@code dotRow} bit for bit.
+     */
+    static void bellmanRows(double[] p, double[] r, double gamma, double[] v, int n, int rows, double[] q) {
+        int i = 0;
+        for (; i + 1 < rows; i += 2) {
+            int b0 = i * n;
+            int b1 = b0 + n;
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            double t0 = 0.0;
+            double t1 = 0.0;
+            double t2 = 0.0;
+            double t3 = 0.0;
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                double v0 = v[k];
+                double v1 = v[k + 1];
+                double v2 = v[k + 2];
+                double v3 = v[k + 3];
+                s0 += p[b0 + k] * v0;
+                s1 += p[b0 + k + 1] * v1;
+                s2 += p[b0 + k + 2] * v2;
+                s3 += p[b0 + k + 3] * v3;
+                t0 += p[b1 + k] * v0;
+                t1 += p[b1 + k + 1] * v1;
+                t2 += p[b1 + k + 2] * v2;
+                t3 += p[b1 + k + 3] * v3;
+            }
+            for (; k < n; k++) {
+                s0 += p[b0 + k] * v[k];
+                t0 += p[b1 + k] * v[k];
+            }
+            q[i] = r[i] + gamma * ((s0 + s1) + (s2 + s3));
+            q[i + 1] = r[i + 1] + gamma * ((t0 + t1) + (t2 + t3));
+        }
+        if (i < rows) {
+            q[i] = r[i] + gamma * dotRow(p, i * n, v, n);
+        }
     }
 
     /**
@@ -157,17 +198,53 @@ public final class PolicyEvaluation {
         return sum;
     }
 
-    /** Solves {@code A x = b} by LU; {@code a} is overwritten. */
+    /** Solves {@code A x = b} by LU; {@code a} is not modified. */
     static double[] solve(DMatrixRMaj a, double[] b) {
+        return solveWithTranspose(a, b, null)[0];
+    }
+
+    /**
+     * Solves {@code A x = b} and, when {@code c} is not null, {@code A^T y = c}, with one LU factorisation
+     * {@code P A = L U} (EJML's, partial pivoting; the {@code x} of {@link #solve}): {@code A^T y = c}
+     * is {@code U^T w = c}, {@code L^T z = w}, {@code y = P^T z}, by substitution along the rows of the
+     * factors. Returns {@code {x, y}} ({@code y} null without {@code c}); {@code a} is not modified.
+     */
+    static double[][] solveWithTranspose(DMatrixRMaj a, double[] b, double[] c) {
         int n = a.numRows;
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
+        LUDecompositionAlt_DDRM lu = new LUDecompositionAlt_DDRM();
+        LinearSolverLu_DDRM solver = new LinearSolverLu_DDRM(lu); // = LinearSolverFactory_DDRM.lu(n)
         if (!solver.setA(a)) {
             throw new IllegalStateException("singular system in exact evaluation");
         }
         DMatrixRMaj rhs = DMatrixRMaj.wrap(n, 1, b.clone());
         DMatrixRMaj x = new DMatrixRMaj(n, 1);
         solver.solve(rhs, x);
-        return x.data;
+        if (c == null) {
+            return new double[][] {x.data, null};
+        }
+        double[] f = lu.getLU().data; // L below the diagonal (unit diagonal), U on and above it
+        int[] pivot = lu.getPivot(); // row i of P A is row pivot[i] of A
+        double[] w = c.clone();
+        for (int i = 0; i < n; i++) { // U^T w = c, forward: w_i final once rows < i are subtracted
+            int row = i * n;
+            double wi = w[i] / f[row + i];
+            w[i] = wi;
+            for (int j = i + 1; j < n; j++) {
+                w[j] -= f[row + j] * wi;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) { // L^T z = w, backward, in place
+            int row = i * n;
+            double zi = w[i];
+            for (int j = 0; j < i; j++) {
+                w[j] -= f[row + j] * zi;
+            }
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[pivot[i]] = w[i];
+        }
+        return new double[][] {x.data, y};
     }
 
     static void requireShape(FiniteMdp mdp, Policy pi) {

@@ -1,10 +1,8 @@
 package org.mfgkit.envs;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 
@@ -33,7 +31,7 @@ public final class LeftRight implements FiniteHorizonMeanFieldGame {
 
         /** Validates every field. */
         public Params {
-            SisEpidemicFiniteHorizon.requireHorizon(T);
+            ParamText.horizon(T);
             ParamText.finiteHorizonDiscount(gamma);
             ParamText.lambda(lambda);
             mu0 = Simplex.requireDistribution("mu0", mu0, 3).clone();
@@ -71,12 +69,7 @@ public final class LeftRight implements FiniteHorizonMeanFieldGame {
 
         @Override
         public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("T", T);
-            m.put("gamma", gamma);
-            m.put("lambda", lambda);
-            m.put("mu0", mu0.clone());
-            return m;
+            return ParamRecords.asMap(KEYS, T, gamma, lambda, mu0);
         }
 
         @Override
@@ -85,28 +78,28 @@ public final class LeftRight implements FiniteHorizonMeanFieldGame {
                 case "T" -> withT(ParamText.integer(key, value));
                 case "gamma" -> withGamma(ParamText.real(key, value));
                 case "lambda" -> withLambda(ParamText.real(key, value));
-                case "mu0" -> {
-                    double[] v = ParamText.vectorOrUniform(key, value);
-                    yield withMu0(v == null ? LqKernel.uniform(3) : v);
-                }
+                case "mu0" -> withMu0(ParamText.distributionOrUniform(key, value, 3));
                 default -> throw ParamText.unknownKey("left-right", key, KEYS);
             };
         }
 
+        private Object[] components() {
+            return new Object[] {T, gamma, lambda, mu0};
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Params p && p.T == T && p.gamma == gamma && p.lambda == lambda
-                    && Arrays.equals(p.mu0, mu0);
+            return o instanceof Params p && ParamRecords.equal(components(), p.components());
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(T, gamma, lambda, Arrays.hashCode(mu0));
+            return ParamRecords.hash(components());
         }
 
         @Override
         public String toString() {
-            return "LeftRight.Params" + asMap();
+            return ParamRecords.describe("LeftRight.Params", asMap());
         }
     }
 

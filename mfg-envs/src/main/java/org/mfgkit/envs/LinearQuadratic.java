@@ -1,11 +1,7 @@
 package org.mfgkit.envs;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.mfgkit.core.Simplex;
 import org.mfgkit.mdp.MeanFieldGame;
 
 /**
@@ -41,17 +37,13 @@ public final class LinearQuadratic implements MeanFieldGame {
 
         /** Validates every field; {@code mu0} (when given) must be a distribution of length {@code 2L+1}. */
         public Params {
-            requirePositions(L, M);
-            ParamText.nonNegative("sigma", sigma);
-            ParamText.positive("dt", dt);
+            LqKernel.requireGrid(L, M, sigma, dt);
             ParamText.finite("q", q);
             ParamText.finite("kappa", kappa);
             ParamText.finite("k", k);
             ParamText.discount(gamma);
             ParamText.lambda(lambda);
-            if (mu0 != null) {
-                mu0 = Simplex.requireDistribution("mu0", mu0, 2 * L + 1).clone();
-            }
+            mu0 = LqKernel.optionalMu0(mu0, L);
         }
 
         /** 004's values: {@code L = 12, M = 3, sigma = 1, dt = 1, q = 0.01, kappa = 0.5, k = 0, gamma = 0.9, lambda = 0.1}, uniform {@code mu0}. */
@@ -112,23 +104,12 @@ public final class LinearQuadratic implements MeanFieldGame {
         /** The initial distribution, resolved (uniform when none was given); a fresh array. */
         @Override
         public double[] mu0() {
-            return mu0 == null ? LqKernel.uniform(2 * L + 1) : mu0.clone();
+            return LqKernel.resolvedMu0(mu0, L);
         }
 
         @Override
         public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("L", L);
-            m.put("M", M);
-            m.put("sigma", sigma);
-            m.put("dt", dt);
-            m.put("q", q);
-            m.put("kappa", kappa);
-            m.put("k", k);
-            m.put("gamma", gamma);
-            m.put("lambda", lambda);
-            m.put("mu0", mu0());
-            return m;
+            return ParamRecords.asMap(KEYS, L, M, sigma, dt, q, kappa, k, gamma, lambda, mu0());
         }
 
         @Override
@@ -148,29 +129,29 @@ public final class LinearQuadratic implements MeanFieldGame {
             };
         }
 
+        private Object[] components() {
+            return new Object[] {L, M, sigma, dt, q, kappa, k, gamma, lambda, mu0};
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Params p && p.L == L && p.M == M && p.sigma == sigma && p.dt == dt && p.q == q
-                    && p.kappa == kappa && p.k == k && p.gamma == gamma && p.lambda == lambda
-                    && Arrays.equals(p.mu0, mu0);
+            return o instanceof Params p && ParamRecords.equal(components(), p.components());
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(L, M, sigma, dt, q, kappa, k, gamma, lambda, Arrays.hashCode(mu0));
+            return ParamRecords.hash(components());
         }
 
         @Override
         public String toString() {
-            return "LinearQuadratic.Params" + asMap();
+            return ParamRecords.describe("LinearQuadratic.Params", asMap());
         }
     }
 
     private final Params params;
-    /** Noise values {@code eps_j = j}, {@code j = -3..3}. */
-    private final double[] eps;
-    /** Noise probabilities {@code ∝ exp(-eps_j^2/2)}. */
-    private final double[] w;
+    /** Dynamics and running reward, noise {@code eps_j = j}, {@code j = -3..3}. */
+    private final LqKernel kernel;
     /** The kernel when it does not depend on {@code mu} ({@code k = 0}); else {@code null}. */
     private final double[] fixedKernel;
 
@@ -180,14 +161,14 @@ public final class LinearQuadratic implements MeanFieldGame {
             throw new IllegalArgumentException("LQ parameters are required");
         }
         this.params = params;
-        this.eps = new double[] {-3, -2, -1, 0, 1, 2, 3};
-        this.w = LqKernel.gaussianWeights(eps);
-        if (params.k() == 0.0) {
+        this.kernel = new LqKernel(params.L(), params.M(), params.sigma(), params.dt(), params.q(), params.kappa(),
+                params.k(), 1.0);
+        if (kernel.transitionsDependOnMean()) {
+            fixedKernel = null;
+        } else {
             int nS = nS();
             fixedKernel = new double[nS * nA() * nS];
-            LqKernel.fillTransitions(params.L(), params.M(), 0.0, params.dt(), params.sigma(), eps, w, 0.0, fixedKernel);
-        } else {
-            fixedKernel = null;
+            kernel.transitions(0.0, fixedKernel);
         }
     }
 
@@ -203,12 +184,12 @@ public final class LinearQuadratic implements MeanFieldGame {
 
     @Override
     public int nS() {
-        return 2 * params.L() + 1;
+        return kernel.nS();
     }
 
     @Override
     public int nA() {
-        return 2 * params.M() + 1;
+        return kernel.nA();
     }
 
     @Override
@@ -231,8 +212,7 @@ public final class LinearQuadratic implements MeanFieldGame {
         if (fixedKernel != null) {
             System.arraycopy(fixedKernel, 0, out, 0, fixedKernel.length);
         } else {
-            LqKernel.fillTransitions(params.L(), params.M(), params.k(), params.dt(), params.sigma(), eps, w,
-                    LqKernel.mean(mu, params.L()), out);
+            kernel.transitions(kernel.mean(mu), out);
         }
     }
 
@@ -244,16 +224,6 @@ public final class LinearQuadratic implements MeanFieldGame {
 
     @Override
     public void rewards(double[] mu, double[] out) {
-        LqKernel.fillRunningRewards(params.L(), params.M(), params.q(), params.kappa(), params.dt(),
-                LqKernel.mean(mu, params.L()), out);
-    }
-
-    static void requirePositions(int L, int M) {
-        if (L < 1 || L > 10_000) {
-            throw new IllegalArgumentException("L must be in 1..10000, got " + L);
-        }
-        if (M < 0 || M > 10_000) {
-            throw new IllegalArgumentException("M must be in 0..10000, got " + M);
-        }
+        kernel.runningRewards(kernel.mean(mu), out);
     }
 }

@@ -1,11 +1,7 @@
 package org.mfgkit.envs;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.mfgkit.core.Simplex;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 
 /**
@@ -43,19 +39,15 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
 
         /** Validates every field. */
         public Params {
-            SisEpidemicFiniteHorizon.requireHorizon(T);
-            LinearQuadratic.requirePositions(L, M);
-            ParamText.nonNegative("sigma", sigma);
-            ParamText.positive("dt", dt);
+            ParamText.horizon(T);
+            LqKernel.requireGrid(L, M, sigma, dt);
             ParamText.finite("k", k);
             ParamText.finite("q", q);
             ParamText.finite("kappa", kappa);
             ParamText.finite("c_term", cTerm);
             ParamText.finiteHorizonDiscount(gamma);
             ParamText.lambda(lambda);
-            if (mu0 != null) {
-                mu0 = Simplex.requireDistribution("mu0", mu0, 2 * L + 1).clone();
-            }
+            mu0 = LqKernel.optionalMu0(mu0, L);
         }
 
         /** MFGLib's {@code linear_quadratic} defaults. */
@@ -126,25 +118,12 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
         /** The initial distribution, resolved (uniform when none was given); a fresh array. */
         @Override
         public double[] mu0() {
-            return mu0 == null ? LqKernel.uniform(2 * L + 1) : mu0.clone();
+            return LqKernel.resolvedMu0(mu0, L);
         }
 
         @Override
         public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("T", T);
-            m.put("L", L);
-            m.put("M", M);
-            m.put("sigma", sigma);
-            m.put("dt", dt);
-            m.put("k", k);
-            m.put("q", q);
-            m.put("kappa", kappa);
-            m.put("c_term", cTerm);
-            m.put("gamma", gamma);
-            m.put("lambda", lambda);
-            m.put("mu0", mu0());
-            return m;
+            return ParamRecords.asMap(KEYS, T, L, M, sigma, dt, k, q, kappa, cTerm, gamma, lambda, mu0());
         }
 
         @Override
@@ -166,29 +145,32 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
             };
         }
 
+        private Object[] components() {
+            return new Object[] {T, L, M, sigma, dt, k, q, kappa, cTerm, gamma, lambda, mu0};
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Params p && p.T == T && p.L == L && p.M == M && p.sigma == sigma && p.dt == dt
-                    && p.k == k && p.q == q && p.kappa == kappa && p.cTerm == cTerm && p.gamma == gamma
-                    && p.lambda == lambda && Arrays.equals(p.mu0, mu0);
+            return o instanceof Params p && ParamRecords.equal(components(), p.components());
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(T, L, M, sigma, dt, k, q, kappa, cTerm, gamma, lambda, Arrays.hashCode(mu0));
+            return ParamRecords.hash(components());
         }
 
         @Override
         public String toString() {
-            return "LinearQuadraticFiniteHorizon.Params" + asMap();
+            return ParamRecords.describe("LinearQuadraticFiniteHorizon.Params", asMap());
         }
     }
 
     private final Params params;
-    /** Noise values {@code eps_j = j sigma}, {@code j = -3..3} (MFGLib's {@code epsilon}). */
-    private final double[] eps;
-    /** Noise probabilities {@code ∝ exp(-eps_j^2/2)} (MFGLib's {@code epsilon_pr}). */
-    private final double[] w;
+    /**
+     * Dynamics and running reward, noise {@code eps_j = j sigma}, {@code j = -3..3} (MFGLib's
+     * {@code epsilon}, with weights {@code epsilon_pr}).
+     */
+    private final LqKernel kernel;
 
     /** The game with the given parameters. */
     public LinearQuadraticFiniteHorizon(Params params) {
@@ -196,11 +178,8 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
             throw new IllegalArgumentException("lq-fh parameters are required");
         }
         this.params = params;
-        this.eps = new double[7];
-        for (int j = -3; j <= 3; j++) {
-            eps[j + 3] = j * params.sigma();
-        }
-        this.w = LqKernel.gaussianWeights(eps);
+        this.kernel = new LqKernel(params.L(), params.M(), params.sigma(), params.dt(), params.q(), params.kappa(),
+                params.k(), params.sigma());
     }
 
     /** The game with {@link Params#defaults()}. */
@@ -215,12 +194,12 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
 
     @Override
     public int nS() {
-        return 2 * params.L() + 1;
+        return kernel.nS();
     }
 
     @Override
     public int nA() {
-        return 2 * params.M() + 1;
+        return kernel.nA();
     }
 
     @Override
@@ -245,17 +224,16 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
 
     @Override
     public void transitions(int t, double[] mu, double[] out) {
-        LqKernel.fillTransitions(params.L(), params.M(), params.k(), params.dt(), params.sigma(), eps, w,
-                LqKernel.mean(mu, params.L()), out);
+        kernel.transitions(kernel.mean(mu), out);
     }
 
     @Override
     public void rewards(int t, double[] mu, double[] out) {
-        double mbar = LqKernel.mean(mu, params.L());
+        double mbar = kernel.mean(mu);
         if (t == params.T()) {
-            LqKernel.fillTerminalRewards(params.L(), params.M(), params.cTerm(), mbar, out);
+            kernel.terminalRewards(params.cTerm(), mbar, out);
         } else {
-            LqKernel.fillRunningRewards(params.L(), params.M(), params.q(), params.kappa(), params.dt(), mbar, out);
+            kernel.runningRewards(mbar, out);
         }
     }
 }

@@ -65,10 +65,34 @@ public final class ParamText {
         return out;
     }
 
+    /**
+     * A distribution over {@code n} states from its text form ({@link #vectorOrUniform}), with
+     * {@code uniform} resolved to the uniform distribution; its validation is left to the record.
+     */
+    static double[] distributionOrUniform(String key, String value, int n) {
+        double[] v = vectorOrUniform(key, value);
+        return v == null ? uniform(n) : v;
+    }
+
+    /** The uniform distribution over {@code n} states. */
+    static double[] uniform(int n) {
+        double[] u = new double[n];
+        java.util.Arrays.fill(u, 1.0 / n);
+        return u;
+    }
+
     /** The exception for a key an environment does not have. */
     public static IllegalArgumentException unknownKey(String env, String key, Collection<String> known) {
         return new IllegalArgumentException("unknown parameter '" + key + "' for environment " + env + " (known: "
                 + String.join(", ", known) + ")");
+    }
+
+    /** Throws unless the last decision step {@code T} is in {@code 0..1000000} (finite-horizon games). */
+    static int horizon(int T) {
+        if (T < 0 || T > 1_000_000) {
+            throw new IllegalArgumentException("T must be in 0..1000000, got " + T);
+        }
+        return T;
     }
 
     /** Throws unless {@code 0 <= gamma < 1} (stationary, discounted games). */

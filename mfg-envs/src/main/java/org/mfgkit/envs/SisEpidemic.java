@@ -1,6 +1,5 @@
 package org.mfgkit.envs;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mfgkit.core.Simplex;
@@ -43,10 +42,10 @@ public final class SisEpidemic implements MeanFieldGame {
 
         /** Validates every field and copies {@code mu0}. */
         public Params {
-            requireC(c);
+            SisKernel.requireC(c);
             ParamText.discount(gamma);
             ParamText.lambda(lambda);
-            mu0 = Simplex.requireDistribution("mu0", mu0, 2).clone();
+            mu0 = Simplex.requireDistribution("mu0", mu0, SisKernel.N).clone();
         }
 
         /** 004's values: {@code c = 0.81}, {@code gamma = 0.9}, {@code lambda = 0.1}, {@code mu0 = (0.4, 0.6)}. */
@@ -81,12 +80,7 @@ public final class SisEpidemic implements MeanFieldGame {
 
         @Override
         public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("c", c);
-            m.put("gamma", gamma);
-            m.put("lambda", lambda);
-            m.put("mu0", mu0.clone());
-            return m;
+            return ParamRecords.asMap(KEYS, c, gamma, lambda, mu0);
         }
 
         @Override
@@ -95,26 +89,28 @@ public final class SisEpidemic implements MeanFieldGame {
                 case "c" -> withC(ParamText.real(key, value));
                 case "gamma" -> withGamma(ParamText.real(key, value));
                 case "lambda" -> withLambda(ParamText.real(key, value));
-                case "mu0" -> withMu0(requireExplicit(ParamText.vectorOrUniform(key, value)));
+                case "mu0" -> withMu0(ParamText.distributionOrUniform(key, value, SisKernel.N));
                 default -> throw ParamText.unknownKey("sis", key, KEYS);
             };
         }
 
+        private Object[] components() {
+            return new Object[] {c, gamma, lambda, mu0};
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Params p && p.c == c && p.gamma == gamma && p.lambda == lambda
-                    && java.util.Arrays.equals(p.mu0, mu0);
+            return o instanceof Params p && ParamRecords.equal(components(), p.components());
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(c, gamma, lambda, java.util.Arrays.hashCode(mu0));
+            return ParamRecords.hash(components());
         }
 
         @Override
         public String toString() {
-            return "SisEpidemic.Params[c=" + c + ", gamma=" + gamma + ", lambda=" + lambda + ", mu0="
-                    + java.util.Arrays.toString(mu0) + "]";
+            return ParamRecords.describe("SisEpidemic.Params", asMap());
         }
     }
 
@@ -140,12 +136,12 @@ public final class SisEpidemic implements MeanFieldGame {
 
     @Override
     public int nS() {
-        return 2;
+        return SisKernel.N;
     }
 
     @Override
     public int nA() {
-        return 2;
+        return SisKernel.N;
     }
 
     @Override
@@ -165,57 +161,11 @@ public final class SisEpidemic implements MeanFieldGame {
 
     @Override
     public void transitions(double[] mu, double[] out) {
-        fillTransitions(params.c(), mu, out);
+        SisKernel.transitions(params.c(), mu, out);
     }
 
     @Override
     public void rewards(double[] mu, double[] out) {
-        fillRewards(out);
-    }
-
-    /** {@code out[(s*2 + a)*2 + s2] = P(s2|s,a,mu)} for infection constant {@code c}. */
-    static void fillTransitions(double c, double[] mu, double[] out) {
-        double infect = c * mu[I];
-        // (S, U)
-        out[(S * 2 + U) * 2 + S] = 1.0 - infect;
-        out[(S * 2 + U) * 2 + I] = infect;
-        // (S, D)
-        out[(S * 2 + D) * 2 + S] = 1.0;
-        out[(S * 2 + D) * 2 + I] = 0.0;
-        // (I, a)
-        for (int a = 0; a < 2; a++) {
-            out[(I * 2 + a) * 2 + S] = RECOVERY;
-            out[(I * 2 + a) * 2 + I] = 1.0 - RECOVERY;
-        }
-    }
-
-    /** {@code out[s*2 + a] = -1{s = I} - 0.5 * 1{a = D}}. */
-    static void fillRewards(double[] out) {
-        for (int s = 0; s < 2; s++) {
-            for (int a = 0; a < 2; a++) {
-                double r = 0.0;
-                if (s == I) {
-                    r -= COST_INFECTED;
-                }
-                if (a == D) {
-                    r -= COST_DISTANCING;
-                }
-                out[s * 2 + a] = r;
-            }
-        }
-    }
-
-    static double requireC(double c) {
-        if (!(c >= 0.0 && c <= 1.0)) {
-            throw new IllegalArgumentException("c must be in [0,1] (c * mu(I) is a probability), got " + c);
-        }
-        return c;
-    }
-
-    static double[] requireExplicit(double[] mu0) {
-        if (mu0 == null) {
-            return new double[] {0.5, 0.5};
-        }
-        return mu0;
+        SisKernel.rewards(out);
     }
 }

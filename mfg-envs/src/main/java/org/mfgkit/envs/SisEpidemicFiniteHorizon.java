@@ -1,10 +1,7 @@
 package org.mfgkit.envs;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 
@@ -31,11 +28,11 @@ public final class SisEpidemicFiniteHorizon implements FiniteHorizonMeanFieldGam
 
         /** Validates every field and copies {@code mu0}. */
         public Params {
-            requireHorizon(T);
-            SisEpidemic.requireC(c);
+            ParamText.horizon(T);
+            SisKernel.requireC(c);
             ParamText.finiteHorizonDiscount(gamma);
             ParamText.lambda(lambda);
-            mu0 = Simplex.requireDistribution("mu0", mu0, 2).clone();
+            mu0 = Simplex.requireDistribution("mu0", mu0, SisKernel.N).clone();
         }
 
         /** MFGLib's defaults: {@code T = 50}, {@code c = 0.81}, {@code gamma = 1}, {@code lambda = 0}, {@code mu0 = (0.4, 0.6)}. */
@@ -75,13 +72,7 @@ public final class SisEpidemicFiniteHorizon implements FiniteHorizonMeanFieldGam
 
         @Override
         public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("T", T);
-            m.put("c", c);
-            m.put("gamma", gamma);
-            m.put("lambda", lambda);
-            m.put("mu0", mu0.clone());
-            return m;
+            return ParamRecords.asMap(KEYS, T, c, gamma, lambda, mu0);
         }
 
         @Override
@@ -91,25 +82,28 @@ public final class SisEpidemicFiniteHorizon implements FiniteHorizonMeanFieldGam
                 case "c" -> withC(ParamText.real(key, value));
                 case "gamma" -> withGamma(ParamText.real(key, value));
                 case "lambda" -> withLambda(ParamText.real(key, value));
-                case "mu0" -> withMu0(SisEpidemic.requireExplicit(ParamText.vectorOrUniform(key, value)));
+                case "mu0" -> withMu0(ParamText.distributionOrUniform(key, value, SisKernel.N));
                 default -> throw ParamText.unknownKey("sis-fh", key, KEYS);
             };
         }
 
+        private Object[] components() {
+            return new Object[] {T, c, gamma, lambda, mu0};
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Params p && p.T == T && p.c == c && p.gamma == gamma && p.lambda == lambda
-                    && Arrays.equals(p.mu0, mu0);
+            return o instanceof Params p && ParamRecords.equal(components(), p.components());
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(T, c, gamma, lambda, Arrays.hashCode(mu0));
+            return ParamRecords.hash(components());
         }
 
         @Override
         public String toString() {
-            return "SisEpidemicFiniteHorizon.Params" + asMap();
+            return ParamRecords.describe("SisEpidemicFiniteHorizon.Params", asMap());
         }
     }
 
@@ -135,12 +129,12 @@ public final class SisEpidemicFiniteHorizon implements FiniteHorizonMeanFieldGam
 
     @Override
     public int nS() {
-        return 2;
+        return SisKernel.N;
     }
 
     @Override
     public int nA() {
-        return 2;
+        return SisKernel.N;
     }
 
     @Override
@@ -165,18 +159,11 @@ public final class SisEpidemicFiniteHorizon implements FiniteHorizonMeanFieldGam
 
     @Override
     public void transitions(int t, double[] mu, double[] out) {
-        SisEpidemic.fillTransitions(params.c(), mu, out);
+        SisKernel.transitions(params.c(), mu, out);
     }
 
     @Override
     public void rewards(int t, double[] mu, double[] out) {
-        SisEpidemic.fillRewards(out);
-    }
-
-    static int requireHorizon(int T) {
-        if (T < 0 || T > 1_000_000) {
-            throw new IllegalArgumentException("T must be in 0..1000000, got " + T);
-        }
-        return T;
+        SisKernel.rewards(out);
     }
 }

@@ -50,6 +50,25 @@ class EnvironmentsTest {
                 instanceof Integer i ? 1.0 / (2 * i + 1) : -1, 0.0);
     }
 
+    /** The records compare, hash and print their {@code mu0} array by content (ParamRecords). */
+    @Test
+    void paramsCompareAndPrintMu0ByContent() {
+        for (EnvironmentType<?> type : Environments.types()) {
+            EnvParams d = type.defaults();
+            String mu0 = java.util.Arrays.toString((double[]) d.asMap().get("mu0"));
+            EnvParams copy = d.with("mu0", mu0);
+            assertEquals(d.getClass(), copy.getClass());
+            assertEquals(type.name().startsWith("lq") ? d.with("mu0", mu0) : d, copy, type.name());
+            assertEquals(copy.hashCode(), d.with("mu0", mu0).hashCode(), type.name());
+            assertFalse(d.equals(d.with("lambda", "0.125")), type.name());
+            assertTrue(d.toString().endsWith("mu0=" + mu0 + "]"), d.toString());
+            assertEquals(d.toString(), copy.toString());
+        }
+        var lq = LinearQuadratic.Params.defaults();
+        assertFalse(lq.equals(lq.withMu0(lq.mu0())), "uniform by default (null) is not an explicit uniform mu0");
+        assertEquals(lq.toString(), lq.withMu0(lq.mu0()).toString());
+    }
+
     @Test
     void badInputNamesTheProblem() {
         assertEquals("unknown environment 'sir' (known: sis, sis-fh, lq, lq-fh, left-right)",

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.core.Tolerances;
-import org.mfgkit.mdp.PolicyEvaluation;
 import org.mfgkit.mdp.PopulationOperator;
-import org.mfgkit.mdp.SoftValueIteration;
 
 class LinearQuadraticTest {
     private static final LinearQuadratic GAME = new LinearQuadratic();
@@ -109,13 +106,8 @@ class LinearQuadraticTest {
 
     @Test
     void exploitabilityMatchesIterativeSolvers() {
-        TabularPolicy uniform = TabularPolicy.uniform(25, 7);
-        ExploitabilityResult e = Exploitability.of(GAME, uniform);
-        var mdp = GAME.inducedMdp(e.stationaryMeanField());
-        double[] mu0 = GAME.mu0();
-        double vStar = SoftValueIteration.solve(mdp, 0.1).value(mu0);
-        double vPi = PolicyEvaluation.value(PolicyEvaluation.evaluateIteratively(mdp, uniform, 0.1, 1e-13), mu0);
-        assertEquals(vStar - vPi, e.exploitability(), Tolerances.TEST_ITERATIVE);
+        ExploitabilityResult e = ExactChecks.assertExploitabilityMatchesIterativeSolvers(GAME,
+                TabularPolicy.uniform(25, 7), 0.1);
         assertTrue(e.exploitability() > 0.1, "uniform is far from equilibrium: " + e.exploitability());
     }
 

@@ -11,9 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
-import org.mfgkit.mdp.PolicyEvaluation;
 import org.mfgkit.mdp.PopulationOperator;
-import org.mfgkit.mdp.SoftValueIteration;
 
 class SisEpidemicTest {
     private static final SisEpidemic GAME = new SisEpidemic();
@@ -131,13 +129,8 @@ class SisEpidemicTest {
     /** Regularised exploitability against an independent route: soft value iteration and iterative evaluation. */
     @Test
     void regularisedExploitabilityMatchesIterativeSolvers() {
-        TabularPolicy uniform = TabularPolicy.uniform(2, 2);
-        ExploitabilityResult e = Exploitability.of(GAME, uniform);
-        var mdp = GAME.inducedMdp(e.stationaryMeanField());
-        double[] mu0 = GAME.mu0();
-        double vStar = SoftValueIteration.solve(mdp, 0.1).value(mu0);
-        double vPi = PolicyEvaluation.value(PolicyEvaluation.evaluateIteratively(mdp, uniform, 0.1, 1e-13), mu0);
-        assertEquals(vStar - vPi, e.exploitability(), Tolerances.TEST_ITERATIVE);
+        ExploitabilityResult e = ExactChecks.assertExploitabilityMatchesIterativeSolvers(GAME,
+                TabularPolicy.uniform(2, 2), 0.1);
         assertTrue(e.exploitability() > 0.0);
         assertFalse(e.cesaroFallback());
     }

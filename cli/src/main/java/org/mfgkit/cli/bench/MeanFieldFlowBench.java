@@ -9,7 +9,7 @@ import org.mfgkit.mdp.TeacherTask;
 /**
  * Bench task: one exact mean-field policy-gradient flow step (000 eq. (9)) on the 100 x 100 grid task
  * of 000 §5 (b) with a width-800 ReLU student (taken after 20 steps, so every parameter is active):
- * energies, softmax, exact evaluation ({@code P_pi}, two LU solves, {@code Q}), velocities, update.
+ * energies, softmax, exact evaluation ({@code P_pi}, one LU factorisation for {@code V} and {@code varrho}, {@code Q}), velocities, update.
  * The JMH version is {@code MeanFieldFlowBenchmark} in {@code benchmarks}.
  */
 final class MeanFieldFlowBench {

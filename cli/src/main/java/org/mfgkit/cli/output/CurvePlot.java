@@ -53,6 +53,17 @@ public final class CurvePlot {
 
   private static final double FALLBACK_FLOOR = 1e-12;
 
+  /** Pixels of the image height not in the plot area (title, x tick labels and title, legend below). */
+  private static final int PLOT_MARGIN_Y = 150;
+  /** Pixels of the image width not in the plot area (y tick labels and title, borders). */
+  private static final int PLOT_MARGIN_X = 120;
+  /** Room one y tick label needs, in pixels (XChart's default tick font, with a gap). */
+  private static final int TICK_LABEL_HEIGHT = 16;
+  /** Room one x tick label such as {@code 0.07} or {@code 300} needs, in pixels, with a gap. */
+  private static final int TICK_LABEL_WIDTH = 40;
+  /** Slack in decades when deciding whether a value is a power of ten (XChart uses 1e-8 too). */
+  private static final double DECADE_SLACK = 1e-8;
+
   /** Separates a curve name from a suffix in internal series names (curve names have no control characters). */
   private static final String HIDDEN = " \u0000";
 
@@ -124,6 +135,7 @@ public final class CurvePlot {
 
   private static BufferedImage render(PlotSpec spec, List<Drawn> drawn) {
     XYChart chart = chart(spec);
+    labelLogAxes(spec, chart, drawn);
     spaceTicksEvenly(spec, chart, drawn);
     for (Drawn d : drawn) {
       Points p = d.points.size() > 0 ? d.points
@@ -173,6 +185,83 @@ public final class CurvePlot {
     ticks.setLineColor(new Color(0, 0, 0, 0));
     ticks.setMarker(SeriesMarkers.NONE);
     ticks.setShowInLegend(false);
+  }
+
+  /**
+   * XChart labels only the powers of ten of a log axis, so a curve within one decade gets one label
+   * or none. Where the axis is short in decades every tick ({@code 1..9 x 10^k}) is labelled; where it
+   * is longer but holds fewer than two powers of ten it is widened to the enclosing powers of ten.
+   */
+  private static void labelLogAxes(PlotSpec spec, XYChart chart, List<Drawn> drawn) {
+    var styler = chart.getStyler();
+    if (spec.logY()) {
+      double[] range = range(drawn, false);
+      LogAxis y = LogAxis.of(range[0], range[1], spec.height() - PLOT_MARGIN_Y, TICK_LABEL_HEIGHT);
+      styler.setYAxisLogarithmicDecadeOnly(!y.everyTick());
+      if (y.widened()) {
+        styler.setYAxisMin(y.min());
+        styler.setYAxisMax(y.max());
+      }
+    }
+    if (spec.logX()) {
+      double[] range = range(drawn, true);
+      LogAxis x = LogAxis.of(range[0], range[1], spec.width() - PLOT_MARGIN_X, TICK_LABEL_WIDTH);
+      styler.setXAxisLogarithmicDecadeOnly(!x.everyTick());
+      if (x.widened()) {
+        styler.setXAxisMin(x.min());
+        styler.setXAxisMax(x.max());
+      }
+    }
+  }
+
+  /** {@code {min, max}} of the positive finite x (or y) values drawn; {@code {NaN, NaN}} when there are none. */
+  private static double[] range(List<Drawn> drawn, boolean x) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Drawn d : drawn) {
+      double[] v = x ? d.points.x : d.points.y;
+      for (double value : v) {
+        if (value > 0 && Double.isFinite(value)) {
+          min = Math.min(min, value);
+          max = Math.max(max, value);
+        }
+      }
+    }
+    return max >= min ? new double[] {min, max} : new double[] {Double.NaN, Double.NaN};
+  }
+
+  /**
+   * How to label a log axis over {@code [min, max]} (as XChart ranges it: the data).
+   *
+   * @param everyTick label every tick {@code m x 10^k}, {@code m = 1..9}, not only the powers of ten
+   * @param min the axis minimum to set when {@code widened}, else the data's
+   * @param max the axis maximum to set when {@code widened}, else the data's
+   * @param widened whether the axis is widened to the enclosing powers of ten
+   */
+  record LogAxis(boolean everyTick, double min, double max, boolean widened) {
+    /**
+     * Every tick is labelled when the narrowest gap between ticks (9 to 10, {@code log10(10/9)} of a
+     * decade) still holds a label of {@code labelPixels} on an axis of {@code pixels}; otherwise only
+     * powers of ten are, and when fewer than two of them lie within the data the axis is widened to
+     * the enclosing powers of ten (which are then both labelled).
+     */
+    static LogAxis of(double min, double max, double pixels, double labelPixels) {
+      if (!(min > 0 && max > min) || !Double.isFinite(max)) {
+        return new LogAxis(false, min, max, false); // nothing, or one value: XChart labels it
+      }
+      double decades = Math.log10(max / min);
+      if (pixels / decades * Math.log10(10.0 / 9.0) >= labelPixels) {
+        return new LogAxis(true, min, max, false);
+      }
+      double lo = Math.log10(min);
+      double hi = Math.log10(max);
+      double powersInside = Math.floor(hi + DECADE_SLACK) - Math.ceil(lo - DECADE_SLACK) + 1;
+      if (powersInside >= 2) {
+        return new LogAxis(false, min, max, false);
+      }
+      return new LogAxis(false, Math.pow(10, Math.floor(lo + DECADE_SLACK)), Math.pow(10, Math.ceil(hi - DECADE_SLACK)),
+          true);
+    }
   }
 
   private static Color color(int index) {

@@ -2,6 +2,7 @@ package org.mfgkit.cli.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,41 @@ class CurvePlotTest {
     assertEquals(1e-4, CurvePlot.floor(log, List.of(new double[] {0, -1, 1e-3, 5})), 1e-18);
     assertEquals(1e-12, CurvePlot.floor(log, List.of(new double[] {0, -1})), 0);
     assertEquals(0.5, CurvePlot.floor(log.withYFloor(0.5), List.of(new double[] {1e-3})), 0);
+  }
+
+  /**
+   * XChart labels only powers of ten on a log axis; a curve within one decade (sis-fh under
+   * fictitious play: 5.47 down to 0.689) got the single label "1". Now every tick is labelled where
+   * the labels fit, and an axis holding fewer than two powers of ten is widened to the enclosing ones.
+   */
+  @Test
+  void logAxisAlwaysHasSeveralLabels() throws IOException {
+    int plotHeight = PlotSpec.DEFAULT_HEIGHT - 150;
+    CurvePlot.LogAxis withinADecade = CurvePlot.LogAxis.of(0.689, 5.47, plotHeight, 16);
+    assertTrue(withinADecade.everyTick());
+    assertFalse(withinADecade.widened());
+    CurvePlot.LogAxis twoDecades = CurvePlot.LogAxis.of(0.15, 9, plotHeight, 16);
+    assertFalse(twoDecades.everyTick(), "0.15..9: labels 9 and 10 would overlap");
+    assertTrue(twoDecades.widened(), "only 1 lies within 0.15..9");
+    assertEquals(0.1, twoDecades.min(), 1e-15);
+    assertEquals(10, twoDecades.max(), 1e-12);
+    CurvePlot.LogAxis manyDecades = CurvePlot.LogAxis.of(3e-16, 3, plotHeight, 16);
+    assertFalse(manyDecades.everyTick());
+    assertFalse(manyDecades.widened(), "16 powers of ten lie within: XChart's decade labels");
+    CurvePlot.LogAxis exactDecades = CurvePlot.LogAxis.of(0.1, 1000, plotHeight, 16);
+    assertFalse(exactDecades.widened(), "0.1 and 1000 are powers of ten themselves");
+    assertFalse(CurvePlot.LogAxis.of(0.5, 0.5, plotHeight, 16).widened(), "one value: XChart labels it");
+
+    double[] x = Curve.range(500);
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = 0.689 + 4.78 / (1 + 0.2 * i);
+    }
+    Path png = CurvePlot.lines(dir.resolve("decade.png"),
+        PlotSpec.of("within one decade", "iteration", "exploitability").withLogY(true),
+        List.of(Curve.single("fictitious play", x, y)));
+    assertPng(png, PlotSpec.DEFAULT_WIDTH, PlotSpec.DEFAULT_HEIGHT);
+    keepSample(png, "lines-logy-one-decade.png");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package org.mfgkit.nac;
 
 import java.util.Arrays;
+import org.mfgkit.core.Numerics;
+import org.mfgkit.core.Projections;
 
 /**
  * A projected stochastic-approximation iterate {@code x_k} with the running sum of its values over
@@ -52,19 +54,12 @@ final class AveragedIterate {
     /** Projects onto the ball if needed and closes the step. */
     void endStep() {
         if (norm2 > radius * radius * (1.0 - 1e-9)) {
-            double exact = 0.0;
-            for (double v : x) {
-                exact += v * v;
-            }
-            norm2 = exact;
-            if (exact > radius * radius) {
+            norm2 = Numerics.dot(x, x);
+            if (norm2 > radius * radius) {
                 for (int i = 0; i < x.length; i++) {
                     settle(i);
                 }
-                double scale = radius / Math.sqrt(exact);
-                for (int i = 0; i < x.length; i++) {
-                    x[i] *= scale;
-                }
+                Projections.projectToBall(x, radius);
                 norm2 = radius * radius;
             }
         }
@@ -76,11 +71,7 @@ final class AveragedIterate {
         Arrays.fill(sum, 0.0);
         Arrays.fill(stamp, 0L);
         epochSteps = 0;
-        double exact = 0.0;
-        for (double v : x) {
-            exact += v * v;
-        }
-        norm2 = exact;
+        norm2 = Numerics.dot(x, x);
     }
 
     /** {@code x = 0} and an empty average. */

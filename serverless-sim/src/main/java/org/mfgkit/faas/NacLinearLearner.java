@@ -101,13 +101,8 @@ public record NacLinearLearner(int iterations, int episodesPerIteration, double 
         double[] adv = new double[nA];
         for (int it = 0; it < iterations; it++) {
             LinearPolicy policy = new LinearPolicy(theta);
-            Rollout[] batch = new Rollout[episodesPerIteration];
-            double mean = 0.0;
-            for (int e = 0; e < episodesPerIteration; e++) {
-                batch[e] = Rollout.collect(episodes.next(), policy, episodes.seed());
-                mean += batch[e].meanReward / episodesPerIteration;
-            }
-            curve[it] = mean;
+            Rollout[] batch = episodes.collect(policy, episodesPerIteration);
+            curve[it] = Rollout.meanReward(batch);
             // Alg. 1 step 1 / Alg. 2: TD(0) on (phi(o,a), r, log pi(a|o), phi(o',a')); averages restart, iterate warm
             critic.startEpoch();
             for (int pass = 0; pass < criticPasses; pass++) {

@@ -115,13 +115,8 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
         double[] klLog = new double[iterations];
         double[] betaLog = new double[iterations];
         for (int it = 0; it < iterations; it++) {
-            Rollout[] batch = new Rollout[episodesPerIteration];
-            double mean = 0.0;
-            for (int e = 0; e < episodesPerIteration; e++) {
-                batch[e] = Rollout.collect(episodes.next(), policy, episodes.seed());
-                mean += batch[e].meanReward / episodesPerIteration;
-            }
-            curve[it] = mean;
+            Rollout[] batch = episodes.collect(policy, episodesPerIteration);
+            curve[it] = Rollout.meanReward(batch);
             Batch b = Batch.of(batch, policy, critic, gamma, gaeLambda, lambda);
             NetworkPolicy old = policy;
             for (int epoch = 0; epoch < epochs; epoch++) {

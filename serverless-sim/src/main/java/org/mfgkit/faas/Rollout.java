@@ -50,6 +50,15 @@ final class Rollout {
         this.meanReward = n > 0 ? s / n : 0.0;
     }
 
+    /** Mean of the rollouts' mean rewards (summed in order, each divided by the batch size). */
+    static double meanReward(Rollout[] batch) {
+        double mean = 0.0;
+        for (Rollout r : batch) {
+            mean += r.meanReward / batch.length;
+        }
+        return mean;
+    }
+
     /** Runs one episode of {@code env} (reset with {@code seed}) with every agent drawing from {@code policy}. */
     static Rollout collect(FaasEnvironment env, AgentPolicy policy, long seed) {
         final int d = FaasEnvironment.OBS_DIM;

@@ -36,4 +36,13 @@ final class TrainingEpisodes {
     long seed() {
         return lastSeed;
     }
+
+    /** The next {@code count} episodes, each run with every agent drawing from {@code policy}. */
+    Rollout[] collect(AgentPolicy policy, int count) {
+        Rollout[] batch = new Rollout[count];
+        for (int e = 0; e < count; e++) {
+            batch[e] = Rollout.collect(next(), policy, seed());
+        }
+        return batch;
+    }
 }

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Simulated FaaS invocations per wall-clock second (issue 6, SPEC §5 "Speed"): the default
- * 21-node cluster, the 12 profiles of 004, Poisson arrivals offering {@code load} of the cluster's
- * cores (0.6 = {@link ThroughputWorkload#HIGH_LOAD}), metrics harvested every simulated 30 s.
- * One operation = one completed invocation, so the score is invocations per second.
- * Run: {@code java -jar benchmarks/target/benchmarks.jar FaasBenchmark -f 1 -wi 3 -i 5}.
+ * Simulated FaaS invocations per wall-clock second (issue 6, SPEC §5 "Speed"): the default 21-node
+ * cluster, the 12 profiles of 004, Poisson arrivals offering {@code load} of the cluster's cores
+ * (0.6 = {@link ThroughputWorkload#HIGH_LOAD}), metrics harvested every simulated 30 s. One
+ * operation = one completed invocation, so the score is invocations per second. Run: {@code java
+ * -jar benchmarks/target/benchmarks.jar FaasBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Exact regularised evaluation and soft-optimal solves on random MDPs (issue 2):
- * {@code nS = 25, nA = 7} and {@code nS = 500, nA = 10}, {@code gamma = 0.9}, {@code lambda = 0.1}.
- * Run: {@code java -jar benchmarks/target/benchmarks.jar MdpBenchmark -f 1 -wi 3 -i 5}.
+ * Exact regularised evaluation and soft-optimal solves on random MDPs (issue 2): {@code nS = 25, nA
+ * = 7} and {@code nS = 500, nA = 10}, {@code gamma = 0.9}, {@code lambda = 0.1}. Run: {@code java
+ * -jar benchmarks/target/benchmarks.jar MdpBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One exact policy-gradient flow step of 000 eq. (9) on the 100 x 100 grid task of 000 §5 (b)
  * ({@code gamma = 0.7}, {@code lambda = 0.2}) with a width-800 ReLU student taken after 20 steps of
  * training (so that every parameter is active), and its parts. {@code kernel = grid} is the exact
- * ReLU product-grid path the experiment uses; {@code dense} is the blocked dense path (any activation,
- * any input map) on the same inputs; {@code dense-tanh} the dense path with tanh units.
+ * ReLU product-grid path the experiment uses; {@code dense} is the blocked dense path (any
+ * activation, any input map) on the same inputs; {@code dense-tanh} the dense path with tanh units.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar MeanFieldFlowBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
@@ -49,19 +49,31 @@ public class MeanFieldFlowBenchmark {
 
     @Setup
     public void setUp() {
-        TeacherTask task = TeacherTask.grid(100, 0.7, 0.9, TeacherTask.teacher(5, 2.0, RandomStreams.create(1)), 0.2);
+        TeacherTask task =
+                TeacherTask.grid(
+                        100, 0.7, 0.9, TeacherTask.teacher(5, 2.0, RandomStreams.create(1)), 0.2);
         evaluator = task.evaluator();
-        inputs = kernel.equals("grid") ? task.inputs()
-                : InputMap.ofTable(100, 100, 3, task.inputs().tableArray()); // same numbers, no grid structure
+        inputs =
+                kernel.equals("grid")
+                        ? task.inputs()
+                        : InputMap.ofTable(
+                                100,
+                                100,
+                                3,
+                                task.inputs().tableArray()); // same numbers, no grid structure
         Activation act = kernel.equals("dense-tanh") ? Activation.TANH : Activation.RELU;
         flow = new PolicyGradientFlow(inputs, evaluator, PolicyGradientFlow.Params.defaults());
-        TwoLayerNetwork start = TwoLayerNetwork.gaussian(act, 800, 3, 0.0, 2.0, RandomStreams.create(2));
+        TwoLayerNetwork start =
+                TwoLayerNetwork.gaussian(act, 800, 3, 0.0, 2.0, RandomStreams.create(2));
         student = flow.run(start, 20, null).last();
         policy = MeanFieldSoftmaxPolicy.of(student, inputs);
         weights = flow.field(student).coefficients();
     }
 
-    /** The whole step: energies, softmax, exact evaluation (P_pi, one LU factorisation for V and varrho, Q), weights, particle sums, update. */
+    /**
+     * The whole step: energies, softmax, exact evaluation (P_pi, one LU factorisation for V and
+     * varrho, Q), weights, particle sums, update.
+     */
     @Benchmark
     public TwoLayerNetwork flowStep() {
         return flow.step(student);

@@ -73,5 +73,4 @@ public class NacIterationBenchmark {
         nac.environment().advance(played, beta);
         return next;
     }
-
 }

@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One step of the vector-level oracles of natural-actor-critic on dense features of dimension
- * {@code d} (how the serverless agents use them): a projected TD(0) update and a projected SGD actor
- * update, each with its running average. Run:
- * {@code java -jar benchmarks/target/benchmarks.jar OracleUpdateBenchmark -f 1 -wi 3 -i 5}.
+ * {@code d} (how the serverless agents use them): a projected TD(0) update and a projected SGD
+ * actor update, each with its running average. Run: {@code java -jar
+ * benchmarks/target/benchmarks.jar OracleUpdateBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -7,22 +7,25 @@ import org.mfgkit.envs.Environment;
 
 /** The JSON every command that works on an environment writes about it (SPEC §6). */
 final class EnvJson {
-  private EnvJson() {}
+    private EnvJson() {}
 
-  /** A new document starting with {@code "env"}, {@code "finite_horizon"} and {@code "params"} (by SPEC name). */
-  static ObjectNode header(Environment env) {
-    ObjectNode doc = Json.object();
-    doc.put("env", env.name());
-    doc.put("finite_horizon", env.finiteHorizon());
-    doc.set("params", Json.toTree(env.params().asMap()));
-    return doc;
-  }
+    /**
+     * A new document starting with {@code "env"}, {@code "finite_horizon"} and {@code "params"} (by
+     * SPEC name).
+     */
+    static ObjectNode header(Environment env) {
+        ObjectNode doc = Json.object();
+        doc.put("env", env.name());
+        doc.put("finite_horizon", env.finiteHorizon());
+        doc.set("params", Json.toTree(env.params().asMap()));
+        return doc;
+    }
 
-  /**
-   * Per-step values ({@code [1][...]} for a stationary environment, {@code [T+1][...]} for a
-   * finite-horizon one) as JSON: the single step itself when stationary, else all steps.
-   */
-  static JsonNode perStep(Environment env, Object[] steps) {
-    return Json.toTree(env.finiteHorizon() ? steps : steps[0]);
-  }
+    /**
+     * Per-step values ({@code [1][...]} for a stationary environment, {@code [T+1][...]} for a
+     * finite-horizon one) as JSON: the single step itself when stationary, else all steps.
+     */
+    static JsonNode perStep(Environment env, Object[] steps) {
+        return Json.toTree(env.finiteHorizon() ? steps : steps[0]);
+    }
 }

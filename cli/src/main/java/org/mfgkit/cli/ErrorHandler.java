@@ -35,98 +35,110 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
-  private final boolean debug;
+    private final boolean debug;
 
-  /** A handler; {@code debug} adds stack traces. */
-  public ErrorHandler(boolean debug) {
-    this.debug = debug;
-  }
-
-  /** Whether {@code MFGKIT_DEBUG} asks for stack traces. */
-  public static boolean debugFromEnvironment() {
-    String v = System.getenv("MFGKIT_DEBUG");
-    return v != null && !v.isEmpty() && !v.equals("0") && !v.equalsIgnoreCase("false");
-  }
-
-  @Override
-  public int handleParseException(ParameterException ex, String[] args) {
-    CommandLine cmd = ex.getCommandLine();
-    report(cmd.getErr(), usageMessage(ex), ex);
-    return ExitCode.USAGE;
-  }
-
-  @Override
-  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-    Failure f = classify(ex);
-    report(cmd.getErr(), f.message, ex);
-    return f.exitCode;
-  }
-
-  /** The one-line message and exit status for {@code thrown}. */
-  static Failure classify(Throwable thrown) {
-    Throwable t = unwrap(thrown);
-    if (t instanceof ParameterException p) {
-      return new Failure(ExitCode.USAGE, usageMessage(p));
+    /** A handler; {@code debug} adds stack traces. */
+    public ErrorHandler(boolean debug) {
+        this.debug = debug;
     }
-    if (t instanceof IllegalArgumentException) {
-      return new Failure(ExitCode.USAGE, messageOf(t));
-    }
-    if (t instanceof JsonProcessingException j) {
-      return new Failure(ExitCode.USAGE, "invalid JSON: " + Json.describe(j));
-    }
-    if (t instanceof NoSuchFileException n) {
-      return new Failure(ExitCode.USAGE, "file not found: " + n.getFile());
-    }
-    if (t instanceof FileNotFoundException) {
-      return new Failure(ExitCode.USAGE, "file not found: " + messageOf(t));
-    }
-    if (t instanceof IOException) {
-      return new Failure(ExitCode.INTERNAL, "I/O error: " + t.getClass().getSimpleName() + ": " + messageOf(t));
-    }
-    return new Failure(ExitCode.INTERNAL, "internal error: " + t.getClass().getName()
-        + (t.getMessage() == null ? "" : ": " + messageOf(t)) + " (run with MFGKIT_DEBUG=1 for the stack trace)");
-  }
 
-  private void report(PrintWriter err, String message, Throwable ex) {
-    err.println("mfgkit: error: " + message);
-    if (debug) {
-      ex.printStackTrace(err);
+    /** Whether {@code MFGKIT_DEBUG} asks for stack traces. */
+    public static boolean debugFromEnvironment() {
+        String v = System.getenv("MFGKIT_DEBUG");
+        return v != null && !v.isEmpty() && !v.equals("0") && !v.equalsIgnoreCase("false");
     }
-    err.flush();
-  }
 
-  private static String usageMessage(ParameterException ex) {
-    CommandLine cmd = ex.getCommandLine();
-    String name = cmd.getCommandSpec().qualifiedName();
-    if (ex instanceof UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()) {
-      List<String> unmatched = u.getUnmatched();
-      if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
-        return "unknown command '" + unmatched.get(0) + "' (commands: "
-            + String.join(", ", cmd.getSubcommands().keySet()) + ")";
-      }
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        report(cmd.getErr(), usageMessage(ex), ex);
+        return ExitCode.USAGE;
     }
-    return oneLine(ex.getMessage()) + " (see '" + name + " --help')";
-  }
 
-  private static Throwable unwrap(Throwable t) {
-    while (t.getCause() != null && t.getCause() != t
-        && (t instanceof ExecutionException || t instanceof CompletionException
-            || t instanceof UncheckedIOException || t instanceof InvocationTargetException
-            || t instanceof CommandLine.ExecutionException)) {
-      t = t.getCause();
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        Failure f = classify(ex);
+        report(cmd.getErr(), f.message, ex);
+        return f.exitCode;
     }
-    return t;
-  }
 
-  private static String messageOf(Throwable t) {
-    return t.getMessage() == null ? t.getClass().getSimpleName() : oneLine(t.getMessage());
-  }
+    /** The one-line message and exit status for {@code thrown}. */
+    static Failure classify(Throwable thrown) {
+        Throwable t = unwrap(thrown);
+        if (t instanceof ParameterException p) {
+            return new Failure(ExitCode.USAGE, usageMessage(p));
+        }
+        if (t instanceof IllegalArgumentException) {
+            return new Failure(ExitCode.USAGE, messageOf(t));
+        }
+        if (t instanceof JsonProcessingException j) {
+            return new Failure(ExitCode.USAGE, "invalid JSON: " + Json.describe(j));
+        }
+        if (t instanceof NoSuchFileException n) {
+            return new Failure(ExitCode.USAGE, "file not found: " + n.getFile());
+        }
+        if (t instanceof FileNotFoundException) {
+            return new Failure(ExitCode.USAGE, "file not found: " + messageOf(t));
+        }
+        if (t instanceof IOException) {
+            return new Failure(
+                    ExitCode.INTERNAL,
+                    "I/O error: " + t.getClass().getSimpleName() + ": " + messageOf(t));
+        }
+        return new Failure(
+                ExitCode.INTERNAL,
+                "internal error: "
+                        + t.getClass().getName()
+                        + (t.getMessage() == null ? "" : ": " + messageOf(t))
+                        + " (run with MFGKIT_DEBUG=1 for the stack trace)");
+    }
 
-  /** {@code text} with line breaks and the whitespace around them folded to one space. */
-  static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
-  }
+    private void report(PrintWriter err, String message, Throwable ex) {
+        err.println("mfgkit: error: " + message);
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+    }
 
-  /** A classified failure. */
-  record Failure(int exitCode, String message) {}
+    private static String usageMessage(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (ex instanceof UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()) {
+            List<String> unmatched = u.getUnmatched();
+            if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+                return "unknown command '"
+                        + unmatched.get(0)
+                        + "' (commands: "
+                        + String.join(", ", cmd.getSubcommands().keySet())
+                        + ")";
+            }
+        }
+        return oneLine(ex.getMessage()) + " (see '" + name + " --help')";
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t.getCause() != null
+                && t.getCause() != t
+                && (t instanceof ExecutionException
+                        || t instanceof CompletionException
+                        || t instanceof UncheckedIOException
+                        || t instanceof InvocationTargetException
+                        || t instanceof CommandLine.ExecutionException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String messageOf(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : oneLine(t.getMessage());
+    }
+
+    /** {@code text} with line breaks and the whitespace around them folded to one space. */
+    static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** A classified failure. */
+    record Failure(int exitCode, String message) {}
 }

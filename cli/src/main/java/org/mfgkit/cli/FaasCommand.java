@@ -31,242 +31,382 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mfgkit faas ...}: the serverless FaaS cluster simulator (SPEC §5, §6; 004 Appendix E).
+ *
  * <ul>
- * <li>{@code faas run FILE.json [--out DIR] [--threads N] [--json]} — a {@code faas-*} experiment
- * (e.g. {@code experiments/faas-compare.json}) run exactly as {@code mfgkit run} does, with the
- * comparison table as the human summary;</li>
- * <li>{@code faas trace --seed S --out FILE} — writes the synthetic trace in the Azure Functions
- * 2019 schema (the shipped one is {@code --seed 2019});</li>
- * <li>{@code faas profiles} — the 12 function profiles.</li>
+ *   <li>{@code faas run FILE.json [--out DIR] [--threads N] [--json]} — a {@code faas-*} experiment
+ *       (e.g. {@code experiments/faas-compare.json}) run exactly as {@code mfgkit run} does, with
+ *       the comparison table as the human summary;
+ *   <li>{@code faas trace --seed S --out FILE} — writes the synthetic trace in the Azure Functions
+ *       2019 schema (the shipped one is {@code --seed 2019});
+ *   <li>{@code faas profiles} — the 12 function profiles.
  * </ul>
  */
-@Command(name = "faas", mixinStandardHelpOptions = true,
-    description = "Serverless FaaS cluster simulator: compare resource managers, generate traces, show profiles.",
-    subcommands = {FaasCommand.Run.class, FaasCommand.Trace.class, FaasCommand.Profiles.class})
+@Command(
+        name = "faas",
+        mixinStandardHelpOptions = true,
+        description =
+                "Serverless FaaS cluster simulator: compare resource managers, generate traces, show profiles.",
+        subcommands = {FaasCommand.Run.class, FaasCommand.Trace.class, FaasCommand.Profiles.class})
 public final class FaasCommand implements Runnable {
 
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "missing faas command (run, trace, profiles)");
-  }
-
-  /** {@code faas run}: a faas experiment through the {@code run} machinery, with a table. */
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Run a faas experiment (e.g. experiments/faas-compare.json); print the comparison table.")
-  static final class Run implements Callable<Integer> {
-    @ParentCommand FaasCommand faas;
+    @ParentCommand Main main;
     @Spec CommandSpec spec;
-    @Mixin JsonOption json;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "Experiment config with \"experiment\": \"faas-compare\".")
-    Path configFile;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/<FILE base name>).")
-    Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Managers trained/evaluated in parallel (default: processors).")
-    Integer threads;
 
     @Override
-    public Integer call() throws Exception {
-      JsonNode config = Json.read(configFile);
-      JsonNode type = config.isObject() ? config.get("experiment") : null;
-      if (type == null || !type.isTextual() || !type.asText().startsWith("faas-")) {
-        throw new IllegalArgumentException(configFile + ": \"experiment\" must name a faas experiment (faas-compare), got "
-            + (type == null ? "nothing" : type.toString()));
-      }
-      RunCommand run = new RunCommand();
-      run.main = faas.main;
-      CommandLine cl = new CommandLine(run);
-      StringWriter buffer = new StringWriter();
-      cl.setOut(new PrintWriter(buffer, true));
-      List<String> args = new ArrayList<>(List.of(configFile.toString(), "--json"));
-      if (out != null) {
-        args.addAll(List.of("--out", out.toString()));
-      }
-      if (threads != null) {
-        args.addAll(List.of("--threads", threads.toString()));
-      }
-      cl.parseArgs(args.toArray(String[]::new));
-      run.call();
-      JsonNode summary = Json.mapper().readTree(buffer.toString());
-      json.print(spec.commandLine().getOut(), summary, w -> table(w, summary));
-      return ExitCode.OK;
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(), "missing faas command (run, trace, profiles)");
     }
-  }
 
-  /** The human summary of a faas-compare run. */
-  static void table(PrintWriter w, JsonNode summary) {
-    JsonNode r = summary.path("result");
-    w.printf(Locale.ROOT, "%s: done in %.1f s%n", summary.path("experiment").asText(), summary.path("elapsed_seconds").asDouble());
-    JsonNode eval = r.path("eval");
-    w.printf(Locale.ROOT, "held-out trace: rows %s, minutes %d..%d (first %d min warm-up), %d seeds, load %.2f of the cluster's cores%n",
-        eval.path("rows").toString(), eval.path("start_minute").asInt(),
-        eval.path("start_minute").asInt() + eval.path("minutes").asInt(), eval.path("warmup_minutes").asInt(),
-        eval.path("seeds").asInt(), r.path("load").asDouble());
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.path("training").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      double seconds = 0.0;
-      StringBuilder curves = new StringBuilder();
-      for (JsonNode run : e.getValue()) {
-        seconds += run.path("seconds").asDouble();
-        JsonNode rew = run.path("mean_reward");
-        curves.append(String.format(Locale.ROOT, "%s%.4f -> %.4f", curves.length() > 0 ? ", " : "",
-            mean(rew, 0, 10), mean(rew, rew.size() - 10, rew.size())));
-      }
-      JsonNode first = e.getValue().path(0);
-      w.printf(Locale.ROOT, "trained %s: %d run%s x %d iterations of %d-minute episodes, %.1f s of training; "
-          + "mean reward (first 10 -> last 10 iterations): %s%n", e.getKey(), e.getValue().size(),
-          e.getValue().size() == 1 ? "" : "s", first.path("iterations").asInt(), first.path("episode_minutes").asInt(),
-          seconds, curves);
-    }
-    w.println();
-    w.printf(Locale.ROOT, "%-13s %9s %9s %11s %9s %12s %9s %11s%n", "manager", "p99 (ms)", "QoS viol", "cold starts",
-        "CPU util", "cluster CPU", "mem util", "mean reward");
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode m = e.getValue();
-      w.printf(Locale.ROOT, "%-13s %9.0f %8.2f%% %11.0f %9.3f %12.3f %9.3f %11.4f%n", e.getKey(), m.path("p99_ms").asDouble(),
-          100 * m.path("qos_violation_rate").asDouble(), m.path("cold_starts").asDouble(), m.path("cpu_utilization").asDouble(),
-          m.path("cluster_cpu_utilization").asDouble(), m.path("memory_utilization").asDouble(),
-          m.path("mean_reward").asDouble());
-    }
-    w.println("(pooled over the evaluation episodes; cold starts per episode; CPU util: CPU time used / (CPU demand x live"
-        + " container time); cluster CPU: CPU used / cluster cores)");
-    w.println();
-    w.printf(Locale.ROOT, "%-13s %s%n", "manager", "QoS violations per evaluation episode (training run-major)");
-    for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      StringBuilder sb = new StringBuilder();
-      for (JsonNode sd : e.getValue().path("seeds")) {
-        sb.append(String.format(Locale.ROOT, " %6.2f%%", 100 * sd.path("qos_violation_rate").asDouble()));
-      }
-      w.printf(Locale.ROOT, "%-13s%s%n", e.getKey(), sb);
-    }
-    w.println();
-    for (JsonNode v : r.path("verdicts")) {
-      w.printf(Locale.ROOT, "%s vs openwhisk: QoS violations %.2f%% vs %.2f%% (%s), CPU utilisation %.3f vs %.3f (%s) -> %s%n",
-          v.path("manager").asText(), 100 * v.path("qos_violation_rate").asDouble(),
-          100 * v.path("openwhisk_qos_violation_rate").asDouble(), v.path("fewer_violations").asBoolean() ? "fewer" : "not fewer",
-          v.path("cpu_utilization").asDouble(), v.path("openwhisk_cpu_utilization").asDouble(),
-          v.path("cpu_utilization_not_worse").asBoolean() ? "not worse" : "worse",
-          v.path("beats_openwhisk").asBoolean()
-              ? (v.path("significant").asBoolean() ? "BEATS openwhisk" : "fewer, but not beyond the run-to-run spread (95% t)")
-              : "does not beat openwhisk");
-      StringBuilder runs = new StringBuilder();
-      for (JsonNode d : v.path("violation_difference_per_run")) {
-        runs.append(String.format(Locale.ROOT, " %+.2f", 100 * d.asDouble()));
-      }
-      w.printf(Locale.ROOT, "  paired difference %+.2f pp (standard error %.2f pp), %d episodes, fewer on every episode: %s;"
-          + " per training run:%s pp (%d of %d runs fewer)%n",
-          100 * v.path("violation_difference_mean").asDouble(), 100 * v.path("violation_difference_se").asDouble(),
-          v.path("violation_difference_per_seed").size(), v.path("fewer_on_every_seed").asBoolean() ? "yes" : "no", runs,
-          v.path("runs_with_fewer_violations").asInt(), v.path("violation_difference_per_run").size());
-    }
-    List<String> files = new ArrayList<>();
-    summary.path("files").forEach(f -> files.add(f.asText()));
-    w.println("wrote " + summary.path("out").asText() + "/: " + String.join(", ", files));
-  }
+    /** {@code faas run}: a faas experiment through the {@code run} machinery, with a table. */
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Run a faas experiment (e.g. experiments/faas-compare.json); print the comparison table.")
+    static final class Run implements Callable<Integer> {
+        @ParentCommand FaasCommand faas;
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
 
-  private static double mean(JsonNode arr, int from, int to) {
-    from = Math.max(0, from);
-    to = Math.min(arr.size(), to);
-    double s = 0.0;
-    for (int i = from; i < to; i++) {
-      s += arr.get(i).asDouble();
-    }
-    return to > from ? s / (to - from) : Double.NaN;
-  }
+        @Parameters(
+                index = "0",
+                paramLabel = "FILE",
+                description = "Experiment config with \"experiment\": \"faas-compare\".")
+        Path configFile;
 
-  /** {@code faas trace}: the synthetic Azure-schema trace. */
-  @Command(name = "trace", mixinStandardHelpOptions = true,
-      description = "Write a synthetic trace in the Azure Functions 2019 schema (the shipped one: --seed 2019).")
-  static final class Trace implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin JsonOption json;
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Output directory (default: results/<FILE base name>).")
+        Path out;
 
-    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).", defaultValue = "2019")
-    long seed;
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                description = "Managers trained/evaluated in parallel (default: processors).")
+        Integer threads;
 
-    @Option(names = "--rows", description = "Function rows (default: ${DEFAULT-VALUE}).", defaultValue = "24")
-    int rows;
-
-    @Option(names = "--minutes", description = "Minute columns, at most 1440 (default: ${DEFAULT-VALUE}).", defaultValue = "1440")
-    int minutes;
-
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "CSV file to write (replaced atomically).")
-    Path out;
-
-    @Override
-    public Integer call() throws Exception {
-      AzureTraceGenerator.Params p = AzureTraceGenerator.Params.defaults().withRows(rows).withMinutes(minutes);
-      AzureTrace t = AzureTraceGenerator.generate(p, seed);
-      if (out.getParent() != null) {
-        Files.createDirectories(out.getParent());
-      }
-      AtomicFiles.write(out, os -> {
-        var writer = new java.io.OutputStreamWriter(os, java.nio.charset.StandardCharsets.UTF_8);
-        t.write(writer);
-        writer.flush();
-      });
-      long total = 0;
-      for (AzureTrace.Row r : t.rows()) {
-        total += r.total(0, t.minutes());
-      }
-      ObjectNode o = Json.object();
-      o.put("file", out.toString());
-      o.put("seed", seed);
-      o.put("rows", t.rows().size());
-      o.put("minutes", t.minutes());
-      o.put("invocations", total);
-      final long invocations = total;
-      json.print(spec.commandLine().getOut(), o, w -> w.printf(Locale.ROOT,
-          "wrote %s: %d functions x %d minutes, %d invocations (seed %d)%n", out, t.rows().size(), t.minutes(), invocations, seed));
-      return ExitCode.OK;
-    }
-  }
-
-  /** {@code faas profiles}: the function profiles. */
-  @Command(name = "profiles", mixinStandardHelpOptions = true, description = "Show the function profiles of 004 (or of --file).")
-  static final class Profiles implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin JsonOption json;
-
-    @Option(names = "--file", paramLabel = "FILE", description = "Profiles JSON (default: the shipped 12 functions).")
-    Path file;
-
-    @Override
-    public Integer call() {
-      List<FunctionProfile> ps = file == null ? FunctionProfiles.defaults() : FunctionProfiles.read(file);
-      ObjectNode root = Json.object();
-      var arr = root.putArray("functions");
-      for (FunctionProfile p : ps) {
-        ObjectNode o = arr.addObject();
-        o.put("name", p.name());
-        o.put("class", p.functionClass().jsonName());
-        o.put("memory_mb", p.memoryMb());
-        o.put("cpu_demand", p.cpuDemand());
-        o.put("mean_service_ms", p.service().mean());
-        o.put("p99_service_ms", p.service().quantile(0.99));
-        o.put("cold_start_ms", p.coldStartMs());
-        if (p.service() instanceof ServiceTime.LogNormal ln) {
-          o.put("service", "lognormal(median " + ln.medianMs() + " ms, sigma " + ln.sigma() + ")");
-        } else {
-          o.put("service", p.service().toString());
+        @Override
+        public Integer call() throws Exception {
+            JsonNode config = Json.read(configFile);
+            JsonNode type = config.isObject() ? config.get("experiment") : null;
+            if (type == null || !type.isTextual() || !type.asText().startsWith("faas-")) {
+                throw new IllegalArgumentException(
+                        configFile
+                                + ": \"experiment\" must name a faas experiment (faas-compare), got "
+                                + (type == null ? "nothing" : type.toString()));
+            }
+            RunCommand run = new RunCommand();
+            run.main = faas.main;
+            CommandLine cl = new CommandLine(run);
+            StringWriter buffer = new StringWriter();
+            cl.setOut(new PrintWriter(buffer, true));
+            List<String> args = new ArrayList<>(List.of(configFile.toString(), "--json"));
+            if (out != null) {
+                args.addAll(List.of("--out", out.toString()));
+            }
+            if (threads != null) {
+                args.addAll(List.of("--threads", threads.toString()));
+            }
+            cl.parseArgs(args.toArray(String[]::new));
+            run.call();
+            JsonNode summary = Json.mapper().readTree(buffer.toString());
+            json.print(spec.commandLine().getOut(), summary, w -> table(w, summary));
+            return ExitCode.OK;
         }
-      }
-      json.print(spec.commandLine().getOut(), root, w -> {
-        w.printf(Locale.ROOT, "%-19s %-6s %7s %6s %10s %10s %9s%n", "function", "class", "mem MB", "cores", "mean ms", "p99 ms",
-            "cold ms");
-        for (FunctionProfile p : ps) {
-          w.printf(Locale.ROOT, "%-19s %-6s %7d %6.1f %10.1f %10.1f %9.0f%n", p.name(), p.functionClass().jsonName(),
-              p.memoryMb(), p.cpuDemand(), p.service().mean(), p.service().quantile(0.99), p.coldStartMs());
-        }
-      });
-      return ExitCode.OK;
     }
-  }
+
+    /** The human summary of a faas-compare run. */
+    static void table(PrintWriter w, JsonNode summary) {
+        JsonNode r = summary.path("result");
+        w.printf(
+                Locale.ROOT,
+                "%s: done in %.1f s%n",
+                summary.path("experiment").asText(),
+                summary.path("elapsed_seconds").asDouble());
+        JsonNode eval = r.path("eval");
+        w.printf(
+                Locale.ROOT,
+                "held-out trace: rows %s, minutes %d..%d (first %d min warm-up), %d seeds, load %.2f of the cluster's cores%n",
+                eval.path("rows").toString(),
+                eval.path("start_minute").asInt(),
+                eval.path("start_minute").asInt() + eval.path("minutes").asInt(),
+                eval.path("warmup_minutes").asInt(),
+                eval.path("seeds").asInt(),
+                r.path("load").asDouble());
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("training").fields();
+                it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            double seconds = 0.0;
+            StringBuilder curves = new StringBuilder();
+            for (JsonNode run : e.getValue()) {
+                seconds += run.path("seconds").asDouble();
+                JsonNode rew = run.path("mean_reward");
+                curves.append(
+                        String.format(
+                                Locale.ROOT,
+                                "%s%.4f -> %.4f",
+                                curves.length() > 0 ? ", " : "",
+                                mean(rew, 0, 10),
+                                mean(rew, rew.size() - 10, rew.size())));
+            }
+            JsonNode first = e.getValue().path(0);
+            w.printf(
+                    Locale.ROOT,
+                    "trained %s: %d run%s x %d iterations of %d-minute episodes, %.1f s of training; "
+                            + "mean reward (first 10 -> last 10 iterations): %s%n",
+                    e.getKey(),
+                    e.getValue().size(),
+                    e.getValue().size() == 1 ? "" : "s",
+                    first.path("iterations").asInt(),
+                    first.path("episode_minutes").asInt(),
+                    seconds,
+                    curves);
+        }
+        w.println();
+        w.printf(
+                Locale.ROOT,
+                "%-13s %9s %9s %11s %9s %12s %9s %11s%n",
+                "manager",
+                "p99 (ms)",
+                "QoS viol",
+                "cold starts",
+                "CPU util",
+                "cluster CPU",
+                "mem util",
+                "mean reward");
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields();
+                it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode m = e.getValue();
+            w.printf(
+                    Locale.ROOT,
+                    "%-13s %9.0f %8.2f%% %11.0f %9.3f %12.3f %9.3f %11.4f%n",
+                    e.getKey(),
+                    m.path("p99_ms").asDouble(),
+                    100 * m.path("qos_violation_rate").asDouble(),
+                    m.path("cold_starts").asDouble(),
+                    m.path("cpu_utilization").asDouble(),
+                    m.path("cluster_cpu_utilization").asDouble(),
+                    m.path("memory_utilization").asDouble(),
+                    m.path("mean_reward").asDouble());
+        }
+        w.println(
+                "(pooled over the evaluation episodes; cold starts per episode; CPU util: CPU time used / (CPU demand x live"
+                        + " container time); cluster CPU: CPU used / cluster cores)");
+        w.println();
+        w.printf(
+                Locale.ROOT,
+                "%-13s %s%n",
+                "manager",
+                "QoS violations per evaluation episode (training run-major)");
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields();
+                it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode sd : e.getValue().path("seeds")) {
+                sb.append(
+                        String.format(
+                                Locale.ROOT,
+                                " %6.2f%%",
+                                100 * sd.path("qos_violation_rate").asDouble()));
+            }
+            w.printf(Locale.ROOT, "%-13s%s%n", e.getKey(), sb);
+        }
+        w.println();
+        for (JsonNode v : r.path("verdicts")) {
+            w.printf(
+                    Locale.ROOT,
+                    "%s vs openwhisk: QoS violations %.2f%% vs %.2f%% (%s), CPU utilisation %.3f vs %.3f (%s) -> %s%n",
+                    v.path("manager").asText(),
+                    100 * v.path("qos_violation_rate").asDouble(),
+                    100 * v.path("openwhisk_qos_violation_rate").asDouble(),
+                    v.path("fewer_violations").asBoolean() ? "fewer" : "not fewer",
+                    v.path("cpu_utilization").asDouble(),
+                    v.path("openwhisk_cpu_utilization").asDouble(),
+                    v.path("cpu_utilization_not_worse").asBoolean() ? "not worse" : "worse",
+                    v.path("beats_openwhisk").asBoolean()
+                            ? (v.path("significant").asBoolean()
+                                    ? "BEATS openwhisk"
+                                    : "fewer, but not beyond the run-to-run spread (95% t)")
+                            : "does not beat openwhisk");
+            StringBuilder runs = new StringBuilder();
+            for (JsonNode d : v.path("violation_difference_per_run")) {
+                runs.append(String.format(Locale.ROOT, " %+.2f", 100 * d.asDouble()));
+            }
+            w.printf(
+                    Locale.ROOT,
+                    "  paired difference %+.2f pp (standard error %.2f pp), %d episodes, fewer on every episode: %s;"
+                            + " per training run:%s pp (%d of %d runs fewer)%n",
+                    100 * v.path("violation_difference_mean").asDouble(),
+                    100 * v.path("violation_difference_se").asDouble(),
+                    v.path("violation_difference_per_seed").size(),
+                    v.path("fewer_on_every_seed").asBoolean() ? "yes" : "no",
+                    runs,
+                    v.path("runs_with_fewer_violations").asInt(),
+                    v.path("violation_difference_per_run").size());
+        }
+        List<String> files = new ArrayList<>();
+        summary.path("files").forEach(f -> files.add(f.asText()));
+        w.println("wrote " + summary.path("out").asText() + "/: " + String.join(", ", files));
+    }
+
+    private static double mean(JsonNode arr, int from, int to) {
+        from = Math.max(0, from);
+        to = Math.min(arr.size(), to);
+        double s = 0.0;
+        for (int i = from; i < to; i++) {
+            s += arr.get(i).asDouble();
+        }
+        return to > from ? s / (to - from) : Double.NaN;
+    }
+
+    /** {@code faas trace}: the synthetic Azure-schema trace. */
+    @Command(
+            name = "trace",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write a synthetic trace in the Azure Functions 2019 schema (the shipped one: --seed 2019).")
+    static final class Trace implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
+
+        @Option(
+                names = "--seed",
+                description = "Seed (default: ${DEFAULT-VALUE}).",
+                defaultValue = "2019")
+        long seed;
+
+        @Option(
+                names = "--rows",
+                description = "Function rows (default: ${DEFAULT-VALUE}).",
+                defaultValue = "24")
+        int rows;
+
+        @Option(
+                names = "--minutes",
+                description = "Minute columns, at most 1440 (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1440")
+        int minutes;
+
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                required = true,
+                description = "CSV file to write (replaced atomically).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            AzureTraceGenerator.Params p =
+                    AzureTraceGenerator.Params.defaults().withRows(rows).withMinutes(minutes);
+            AzureTrace t = AzureTraceGenerator.generate(p, seed);
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            AtomicFiles.write(
+                    out,
+                    os -> {
+                        var writer =
+                                new java.io.OutputStreamWriter(
+                                        os, java.nio.charset.StandardCharsets.UTF_8);
+                        t.write(writer);
+                        writer.flush();
+                    });
+            long total = 0;
+            for (AzureTrace.Row r : t.rows()) {
+                total += r.total(0, t.minutes());
+            }
+            ObjectNode o = Json.object();
+            o.put("file", out.toString());
+            o.put("seed", seed);
+            o.put("rows", t.rows().size());
+            o.put("minutes", t.minutes());
+            o.put("invocations", total);
+            final long invocations = total;
+            json.print(
+                    spec.commandLine().getOut(),
+                    o,
+                    w ->
+                            w.printf(
+                                    Locale.ROOT,
+                                    "wrote %s: %d functions x %d minutes, %d invocations (seed %d)%n",
+                                    out,
+                                    t.rows().size(),
+                                    t.minutes(),
+                                    invocations,
+                                    seed));
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code faas profiles}: the function profiles. */
+    @Command(
+            name = "profiles",
+            mixinStandardHelpOptions = true,
+            description = "Show the function profiles of 004 (or of --file).")
+    static final class Profiles implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
+
+        @Option(
+                names = "--file",
+                paramLabel = "FILE",
+                description = "Profiles JSON (default: the shipped 12 functions).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            List<FunctionProfile> ps =
+                    file == null ? FunctionProfiles.defaults() : FunctionProfiles.read(file);
+            ObjectNode root = Json.object();
+            var arr = root.putArray("functions");
+            for (FunctionProfile p : ps) {
+                ObjectNode o = arr.addObject();
+                o.put("name", p.name());
+                o.put("class", p.functionClass().jsonName());
+                o.put("memory_mb", p.memoryMb());
+                o.put("cpu_demand", p.cpuDemand());
+                o.put("mean_service_ms", p.service().mean());
+                o.put("p99_service_ms", p.service().quantile(0.99));
+                o.put("cold_start_ms", p.coldStartMs());
+                if (p.service() instanceof ServiceTime.LogNormal ln) {
+                    o.put(
+                            "service",
+                            "lognormal(median " + ln.medianMs() + " ms, sigma " + ln.sigma() + ")");
+                } else {
+                    o.put("service", p.service().toString());
+                }
+            }
+            json.print(
+                    spec.commandLine().getOut(),
+                    root,
+                    w -> {
+                        w.printf(
+                                Locale.ROOT,
+                                "%-19s %-6s %7s %6s %10s %10s %9s%n",
+                                "function",
+                                "class",
+                                "mem MB",
+                                "cores",
+                                "mean ms",
+                                "p99 ms",
+                                "cold ms");
+                        for (FunctionProfile p : ps) {
+                            w.printf(
+                                    Locale.ROOT,
+                                    "%-19s %-6s %7d %6.1f %10.1f %10.1f %9.0f%n",
+                                    p.name(),
+                                    p.functionClass().jsonName(),
+                                    p.memoryMb(),
+                                    p.cpuDemand(),
+                                    p.service().mean(),
+                                    p.service().quantile(0.99),
+                                    p.coldStartMs());
+                        }
+                    });
+            return ExitCode.OK;
+        }
+    }
 }

@@ -31,10 +31,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mfgkit solve --env ENV --algorithm ALG [--iterations N] [--seed S] [--set k=v]... [--out DIR] [--json]}
- * (SPEC §6): runs one solver of {@link Solvers} and reports the exploitability of every iterate.
- * With {@code --out DIR}: {@code result.json}, {@code curve.csv}, {@code curve.png}, written through a
- * {@link StagedOutput} (all or nothing). {@code result.json} (and the {@code --json} output):
+ * {@code mfgkit solve --env ENV --algorithm ALG [--iterations N] [--seed S] [--set k=v]... [--out
+ * DIR] [--json]} (SPEC §6): runs one solver of {@link Solvers} and reports the exploitability of
+ * every iterate. With {@code --out DIR}: {@code result.json}, {@code curve.csv}, {@code curve.png},
+ * written through a {@link StagedOutput} (all or nothing). {@code result.json} (and the {@code
+ * --json} output):
+ *
  * <pre>
  * {"env", "finite_horizon", "params", "algorithm", "settings", "iterations_requested", "iterations",
  *  "converged", "exploitability", "seed", "seeds", "mean_field",
@@ -43,120 +45,164 @@ import picocli.CommandLine.Spec;
  *  "timings": {"started_at", "total_seconds", "seconds_per_iteration"}, "mfgkit_version"}
  * </pre>
  */
-@Command(name = "solve", mixinStandardHelpOptions = true,
-    description = "Run one equilibrium solver on an environment; report its exploitability curve.")
+@Command(
+        name = "solve",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run one equilibrium solver on an environment; report its exploitability curve.")
 public final class SolveCommand implements Callable<Integer> {
 
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
-  @Mixin JsonOption json;
-  @Mixin EnvOptions envOptions;
+    @ParentCommand Main main;
+    @Spec CommandSpec spec;
+    @Mixin JsonOption json;
+    @Mixin EnvOptions envOptions;
 
-  @Option(names = "--algorithm", required = true, paramLabel = "ALG",
-      description = "fixed-point, fictitious-play, omd (see 'mfgkit list').")
-  String algorithm;
+    @Option(
+            names = "--algorithm",
+            required = true,
+            paramLabel = "ALG",
+            description = "fixed-point, fictitious-play, omd (see 'mfgkit list').")
+    String algorithm;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Iterations (default: the algorithm's).")
-  Integer iterations;
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            description = "Iterations (default: the algorithm's).")
+    Integer iterations;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-      description = "Seed for sampling solvers (recorded; the exact solvers take none). Default 0.")
-  long seed;
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "0",
+            description =
+                    "Seed for sampling solvers (recorded; the exact solvers take none). Default 0.")
+    long seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Write result.json, curve.csv and curve.png here (replaced if it holds an earlier result).")
-  Path out;
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Write result.json, curve.csv and curve.png here (replaced if it holds an earlier result).")
+    Path out;
 
-  /** The solver registry (tests may replace it). */
-  Solvers solvers = Solvers.builtIn();
+    /** The solver registry (tests may replace it). */
+    Solvers solvers = Solvers.builtIn();
 
-  @Override
-  public Integer call() throws Exception {
-    Solver solver = solvers.get(algorithm);
-    List<Map<String, String>> split = envOptions.split(solver.settingKeys(), "algorithm " + solver.name());
-    Environment env = envOptions.type().create(split.get(0));
-    int n = iterations == null ? solver.defaultIterations(env) : iterations;
-    if (n < 0) {
-      throw new IllegalArgumentException("--iterations must be >= 0, got " + n);
+    @Override
+    public Integer call() throws Exception {
+        Solver solver = solvers.get(algorithm);
+        List<Map<String, String>> split =
+                envOptions.split(solver.settingKeys(), "algorithm " + solver.name());
+        Environment env = envOptions.type().create(split.get(0));
+        int n = iterations == null ? solver.defaultIterations(env) : iterations;
+        if (n < 0) {
+            throw new IllegalArgumentException("--iterations must be >= 0, got " + n);
+        }
+        StagedOutput staged = out == null ? null : StagedOutput.create(out);
+        try {
+            Instant started = Instant.now();
+            SolverRun run;
+            try (Progress progress =
+                    main.progress().start(solver.name() + " on " + env.name(), n + 1, "it")) {
+                run =
+                        solver.solve(
+                                new SolveRequest(
+                                        env, n, seed, split.get(1), point -> progress.step()));
+            }
+            ObjectNode doc = result(env, solver, n, run, started);
+            if (staged != null) {
+                ResultWriter writer = new ResultWriter(staged.path());
+                writer.json(StagedOutput.MARKER, doc);
+                double[] x = run.curve().stream().mapToDouble(CurvePoint::iteration).toArray();
+                double[] y = run.curve().stream().mapToDouble(CurvePoint::exploitability).toArray();
+                writer.curves(
+                        "curve",
+                        List.of(Curve.single(solver.name(), x, y)),
+                        "iteration",
+                        Band.NONE,
+                        PlotSpec.of(
+                                        solver.name() + " on " + env.name(),
+                                        "iteration",
+                                        "exploitability")
+                                .withLogY(true));
+                staged.commit();
+            }
+            json.print(spec.commandLine().getOut(), doc, w -> human(w, env, run));
+        } finally {
+            if (staged != null) {
+                staged.close();
+            }
+        }
+        return ExitCode.OK;
     }
-    StagedOutput staged = out == null ? null : StagedOutput.create(out);
-    try {
-      Instant started = Instant.now();
-      SolverRun run;
-      try (Progress progress = main.progress().start(solver.name() + " on " + env.name(), n + 1, "it")) {
-        run = solver.solve(new SolveRequest(env, n, seed, split.get(1), point -> progress.step()));
-      }
-      ObjectNode doc = result(env, solver, n, run, started);
-      if (staged != null) {
-        ResultWriter writer = new ResultWriter(staged.path());
-        writer.json(StagedOutput.MARKER, doc);
-        double[] x = run.curve().stream().mapToDouble(CurvePoint::iteration).toArray();
-        double[] y = run.curve().stream().mapToDouble(CurvePoint::exploitability).toArray();
-        writer.curves("curve", List.of(Curve.single(solver.name(), x, y)), "iteration", Band.NONE,
-            PlotSpec.of(solver.name() + " on " + env.name(), "iteration", "exploitability").withLogY(true));
-        staged.commit();
-      }
-      json.print(spec.commandLine().getOut(), doc, w -> human(w, env, run));
-    } finally {
-      if (staged != null) {
-        staged.close();
-      }
-    }
-    return ExitCode.OK;
-  }
 
-  private ObjectNode result(Environment env, Solver solver, int requested, SolverRun run, Instant started) {
-    ObjectNode doc = EnvJson.header(env);
-    doc.put("algorithm", solver.name());
-    doc.set("settings", Json.toTree(run.settings()));
-    doc.put("iterations_requested", requested);
-    doc.put("iterations", run.iterations());
-    doc.put("converged", run.converged());
-    doc.put("exploitability", run.finalExploitability());
-    if (solver.usesSeed()) {
-      doc.put("seed", seed);
-      doc.putArray("seeds").add(seed);
-    } else {
-      doc.putNull("seed");
-      doc.putArray("seeds");
+    private ObjectNode result(
+            Environment env, Solver solver, int requested, SolverRun run, Instant started) {
+        ObjectNode doc = EnvJson.header(env);
+        doc.put("algorithm", solver.name());
+        doc.set("settings", Json.toTree(run.settings()));
+        doc.put("iterations_requested", requested);
+        doc.put("iterations", run.iterations());
+        doc.put("converged", run.converged());
+        doc.put("exploitability", run.finalExploitability());
+        if (solver.usesSeed()) {
+            doc.put("seed", seed);
+            doc.putArray("seeds").add(seed);
+        } else {
+            doc.putNull("seed");
+            doc.putArray("seeds");
+        }
+        doc.set("mean_field", EnvJson.perStep(env, run.last().meanField()));
+        doc.set("policy", PolicyFile.toJson(env, run.policy()));
+        ArrayNode curve = doc.putArray("curve");
+        for (CurvePoint p : run.curve()) {
+            ObjectNode point = curve.addObject();
+            point.put("iteration", p.iteration());
+            point.put("exploitability", p.exploitability());
+            point.put("seconds", p.seconds());
+        }
+        ObjectNode timings = doc.putObject("timings");
+        timings.put("started_at", started.truncatedTo(ChronoUnit.MILLIS).toString());
+        timings.put("total_seconds", run.seconds());
+        timings.put("seconds_per_iteration", run.seconds() / Math.max(1, run.curve().size()));
+        doc.put("mfgkit_version", Version.get());
+        return doc;
     }
-    doc.set("mean_field", EnvJson.perStep(env, run.last().meanField()));
-    doc.set("policy", PolicyFile.toJson(env, run.policy()));
-    ArrayNode curve = doc.putArray("curve");
-    for (CurvePoint p : run.curve()) {
-      ObjectNode point = curve.addObject();
-      point.put("iteration", p.iteration());
-      point.put("exploitability", p.exploitability());
-      point.put("seconds", p.seconds());
-    }
-    ObjectNode timings = doc.putObject("timings");
-    timings.put("started_at", started.truncatedTo(ChronoUnit.MILLIS).toString());
-    timings.put("total_seconds", run.seconds());
-    timings.put("seconds_per_iteration", run.seconds() / Math.max(1, run.curve().size()));
-    doc.put("mfgkit_version", Version.get());
-    return doc;
-  }
 
-  private void human(PrintWriter w, Environment env, SolverRun run) {
-    w.printf(Locale.ROOT, "%s on %s: exploitability %.6g after %d iteration%s%s, %.3f s%n", run.algorithm(),
-        env.name(), run.finalExploitability(), run.iterations(), run.iterations() == 1 ? "" : "s",
-        run.converged() ? " (converged)" : "", run.seconds());
-    List<CurvePoint> c = run.curve();
-    StringBuilder b = new StringBuilder("  curve:");
-    int step = Math.max(1, c.size() / 6);
-    for (int i = 0; i < c.size(); i += step) {
-      b.append(String.format(Locale.ROOT, " [%d] %.3g", c.get(i).iteration(), c.get(i).exploitability()));
+    private void human(PrintWriter w, Environment env, SolverRun run) {
+        w.printf(
+                Locale.ROOT,
+                "%s on %s: exploitability %.6g after %d iteration%s%s, %.3f s%n",
+                run.algorithm(),
+                env.name(),
+                run.finalExploitability(),
+                run.iterations(),
+                run.iterations() == 1 ? "" : "s",
+                run.converged() ? " (converged)" : "",
+                run.seconds());
+        List<CurvePoint> c = run.curve();
+        StringBuilder b = new StringBuilder("  curve:");
+        int step = Math.max(1, c.size() / 6);
+        for (int i = 0; i < c.size(); i += step) {
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            " [%d] %.3g",
+                            c.get(i).iteration(),
+                            c.get(i).exploitability()));
+        }
+        CurvePoint last = c.get(c.size() - 1);
+        if ((c.size() - 1) % step != 0) {
+            b.append(
+                    String.format(
+                            Locale.ROOT, " [%d] %.3g", last.iteration(), last.exploitability()));
+        }
+        w.println(b);
+        if (!run.settings().isEmpty()) {
+            w.println("  settings " + run.settings());
+        }
+        if (out != null) {
+            w.println("  wrote " + out + "/: result.json, curve.csv, curve.png");
+        }
     }
-    CurvePoint last = c.get(c.size() - 1);
-    if ((c.size() - 1) % step != 0) {
-      b.append(String.format(Locale.ROOT, " [%d] %.3g", last.iteration(), last.exploitability()));
-    }
-    w.println(b);
-    if (!run.settings().isEmpty()) {
-      w.println("  settings " + run.settings());
-    }
-    if (out != null) {
-      w.println("  wrote " + out + "/: result.json, curve.csv, curve.png");
-    }
-  }
 }

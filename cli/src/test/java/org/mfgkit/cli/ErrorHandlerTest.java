@@ -14,40 +14,52 @@ import org.mfgkit.cli.output.Json;
 
 class ErrorHandlerTest {
 
-  private static ErrorHandler.Failure classify(Throwable t) {
-    return ErrorHandler.classify(t);
-  }
+    private static ErrorHandler.Failure classify(Throwable t) {
+        return ErrorHandler.classify(t);
+    }
 
-  @Test
-  void badInputIsStatus2WithTheMessageOnOneLine() {
-    assertEquals(new ErrorHandler.Failure(2, "gamma must be in [0, 1), got 1.5"),
-        classify(new IllegalArgumentException("gamma must be in [0, 1), got 1.5")));
-    assertEquals(new ErrorHandler.Failure(2, "rows must sum to 1: row 2 sums to 0.9"),
-        classify(new IllegalArgumentException("rows must sum to 1:\n   row 2 sums to 0.9\n")));
-    assertEquals(new ErrorHandler.Failure(2, "file not found: policy.json"),
-        classify(new UncheckedIOException(new NoSuchFileException("policy.json"))));
-  }
+    @Test
+    void badInputIsStatus2WithTheMessageOnOneLine() {
+        assertEquals(
+                new ErrorHandler.Failure(2, "gamma must be in [0, 1), got 1.5"),
+                classify(new IllegalArgumentException("gamma must be in [0, 1), got 1.5")));
+        assertEquals(
+                new ErrorHandler.Failure(2, "rows must sum to 1: row 2 sums to 0.9"),
+                classify(
+                        new IllegalArgumentException(
+                                "rows must sum to 1:\n   row 2 sums to 0.9\n")));
+        assertEquals(
+                new ErrorHandler.Failure(2, "file not found: policy.json"),
+                classify(new UncheckedIOException(new NoSuchFileException("policy.json"))));
+    }
 
-  @Test
-  void jacksonErrorsAreBadInput() {
-    JsonProcessingException e = assertThrows(JsonProcessingException.class,
-        () -> Json.mapper().readValue("{\"x\": }", Object.class));
-    ErrorHandler.Failure f = classify(e);
-    assertEquals(2, f.exitCode());
-    assertTrue(f.message().startsWith("invalid JSON: Unexpected character ('}'"), f.message());
-    assertTrue(f.message().endsWith("(line 1, column 7)"), f.message());
-  }
+    @Test
+    void jacksonErrorsAreBadInput() {
+        JsonProcessingException e =
+                assertThrows(
+                        JsonProcessingException.class,
+                        () -> Json.mapper().readValue("{\"x\": }", Object.class));
+        ErrorHandler.Failure f = classify(e);
+        assertEquals(2, f.exitCode());
+        assertTrue(f.message().startsWith("invalid JSON: Unexpected character ('}'"), f.message());
+        assertTrue(f.message().endsWith("(line 1, column 7)"), f.message());
+    }
 
-  @Test
-  void wrappersAreUnwrapped() {
-    assertEquals(2, classify(new ExecutionException(new IllegalArgumentException("x"))).exitCode());
-  }
+    @Test
+    void wrappersAreUnwrapped() {
+        assertEquals(
+                2, classify(new ExecutionException(new IllegalArgumentException("x"))).exitCode());
+    }
 
-  @Test
-  void everythingElseIsInternal() {
-    assertEquals(new ErrorHandler.Failure(1, "I/O error: IOException: disk full"), classify(new IOException("disk full")));
-    assertEquals(new ErrorHandler.Failure(1,
-        "internal error: java.lang.NullPointerException (run with MFGKIT_DEBUG=1 for the stack trace)"),
-        classify(new NullPointerException()));
-  }
+    @Test
+    void everythingElseIsInternal() {
+        assertEquals(
+                new ErrorHandler.Failure(1, "I/O error: IOException: disk full"),
+                classify(new IOException("disk full")));
+        assertEquals(
+                new ErrorHandler.Failure(
+                        1,
+                        "internal error: java.lang.NullPointerException (run with MFGKIT_DEBUG=1 for the stack trace)"),
+                classify(new NullPointerException()));
+    }
 }

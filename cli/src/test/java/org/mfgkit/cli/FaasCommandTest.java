@@ -15,57 +15,75 @@ import org.mfgkit.cli.output.Json;
 import org.mfgkit.faas.AzureTrace;
 
 class FaasCommandTest {
-  @TempDir Path dir;
+    @TempDir Path dir;
 
-  /** The documented command regenerates the shipped trace byte for byte. */
-  @Test
-  void traceCommandRegeneratesTheShippedTrace() throws Exception {
-    Path out = dir.resolve("t.csv");
-    CliRunner.Outcome r = CliRunner.run("faas", "trace", "--seed", "2019", "--out", out.toString(), "--json");
-    assertEquals(ExitCode.OK, r.status(), r.err());
-    JsonNode o = Json.mapper().readTree(r.out());
-    assertEquals(24, o.get("rows").asInt());
-    assertEquals(1440, o.get("minutes").asInt());
-    String shipped;
-    try (InputStream in = AzureTrace.class.getResourceAsStream("azure-2019-synthetic.csv")) {
-      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The documented command regenerates the shipped trace byte for byte. */
+    @Test
+    void traceCommandRegeneratesTheShippedTrace() throws Exception {
+        Path out = dir.resolve("t.csv");
+        CliRunner.Outcome r =
+                CliRunner.run("faas", "trace", "--seed", "2019", "--out", out.toString(), "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        JsonNode o = Json.mapper().readTree(r.out());
+        assertEquals(24, o.get("rows").asInt());
+        assertEquals(1440, o.get("minutes").asInt());
+        String shipped;
+        try (InputStream in = AzureTrace.class.getResourceAsStream("azure-2019-synthetic.csv")) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(shipped, Files.readString(out));
     }
-    assertEquals(shipped, Files.readString(out));
-  }
 
-  /** A small comparison end to end: table on stdout, result.json with the required keys, plots. */
-  @Test
-  void runWritesTableResultAndPlots() throws Exception {
-    Path cfg = Files.writeString(dir.resolve("small.json"), """
+    /**
+     * A small comparison end to end: table on stdout, result.json with the required keys, plots.
+     */
+    @Test
+    void runWritesTableResultAndPlots() throws Exception {
+        Path cfg =
+                Files.writeString(
+                        dir.resolve("small.json"),
+                        """
         {"experiment": "faas-compare", "seed": 3, "cluster": {"nodes": 4, "cores": 8, "memory_mb": 16384},
          "load": 0.2, "train": {"rows": [0,1,2,3,4,5,6,7,8,9,10,11], "start_minute": 0, "minutes": 60, "episode_minutes": 10},
          "eval": {"rows": [12,13,14,15,16,17,18,19,20,21,22,23], "start_minute": 600, "minutes": 12, "warmup_minutes": 2},
          "managers": ["openwhisk", "ensure"]}
         """);
-    Path out = dir.resolve("res");
-    CliRunner.Outcome r = CliRunner.run("faas", "run", cfg.toString(), "--out", out.toString(), "--threads", "1");
-    assertEquals(ExitCode.OK, r.status(), r.err());
-    assertTrue(r.out().contains("openwhisk"), r.out());
-    assertTrue(r.out().contains("ensure vs openwhisk"), r.out());
-    JsonNode result = Json.read(out.resolve("result.json")).get("result");
-    for (String m : new String[] {"openwhisk", "ensure"}) {
-      JsonNode mm = result.get("managers").get(m);
-      for (String key : new String[] {"p99_ms", "qos_violation_rate", "cold_starts", "cpu_utilization", "memory_utilization",
-          "mean_reward"}) {
-        assertTrue(mm.has(key), m + " lacks " + key);
-      }
-      assertEquals(12, mm.get("functions").size());
-      assertEquals(20, mm.get("series").get("p99_ms").size());
+        Path out = dir.resolve("res");
+        CliRunner.Outcome r =
+                CliRunner.run(
+                        "faas", "run", cfg.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        assertTrue(r.out().contains("openwhisk"), r.out());
+        assertTrue(r.out().contains("ensure vs openwhisk"), r.out());
+        JsonNode result = Json.read(out.resolve("result.json")).get("result");
+        for (String m : new String[] {"openwhisk", "ensure"}) {
+            JsonNode mm = result.get("managers").get(m);
+            for (String key :
+                    new String[] {
+                        "p99_ms",
+                        "qos_violation_rate",
+                        "cold_starts",
+                        "cpu_utilization",
+                        "memory_utilization",
+                        "mean_reward"
+                    }) {
+                assertTrue(mm.has(key), m + " lacks " + key);
+            }
+            assertEquals(12, mm.get("functions").size());
+            assertEquals(20, mm.get("series").get("p99_ms").size());
+        }
+        for (String png : new String[] {"latency.png", "utilization.png", "violations.png"}) {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
     }
-    for (String png : new String[] {"latency.png", "utilization.png", "violations.png"}) {
-      assertTrue(Files.size(out.resolve(png)) > 1000, png);
-    }
-  }
 
-  /** The learning managers end to end, tiny: two training runs each, two evaluation seeds. */
-  @Test
-  void learnersTrainAndAreComparedPerRun() throws Exception {
-    Path cfg = Files.writeString(dir.resolve("learn.json"), """
+    /** The learning managers end to end, tiny: two training runs each, two evaluation seeds. */
+    @Test
+    void learnersTrainAndAreComparedPerRun() throws Exception {
+        Path cfg =
+                Files.writeString(
+                        dir.resolve("learn.json"),
+                        """
         {"experiment": "faas-compare", "seed": 4, "cluster": {"nodes": 4, "cores": 8, "memory_mb": 16384},
          "load": 0.2, "train": {"rows": [0,1,2,3,4,5,6,7,8,9,10,11], "start_minute": 0, "minutes": 60,
                                 "episode_minutes": 10, "seeds": 2},
@@ -74,43 +92,55 @@ class FaasCommandTest {
          "managers": ["openwhisk", "nac-linear", "nac-nn"],
          "nac_linear": {"iterations": 2}, "nac_nn": {"iterations": 2, "hidden": 8}}
         """);
-    Path out = dir.resolve("learn");
-    CliRunner.Outcome r = CliRunner.run("faas", "run", cfg.toString(), "--out", out.toString(), "--json");
-    assertEquals(ExitCode.OK, r.status(), r.err());
-    JsonNode result = Json.read(out.resolve("result.json")).get("result");
-    for (String m : new String[] {"nac-linear", "nac-nn"}) {
-      assertEquals(2, result.get("training").get(m).size(), m);
-      assertEquals(2, result.get("training").get(m).get(0).get("mean_reward").size(), m);
-      assertEquals(4, result.get("managers").get(m).get("seeds").size(), m + ": 2 runs x 2 seeds");
-      assertEquals(4, result.get("managers").get(m).get("episodes").asInt(), m);
+        Path out = dir.resolve("learn");
+        CliRunner.Outcome r =
+                CliRunner.run("faas", "run", cfg.toString(), "--out", out.toString(), "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        JsonNode result = Json.read(out.resolve("result.json")).get("result");
+        for (String m : new String[] {"nac-linear", "nac-nn"}) {
+            assertEquals(2, result.get("training").get(m).size(), m);
+            assertEquals(2, result.get("training").get(m).get(0).get("mean_reward").size(), m);
+            assertEquals(
+                    4, result.get("managers").get(m).get("seeds").size(), m + ": 2 runs x 2 seeds");
+            assertEquals(4, result.get("managers").get(m).get("episodes").asInt(), m);
+        }
+        assertEquals(2, result.get("verdicts").size());
+        assertEquals(2, result.get("verdicts").get(0).get("violation_difference_per_run").size());
+        assertTrue(Files.size(out.resolve("training.png")) > 1000);
+        JsonNode summary = Json.mapper().readTree(r.out());
+        assertEquals(out.toString(), summary.get("out").asText());
     }
-    assertEquals(2, result.get("verdicts").size());
-    assertEquals(2, result.get("verdicts").get(0).get("violation_difference_per_run").size());
-    assertTrue(Files.size(out.resolve("training.png")) > 1000);
-    JsonNode summary = Json.mapper().readTree(r.out());
-    assertEquals(out.toString(), summary.get("out").asText());
-  }
 
-  @Test
-  void badConfigsFailWithOneLine() throws Exception {
-    Path cfg = Files.writeString(dir.resolve("bad.json"), """
+    @Test
+    void badConfigsFailWithOneLine() throws Exception {
+        Path cfg =
+                Files.writeString(
+                        dir.resolve("bad.json"),
+                        """
         {"experiment": "faas-compare", "train": {"rows": [0], "start_minute": 0, "minutes": 60},
          "eval": {"rows": [1], "start_minute": 0, "minutes": 60}, "managers": ["openwhisk"]}
         """);
-    CliRunner.Outcome r = CliRunner.run("faas", "run", cfg.toString(), "--out", dir.resolve("x").toString());
-    assertEquals(ExitCode.USAGE, r.status());
-    assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.err().contains("train.rows: need one trace row per function (12), got 1"), r.err());
-    assertFalse(Files.exists(dir.resolve("x")));
+        CliRunner.Outcome r =
+                CliRunner.run("faas", "run", cfg.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(ExitCode.USAGE, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(
+                r.err().contains("train.rows: need one trace row per function (12), got 1"),
+                r.err());
+        assertFalse(Files.exists(dir.resolve("x")));
 
-    Path other = Files.writeString(dir.resolve("o.json"), "{\"experiment\": \"demo-monte-carlo\"}");
-    r = CliRunner.run("faas", "run", other.toString());
-    assertEquals(ExitCode.USAGE, r.status());
-    assertTrue(r.err().contains("must name a faas experiment"), r.err());
+        Path other =
+                Files.writeString(dir.resolve("o.json"), "{\"experiment\": \"demo-monte-carlo\"}");
+        r = CliRunner.run("faas", "run", other.toString());
+        assertEquals(ExitCode.USAGE, r.status());
+        assertTrue(r.err().contains("must name a faas experiment"), r.err());
 
-    Path typo = Files.writeString(dir.resolve("typo.json"), "{\"experiment\": \"faas-compare\", \"lod\": 0.3}");
-    r = CliRunner.run("faas", "run", typo.toString());
-    assertEquals(ExitCode.USAGE, r.status());
-    assertTrue(r.err().contains("unknown field \"lod\""), r.err());
-  }
+        Path typo =
+                Files.writeString(
+                        dir.resolve("typo.json"),
+                        "{\"experiment\": \"faas-compare\", \"lod\": 0.3}");
+        r = CliRunner.run("faas", "run", typo.toString());
+        assertEquals(ExitCode.USAGE, r.status());
+        assertTrue(r.err().contains("unknown field \"lod\""), r.err());
+    }
 }

@@ -12,60 +12,70 @@ import org.mfgkit.cli.output.Json;
 
 class MainTest {
 
-  @Test
-  void listJsonIsOneObjectWithEverySection() throws Exception {
-    CliRunner.Outcome r = CliRunner.run("list", "--json");
-    assertEquals(ExitCode.OK, r.status(), r.err());
-    JsonNode root = Json.mapper().readTree(r.out());
-    assertTrue(root.isObject());
-    for (String key : List.of("environments", "algorithms", "presets", "experiments", "bench_tasks")) {
-      assertTrue(root.get(key).isArray(), "missing section " + key);
+    @Test
+    void listJsonIsOneObjectWithEverySection() throws Exception {
+        CliRunner.Outcome r = CliRunner.run("list", "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        JsonNode root = Json.mapper().readTree(r.out());
+        assertTrue(root.isObject());
+        for (String key :
+                List.of("environments", "algorithms", "presets", "experiments", "bench_tasks")) {
+            assertTrue(root.get(key).isArray(), "missing section " + key);
+        }
+        assertEquals("demo-monte-carlo", root.get("experiments").get(0).get("name").asText());
+        assertEquals("json-roundtrip", root.get("bench_tasks").get(0).get("name").asText());
+        assertEquals("", r.err());
     }
-    assertEquals("demo-monte-carlo", root.get("experiments").get(0).get("name").asText());
-    assertEquals("json-roundtrip", root.get("bench_tasks").get(0).get("name").asText());
-    assertEquals("", r.err());
-  }
 
-  @Test
-  void listShowsRegisteredExperimentsAndEmptySections() {
-    CliRunner.Outcome r = CliRunner.run(new Main(Experiments.of(new Fakes.Curves()), BenchTasks.of()), "list");
-    assertEquals(ExitCode.OK, r.status());
-    assertTrue(r.out().contains("fake-curves"), r.out());
-    assertTrue(r.out().contains("Environments (--env; parameters by --set KEY=VALUE):\n  sis "), r.out());
-  }
-
-  @Test
-  void versionAndHelpExitZero() {
-    CliRunner.Outcome version = CliRunner.run("--version");
-    assertEquals(ExitCode.OK, version.status());
-    assertTrue(version.out().startsWith("mfgkit "), version.out());
-    CliRunner.Outcome help = CliRunner.run("--help");
-    assertEquals(ExitCode.OK, help.status());
-    for (String command : List.of("list", "run", "bench")) {
-      assertTrue(help.out().contains("  " + command + " "), help.out());
+    @Test
+    void listShowsRegisteredExperimentsAndEmptySections() {
+        CliRunner.Outcome r =
+                CliRunner.run(
+                        new Main(Experiments.of(new Fakes.Curves()), BenchTasks.of()), "list");
+        assertEquals(ExitCode.OK, r.status());
+        assertTrue(r.out().contains("fake-curves"), r.out());
+        assertTrue(
+                r.out().contains("Environments (--env; parameters by --set KEY=VALUE):\n  sis "),
+                r.out());
     }
-  }
 
-  @Test
-  void unknownCommandIsOneLineAndStatus2() {
-    CliRunner.Outcome r = CliRunner.run("frobnicate");
-    assertEquals(ExitCode.USAGE, r.status());
-    assertEquals(List.of("mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, exploitability, solve, faas, help)"), r.errLines());
-    assertEquals("", r.out());
-  }
+    @Test
+    void versionAndHelpExitZero() {
+        CliRunner.Outcome version = CliRunner.run("--version");
+        assertEquals(ExitCode.OK, version.status());
+        assertTrue(version.out().startsWith("mfgkit "), version.out());
+        CliRunner.Outcome help = CliRunner.run("--help");
+        assertEquals(ExitCode.OK, help.status());
+        for (String command : List.of("list", "run", "bench")) {
+            assertTrue(help.out().contains("  " + command + " "), help.out());
+        }
+    }
 
-  @Test
-  void unknownOptionIsOneLineAndStatus2() {
-    CliRunner.Outcome r = CliRunner.run("list", "--frobnicate");
-    assertEquals(ExitCode.USAGE, r.status());
-    assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.errLines().get(0).startsWith("mfgkit: error: Unknown option: '--frobnicate'"), r.err());
-  }
+    @Test
+    void unknownCommandIsOneLineAndStatus2() {
+        CliRunner.Outcome r = CliRunner.run("frobnicate");
+        assertEquals(ExitCode.USAGE, r.status());
+        assertEquals(
+                List.of(
+                        "mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, exploitability, solve, faas, help)"),
+                r.errLines());
+        assertEquals("", r.out());
+    }
 
-  @Test
-  void noCommandIsAUsageError() {
-    CliRunner.Outcome r = CliRunner.run();
-    assertEquals(ExitCode.USAGE, r.status());
-    assertEquals(List.of("mfgkit: error: missing command (see 'mfgkit --help')"), r.errLines());
-  }
+    @Test
+    void unknownOptionIsOneLineAndStatus2() {
+        CliRunner.Outcome r = CliRunner.run("list", "--frobnicate");
+        assertEquals(ExitCode.USAGE, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(
+                r.errLines().get(0).startsWith("mfgkit: error: Unknown option: '--frobnicate'"),
+                r.err());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRunner.Outcome r = CliRunner.run();
+        assertEquals(ExitCode.USAGE, r.status());
+        assertEquals(List.of("mfgkit: error: missing command (see 'mfgkit --help')"), r.errLines());
+    }
 }

@@ -20,75 +20,108 @@ import org.mfgkit.cli.output.Json;
 
 class SolveCommandTest {
 
-  @TempDir Path dir;
+    @TempDir Path dir;
 
-  @Test
-  void fixedPointOnSisWritesResultCurveAndPlot() throws IOException {
-    Path out = dir.resolve("sis");
-    CliRunner.Outcome r = CliRunner.run("solve", "--env", "sis", "--algorithm", "fixed-point", "--out", out.toString());
-    assertEquals(ExitCode.OK, r.status(), r.err());
-    assertTrue(r.out().startsWith("fixed-point on sis: exploitability "), r.out());
-    try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("curve.csv", "curve.png", "result.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    @Test
+    void fixedPointOnSisWritesResultCurveAndPlot() throws IOException {
+        Path out = dir.resolve("sis");
+        CliRunner.Outcome r =
+                CliRunner.run(
+                        "solve",
+                        "--env",
+                        "sis",
+                        "--algorithm",
+                        "fixed-point",
+                        "--out",
+                        out.toString());
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        assertTrue(r.out().startsWith("fixed-point on sis: exploitability "), r.out());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(
+                    List.of("curve.csv", "curve.png", "result.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        JsonNode j = Json.read(out.resolve("result.json"));
+        assertTrue(Math.abs(j.get("exploitability").asDouble()) < 1e-10);
+        assertTrue(j.get("converged").asBoolean());
+        assertEquals(0.5, j.get("settings").get("beta").asDouble());
+        JsonNode p = j.get("policy");
+        assertEquals("sis", p.get("env").asText());
+        assertEquals(2, p.get("probabilities").size());
+        assertEquals(2, p.get("probabilities").get(0).size());
+        JsonNode curve = j.get("curve");
+        assertEquals(j.get("iterations").asInt() + 1, curve.size());
+        assertEquals(0, curve.get(0).get("iteration").asInt());
+        assertEquals(
+                j.get("exploitability").asDouble(),
+                curve.get(curve.size() - 1).get("exploitability").asDouble(),
+                0);
+        assertTrue(j.get("timings").get("total_seconds").asDouble() > 0);
+        assertTrue(j.get("seed").isNull());
+        List<Curve> csv = CurveCsv.read(out.resolve("curve.csv"));
+        assertEquals(curve.size(), csv.get(0).size());
     }
-    JsonNode j = Json.read(out.resolve("result.json"));
-    assertTrue(Math.abs(j.get("exploitability").asDouble()) < 1e-10);
-    assertTrue(j.get("converged").asBoolean());
-    assertEquals(0.5, j.get("settings").get("beta").asDouble());
-    JsonNode p = j.get("policy");
-    assertEquals("sis", p.get("env").asText());
-    assertEquals(2, p.get("probabilities").size());
-    assertEquals(2, p.get("probabilities").get(0).size());
-    JsonNode curve = j.get("curve");
-    assertEquals(j.get("iterations").asInt() + 1, curve.size());
-    assertEquals(0, curve.get(0).get("iteration").asInt());
-    assertEquals(j.get("exploitability").asDouble(), curve.get(curve.size() - 1).get("exploitability").asDouble(), 0);
-    assertTrue(j.get("timings").get("total_seconds").asDouble() > 0);
-    assertTrue(j.get("seed").isNull());
-    List<Curve> csv = CurveCsv.read(out.resolve("curve.csv"));
-    assertEquals(curve.size(), csv.get(0).size());
-  }
 
-  @Test
-  void jsonIsTheSameObjectAndFiniteHorizonPoliciesHaveTPlusOneSteps() throws IOException {
-    CliRunner.Outcome r = CliRunner.run("solve", "--env", "lq-fh", "--algorithm", "omd", "--iterations", "5", "--set",
-        "alpha=0.5", "--set", "T=2", "--json");
-    assertEquals(ExitCode.OK, r.status(), r.err());
-    JsonNode j = Json.mapper().readTree(r.out());
-    assertEquals(5, j.get("iterations").asInt());
-    assertEquals(3, j.get("policy").get("probabilities").size());
-    assertEquals(11, j.get("policy").get("probabilities").get(0).size());
-    assertEquals(0.5, j.get("settings").get("alpha").asDouble());
-    assertEquals(6, j.get("curve").size());
-    assertTrue(j.get("curve").get(5).get("exploitability").asDouble() < j.get("curve").get(0).get("exploitability").asDouble());
-  }
+    @Test
+    void jsonIsTheSameObjectAndFiniteHorizonPoliciesHaveTPlusOneSteps() throws IOException {
+        CliRunner.Outcome r =
+                CliRunner.run(
+                        "solve",
+                        "--env",
+                        "lq-fh",
+                        "--algorithm",
+                        "omd",
+                        "--iterations",
+                        "5",
+                        "--set",
+                        "alpha=0.5",
+                        "--set",
+                        "T=2",
+                        "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertEquals(5, j.get("iterations").asInt());
+        assertEquals(3, j.get("policy").get("probabilities").size());
+        assertEquals(11, j.get("policy").get("probabilities").get(0).size());
+        assertEquals(0.5, j.get("settings").get("alpha").asDouble());
+        assertEquals(6, j.get("curve").size());
+        assertTrue(
+                j.get("curve").get(5).get("exploitability").asDouble()
+                        < j.get("curve").get(0).get("exploitability").asDouble());
+    }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "unknown algorithm   | --env sis --algorithm nac2                      | unknown algorithm 'nac2'",
-    "unknown env         | --env foo --algorithm omd                       | unknown environment 'foo'",
-    "unknown key         | --env sis --algorithm omd --set beta=0.5        | unknown --set key 'beta' (environment sis: c, gamma, lambda, mu0; algorithm omd: alpha)",
-    "bad damping         | --env sis --algorithm fixed-point --set beta=2  | fixed-point damping beta must be in (0,1], got 2.0",
-    "negative iterations | --env sis --algorithm omd --iterations -1      | --iterations must be >= 0, got -1",
-    "gamma = 1           | --env lq --algorithm omd --set gamma=1          | gamma must be in [0,1), got 1.0",
-    "alpha lambda > 1    | --env sis --algorithm omd --set alpha=20        | omd needs alpha * lambda <= 1",
-    "missing algorithm   | --env sis                                       | Missing required option: '--algorithm=ALG'",
-  })
-  void badInputIsOneLineAndWritesNothing(String what, String args, String expected) {
-    Path out = dir.resolve("never");
-    CliRunner.run(("solve " + args + " --out " + out).split(" ")).assertOneLineUsageError(what, expected);
-    assertFalse(Files.exists(out), "nothing half-written");
-  }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "unknown algorithm   | --env sis --algorithm nac2                      | unknown algorithm 'nac2'",
+                "unknown env         | --env foo --algorithm omd                       | unknown environment 'foo'",
+                "unknown key         | --env sis --algorithm omd --set beta=0.5        | unknown --set key 'beta' (environment sis: c, gamma, lambda, mu0; algorithm omd: alpha)",
+                "bad damping         | --env sis --algorithm fixed-point --set beta=2  | fixed-point damping beta must be in (0,1], got 2.0",
+                "negative iterations | --env sis --algorithm omd --iterations -1      | --iterations must be >= 0, got -1",
+                "gamma = 1           | --env lq --algorithm omd --set gamma=1          | gamma must be in [0,1), got 1.0",
+                "alpha lambda > 1    | --env sis --algorithm omd --set alpha=20        | omd needs alpha * lambda <= 1",
+                "missing algorithm   | --env sis                                       | Missing required option: '--algorithm=ALG'",
+            })
+    void badInputIsOneLineAndWritesNothing(String what, String args, String expected) {
+        Path out = dir.resolve("never");
+        CliRunner.run(("solve " + args + " --out " + out).split(" "))
+                .assertOneLineUsageError(what, expected);
+        assertFalse(Files.exists(out), "nothing half-written");
+    }
 
-  @Test
-  void listShowsEnvironmentsAlgorithmsAndPresets() throws IOException {
-    CliRunner.Outcome r = CliRunner.run("list", "--json");
-    assertEquals(ExitCode.OK, r.status(), r.err());
-    JsonNode j = Json.mapper().readTree(r.out());
-    assertEquals(5, j.get("environments").size());
-    assertEquals("sis", j.get("environments").get(0).get("name").asText());
-    assertEquals(List.of("fixed-point", "fictitious-play", "omd"),
-        Stream.of(0, 1, 2).map(i -> j.get("algorithms").get(i).get("name").asText()).toList());
-    assertEquals("sis-fh", j.get("presets").get(0).get("name").asText());
-  }
+    @Test
+    void listShowsEnvironmentsAlgorithmsAndPresets() throws IOException {
+        CliRunner.Outcome r = CliRunner.run("list", "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertEquals(5, j.get("environments").size());
+        assertEquals("sis", j.get("environments").get(0).get("name").asText());
+        assertEquals(
+                List.of("fixed-point", "fictitious-play", "omd"),
+                Stream.of(0, 1, 2)
+                        .map(i -> j.get("algorithms").get(i).get("name").asText())
+                        .toList());
+        assertEquals("sis-fh", j.get("presets").get(0).get("name").asText());
+    }
 }

@@ -1,14 +1,15 @@
 package org.mfgkit.core;
 
 /**
- * Exact evaluation in the bandit case of 000 §3 (one state, no dynamics): {@code Q = r},
- * {@code varrho = 1}, {@code E = V_nu = sum_a pi(a) (r(a) - lambda log pi(a))}. With this evaluator the
+ * Exact evaluation in the bandit case of 000 §3 (one state, no dynamics): {@code Q = r}, {@code
+ * varrho = 1}, {@code E = V_nu = sum_a pi(a) (r(a) - lambda log pi(a))}. With this evaluator the
  * flow of eq. (9) is that of eq. (12). The soft optimum is {@code pi* ∝ exp(r/lambda)} with value
  * {@code lambda log sum_a exp(r(a)/lambda)} ({@link #optimalValue()}).
  */
 public final class BanditEvaluator implements PolicyEvaluator {
     /** Rewards {@code r[a]}. */
     private final double[] r;
+
     /** Entropy weight. */
     private final double lambda;
 
@@ -19,7 +20,8 @@ public final class BanditEvaluator implements PolicyEvaluator {
         }
         for (int a = 0; a < r.length; a++) {
             if (!Double.isFinite(r[a])) {
-                throw new IllegalArgumentException("reward r(" + a + ") is not finite (" + r[a] + ")");
+                throw new IllegalArgumentException(
+                        "reward r(" + a + ") is not finite (" + r[a] + ")");
             }
         }
         if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
@@ -52,8 +54,13 @@ public final class BanditEvaluator implements PolicyEvaluator {
     @Override
     public Evaluation evaluate(Policy pi) {
         if (pi.nS() != 1 || pi.nA() != r.length) {
-            throw new IllegalArgumentException("policy shape " + pi.nS() + "x" + pi.nA() + " does not match the bandit's 1x"
-                    + r.length);
+            throw new IllegalArgumentException(
+                    "policy shape "
+                            + pi.nS()
+                            + "x"
+                            + pi.nA()
+                            + " does not match the bandit's 1x"
+                            + r.length);
         }
         double v = 0.0;
         for (int a = 0; a < r.length; a++) {
@@ -70,7 +77,9 @@ public final class BanditEvaluator implements PolicyEvaluator {
         return TabularPolicy.softmax(1, r.length, r, lambda);
     }
 
-    /** {@code max_pi V = lambda log sum_a exp(r(a)/lambda)} ({@code max r} when {@code lambda = 0}). */
+    /**
+     * {@code max_pi V = lambda log sum_a exp(r(a)/lambda)} ({@code max r} when {@code lambda = 0}).
+     */
     public double optimalValue() {
         return Numerics.softMax(r, 0, r.length, lambda);
     }

@@ -1,9 +1,9 @@
 package org.mfgkit.core;
 
 /**
- * A tabulated feature map {@code phi(s,a) ∈ R^dim} over finite states and actions with
- * {@code ||phi(s,a)||_2 <= 1} for every pair (checked at construction; 004 Assumption on features).
- * Stored flat: {@code phi[(s*nA + a)*dim + k]}.
+ * A tabulated feature map {@code phi(s,a) ∈ R^dim} over finite states and actions with {@code
+ * ||phi(s,a)||_2 <= 1} for every pair (checked at construction; 004 Assumption on features). Stored
+ * flat: {@code phi[(s*nA + a)*dim + k]}.
  */
 public final class FeatureMap {
     /** Fills {@code out[0..dim-1]} with {@code phi(s,a)}. */
@@ -15,6 +15,7 @@ public final class FeatureMap {
     private final int nS;
     private final int nA;
     private final int dim;
+
     /** {@code phi[(s*nA + a)*dim + k]}. */
     private final double[] phi;
 
@@ -28,19 +29,35 @@ public final class FeatureMap {
     /** Tabulates {@code filler} on every (s,a) and checks the norm bound. */
     public static FeatureMap of(int nS, int nA, int dim, Filler filler) {
         if (nS <= 0 || nA <= 0 || dim <= 0) {
-            throw new IllegalArgumentException("feature map needs nS, nA, dim > 0, got " + nS + ", " + nA + ", " + dim);
+            throw new IllegalArgumentException(
+                    "feature map needs nS, nA, dim > 0, got " + nS + ", " + nA + ", " + dim);
         }
-        double[] phi = PairTables.tabulate(nS, nA, dim, filler::fill, (s, a, row) -> {
-            double norm = Numerics.norm2(row);
-            if (!(norm <= 1.0 + Tolerances.FEATURE_NORM)) {
-                throw new IllegalArgumentException("feature map: ||phi(" + s + "," + a + ")|| = " + norm
-                        + " exceeds 1 (rescale the features)");
-            }
-        });
+        double[] phi =
+                PairTables.tabulate(
+                        nS,
+                        nA,
+                        dim,
+                        filler::fill,
+                        (s, a, row) -> {
+                            double norm = Numerics.norm2(row);
+                            if (!(norm <= 1.0 + Tolerances.FEATURE_NORM)) {
+                                throw new IllegalArgumentException(
+                                        "feature map: ||phi("
+                                                + s
+                                                + ","
+                                                + a
+                                                + ")|| = "
+                                                + norm
+                                                + " exceeds 1 (rescale the features)");
+                            }
+                        });
         return new FeatureMap(nS, nA, dim, phi);
     }
 
-    /** One-hot features {@code phi(s,a) = e_{s*nA+a}}: the log-linear policy becomes the tabular softmax. */
+    /**
+     * One-hot features {@code phi(s,a) = e_{s*nA+a}}: the log-linear policy becomes the tabular
+     * softmax.
+     */
     public static FeatureMap oneHot(int nS, int nA) {
         return of(nS, nA, nS * nA, (s, a, out) -> out[s * nA + a] = 1.0);
     }

@@ -1,16 +1,14 @@
 package org.mfgkit.core;
 
-import java.util.Arrays;
-
 /**
- * The network input {@code x(s,a) ∈ R^d} of the mean-field energy {@code f(s,a) = f(x(s,a))}
- * (000 §2; SPEC §4), tabulated over finite states and actions. Stored flat:
- * {@code x[(s*nA + a)*d + k]}. Unlike {@link FeatureMap} there is no norm bound.
+ * The network input {@code x(s,a) ∈ R^d} of the mean-field energy {@code f(s,a) = f(x(s,a))} (000
+ * §2; SPEC §4), tabulated over finite states and actions. Stored flat: {@code x[(s*nA + a)*d + k]}.
+ * Unlike {@link FeatureMap} there is no norm bound.
  *
  * <p>{@link #grid(int, int)} gives the default {@code x(s,a) = (s, a, 1)} on the uniform grid of
  * {@code [0,1]^2} (SPEC §4, 000 §5). Such a map remembers its coordinates ({@link #gridStates()},
- * {@link #gridActions()}), which lets the ReLU network use an exact fast path
- * (see {@link TwoLayerNetwork#energies}).
+ * {@link #gridActions()}), which lets the ReLU network use an exact fast path (see {@link
+ * TwoLayerNetwork#energies}).
  */
 public final class InputMap {
     /** Fills {@code out[0..d-1]} with {@code x(s,a)}. */
@@ -22,13 +20,23 @@ public final class InputMap {
     private final int nS;
     private final int nA;
     private final int dim;
+
     /** {@code x[(s*nA + a)*dim + k]}. */
     private final double[] x;
-    /** The same numbers by coordinate, {@code xt[k*nS*nA + s*nA + a]} (contiguous loops in the dense kernels). */
+
+    /**
+     * The same numbers by coordinate, {@code xt[k*nS*nA + s*nA + a]} (contiguous loops in the dense
+     * kernels).
+     */
     private final double[] xt;
+
     /** State coordinates {@code u[s]} when {@code x(s,a) = (u[s], v[a], 1)}, else null. */
     private final double[] u;
-    /** Strictly increasing action coordinates {@code v[a]} when {@code x(s,a) = (u[s], v[a], 1)}, else null. */
+
+    /**
+     * Strictly increasing action coordinates {@code v[a]} when {@code x(s,a) = (u[s], v[a], 1)},
+     * else null.
+     */
     private final double[] v;
 
     private InputMap(int nS, int nA, int dim, double[] x, double[] u, double[] v) {
@@ -59,38 +67,46 @@ public final class InputMap {
     public static InputMap ofTable(int nS, int nA, int dim, double[] table) {
         requireShape(nS, nA, dim);
         if (table == null || table.length != nS * nA * dim) {
-            throw new IllegalArgumentException("input table has length " + (table == null ? "null" : table.length)
-                    + ", expected nS*nA*dim = " + nS * nA * dim);
+            throw new IllegalArgumentException(
+                    "input table has length "
+                            + (table == null ? "null" : table.length)
+                            + ", expected nS*nA*dim = "
+                            + nS * nA * dim);
         }
         requireFinite(table, dim, nA);
         return new InputMap(nS, nA, dim, table.clone(), null, null);
     }
 
     /**
-     * The default input {@code x(s,a) = (u_s, v_a, 1)} with {@code u_s = s/(nS-1)} and
-     * {@code v_a = a/(nA-1)}, the uniform grids of {@code [0,1]} including both ends (a single point is
-     * placed at 0). For a bandit use {@code nS = 1}.
+     * The default input {@code x(s,a) = (u_s, v_a, 1)} with {@code u_s = s/(nS-1)} and {@code v_a =
+     * a/(nA-1)}, the uniform grids of {@code [0,1]} including both ends (a single point is placed
+     * at 0). For a bandit use {@code nS = 1}.
      */
     public static InputMap grid(int nS, int nA) {
         return productGrid(uniform(nS), uniform(nA));
     }
 
     /**
-     * {@code x(s,a) = (u[s], v[a], 1)} for given state coordinates {@code u} and strictly increasing
-     * action coordinates {@code v} (both copied).
+     * {@code x(s,a) = (u[s], v[a], 1)} for given state coordinates {@code u} and strictly
+     * increasing action coordinates {@code v} (both copied).
      */
     public static InputMap productGrid(double[] u, double[] v) {
         if (u == null || v == null || u.length == 0 || v.length == 0) {
-            throw new IllegalArgumentException("product grid needs at least one state and one action coordinate");
+            throw new IllegalArgumentException(
+                    "product grid needs at least one state and one action coordinate");
         }
         for (int a = 0; a < v.length; a++) {
             if (!Double.isFinite(v[a]) || (a > 0 && !(v[a] > v[a - 1]))) {
-                throw new IllegalArgumentException("action coordinates must be finite and strictly increasing (index " + a + ")");
+                throw new IllegalArgumentException(
+                        "action coordinates must be finite and strictly increasing (index "
+                                + a
+                                + ")");
             }
         }
         for (int s = 0; s < u.length; s++) {
             if (!Double.isFinite(u[s])) {
-                throw new IllegalArgumentException("state coordinate " + s + " is not finite (" + u[s] + ")");
+                throw new IllegalArgumentException(
+                        "state coordinate " + s + " is not finite (" + u[s] + ")");
             }
         }
         int nS = u.length;
@@ -181,7 +197,8 @@ public final class InputMap {
 
     private static void requireShape(int nS, int nA, int dim) {
         if (nS <= 0 || nA <= 0 || dim <= 0) {
-            throw new IllegalArgumentException("input map needs nS, nA, dim > 0, got " + nS + ", " + nA + ", " + dim);
+            throw new IllegalArgumentException(
+                    "input map needs nS, nA, dim > 0, got " + nS + ", " + nA + ", " + dim);
         }
     }
 
@@ -189,8 +206,16 @@ public final class InputMap {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
                 int sa = i / dim;
-                throw new IllegalArgumentException("input x(" + sa / nA + "," + sa % nA + ")[" + i % dim + "] is not finite ("
-                        + x[i] + ")");
+                throw new IllegalArgumentException(
+                        "input x("
+                                + sa / nA
+                                + ","
+                                + sa % nA
+                                + ")["
+                                + i % dim
+                                + "] is not finite ("
+                                + x[i]
+                                + ")");
             }
         }
     }

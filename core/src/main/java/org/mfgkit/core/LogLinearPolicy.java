@@ -7,6 +7,7 @@ package org.mfgkit.core;
  */
 public final class LogLinearPolicy extends SoftmaxTablePolicy {
     private final FeatureMap phi;
+
     /** Parameter vector {@code theta ∈ R^dim}. */
     private final double[] theta;
 
@@ -17,14 +18,18 @@ public final class LogLinearPolicy extends SoftmaxTablePolicy {
         this.theta = theta.clone();
     }
 
-    /** {@code z[s*nA + a] = theta^T phi(s,a)}, after checking {@code theta}'s length and finiteness. */
+    /**
+     * {@code z[s*nA + a] = theta^T phi(s,a)}, after checking {@code theta}'s length and finiteness.
+     */
     private static double[] logits(FeatureMap phi, double[] theta) {
         if (theta.length != phi.dim()) {
-            throw new IllegalArgumentException("theta has length " + theta.length + ", feature dimension is " + phi.dim());
+            throw new IllegalArgumentException(
+                    "theta has length " + theta.length + ", feature dimension is " + phi.dim());
         }
         for (int k = 0; k < theta.length; k++) {
             if (!Double.isFinite(theta[k])) {
-                throw new IllegalArgumentException("theta[" + k + "] is not finite (" + theta[k] + ")");
+                throw new IllegalArgumentException(
+                        "theta[" + k + "] is not finite (" + theta[k] + ")");
             }
         }
         int nS = phi.nS();

@@ -1,14 +1,16 @@
 package org.mfgkit.core;
 
 /**
- * Stable numerical primitives: log-sum-exp, softmax with temperature, entropy, KL divergence.
- * They are the only implementations in the toolkit; every module calls these.
+ * Stable numerical primitives: log-sum-exp, softmax with temperature, entropy, KL divergence. They
+ * are the only implementations in the toolkit; every module calls these.
  */
 public final class Numerics {
-    private Numerics() {
-    }
+    private Numerics() {}
 
-    /** {@code log sum_i exp(x[i])}, stable for large and very negative entries; {@code -inf} for an all {@code -inf} row. */
+    /**
+     * {@code log sum_i exp(x[i])}, stable for large and very negative entries; {@code -inf} for an
+     * all {@code -inf} row.
+     */
     public static double logSumExp(double[] x) {
         return logSumExp(x, 0, x.length);
     }
@@ -38,8 +40,8 @@ public final class Numerics {
     }
 
     /**
-     * Soft maximum {@code temperature * log sum_i exp(x[i]/temperature)} over a range; with
-     * {@code temperature = 0} the hard maximum (the limit).
+     * Soft maximum {@code temperature * log sum_i exp(x[i]/temperature)} over a range; with {@code
+     * temperature = 0} the hard maximum (the limit).
      */
     public static double softMax(double[] x, int from, int length, double temperature) {
         requireTemperature(temperature);
@@ -61,17 +63,20 @@ public final class Numerics {
         return max + temperature * Math.log(sum);
     }
 
-    /** Stable softmax {@code out[i] = exp(x[i]) / sum_j exp(x[j])}; {@code out} may be {@code x}. */
+    /**
+     * Stable softmax {@code out[i] = exp(x[i]) / sum_j exp(x[j])}; {@code out} may be {@code x}.
+     */
     public static void softmax(double[] x, double[] out) {
         softmax(x, 0, out, 0, x.length, 1.0);
     }
 
     /**
      * Stable softmax with temperature over a range: {@code out[o+i] ∝ exp(x[f+i]/temperature)}.
-     * With {@code temperature = 0} the limit: uniform over the maximisers (ties within
-     * {@link Tolerances#SOLVER} relative). {@code out} may alias {@code x}.
+     * With {@code temperature = 0} the limit: uniform over the maximisers (ties within {@link
+     * Tolerances#SOLVER} relative). {@code out} may alias {@code x}.
      */
-    public static void softmax(double[] x, int from, double[] out, int outFrom, int length, double temperature) {
+    public static void softmax(
+            double[] x, int from, double[] out, int outFrom, int length, double temperature) {
         requireTemperature(temperature);
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < length; i++) {
@@ -125,10 +130,13 @@ public final class Numerics {
         return entropy(p, 0, p.length);
     }
 
-    /** {@code KL(p || q) = sum p log(p/q)}; {@code +inf} when {@code p} charges a zero of {@code q}. */
+    /**
+     * {@code KL(p || q) = sum p log(p/q)}; {@code +inf} when {@code p} charges a zero of {@code q}.
+     */
     public static double klDivergence(double[] p, double[] q) {
         if (p.length != q.length) {
-            throw new IllegalArgumentException("klDivergence: lengths differ (" + p.length + " vs " + q.length + ")");
+            throw new IllegalArgumentException(
+                    "klDivergence: lengths differ (" + p.length + " vs " + q.length + ")");
         }
         double kl = 0.0;
         for (int i = 0; i < p.length; i++) {
@@ -183,13 +191,15 @@ public final class Numerics {
 
     private static void requireSameLength(double[] a, double[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("vector lengths differ (" + a.length + " vs " + b.length + ")");
+            throw new IllegalArgumentException(
+                    "vector lengths differ (" + a.length + " vs " + b.length + ")");
         }
     }
 
     private static void requireTemperature(double temperature) {
         if (!(temperature >= 0.0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be finite and >= 0, got " + temperature);
+            throw new IllegalArgumentException(
+                    "temperature must be finite and >= 0, got " + temperature);
         }
     }
 }

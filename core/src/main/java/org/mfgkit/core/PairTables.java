@@ -3,8 +3,8 @@ package org.mfgkit.core;
 import java.util.Arrays;
 
 /**
- * Tabulation of a per-pair vector {@code v(s,a) ∈ R^dim} over finite states and actions into the flat
- * layout {@code [(s*nA + a)*dim + k]} shared by {@link FeatureMap} and {@link InputMap}.
+ * Tabulation of a per-pair vector {@code v(s,a) ∈ R^dim} over finite states and actions into the
+ * flat layout {@code [(s*nA + a)*dim + k]} shared by {@link FeatureMap} and {@link InputMap}.
  */
 final class PairTables {
     /** Fills {@code out[0..dim-1]} (zeroed before each call) with {@code v(s,a)}. */
@@ -19,10 +19,11 @@ final class PairTables {
         void check(int s, int a, double[] row);
     }
 
-    private PairTables() {
-    }
+    private PairTables() {}
 
-    /** The table of {@code filler} over every {@code (s,a)}, state-major; {@code check} may be null. */
+    /**
+     * The table of {@code filler} over every {@code (s,a)}, state-major; {@code check} may be null.
+     */
     static double[] tabulate(int nS, int nA, int dim, Filler filler, RowCheck check) {
         double[] table = new double[nS * nA * dim];
         double[] row = new double[dim];

@@ -3,8 +3,8 @@ package org.mfgkit.core;
 import java.util.random.RandomGenerator;
 
 /**
- * A stationary stochastic policy {@code pi(a|s)} over finite states and actions.
- * Implementations are immutable.
+ * A stationary stochastic policy {@code pi(a|s)} over finite states and actions. Implementations
+ * are immutable.
  */
 public interface Policy {
     /** Number of states. */

@@ -5,14 +5,14 @@ import java.util.function.IntConsumer;
 
 /**
  * Exact mean-field softmax policy-gradient flow of a {@link TwoLayerNetwork} (000 eq. (9), its
- * Wasserstein form eq. (10); bandit: eq. (12); SPEC §4): every particle moves with the
- * {@link VelocityField} {@code dw_i/dt = F(w_i; nu_t)}, computed exactly from {@code varrho_pi} and
- * {@code Q_pi} supplied by a {@link PolicyEvaluator}. Time is that of eq. (9) (the plain gradient
- * ascent time of eq. (5) rescaled by {@code N}), so the dynamics does not depend on the width.
+ * Wasserstein form eq. (10); bandit: eq. (12); SPEC §4): every particle moves with the {@link
+ * VelocityField} {@code dw_i/dt = F(w_i; nu_t)}, computed exactly from {@code varrho_pi} and {@code
+ * Q_pi} supplied by a {@link PolicyEvaluator}. Time is that of eq. (9) (the plain gradient ascent
+ * time of eq. (5) rescaled by {@code N}), so the dynamics does not depend on the width.
  *
  * <p>Time steppers: explicit Euler {@code w <- w + dt F(w)} (one evaluation per step) and Heun's
- * second-order method {@code w <- w + dt/2 (F(w) + F(w + dt F(w)))} (two).
- * See {@link Params#defaults()} for the default step and {@link Params#paper()} for the seed's.
+ * second-order method {@code w <- w + dt/2 (F(w) + F(w + dt F(w)))} (two). See {@link
+ * Params#defaults()} for the default step and {@link Params#paper()} for the seed's.
  */
 public final class PolicyGradientFlow {
     /** Time stepper. */
@@ -33,26 +33,29 @@ public final class PolicyGradientFlow {
                     return HEUN;
                 }
             }
-            throw new IllegalArgumentException("unknown integrator '" + name + "' (expected euler or heun)");
+            throw new IllegalArgumentException(
+                    "unknown integrator '" + name + "' (expected euler or heun)");
         }
     }
 
     /**
      * Step settings.
      *
-     * @param dt         time step in the time of eq. (9), {@code > 0}
+     * @param dt time step in the time of eq. (9), {@code > 0}
      * @param integrator time stepper
      */
     public record Params(double dt, Integrator integrator) {
         /** The step used by 000 §5 ("fixed step-size 1e-3"). */
         public static final double PAPER_DT = 1e-3;
+
         /** Default explicit-Euler step; see {@link #defaults()}. */
         public static final double DEFAULT_DT = 1.0;
 
         /** Validates {@code dt} and the integrator. */
         public Params {
             if (!(dt > 0.0) || Double.isInfinite(dt)) {
-                throw new IllegalArgumentException("time step dt must be finite and > 0, got " + dt);
+                throw new IllegalArgumentException(
+                        "time step dt must be finite and > 0, got " + dt);
             }
             if (integrator == null) {
                 throw new IllegalArgumentException("integrator is required");
@@ -61,8 +64,8 @@ public final class PolicyGradientFlow {
 
         /**
          * Explicit Euler with {@code dt = 1.0} in the time of eq. (9). On both seed-000 tasks
-         * ({@code lambda = 0.2}, rewards {@code Q* = lambda f*}, student ReLU width 800) this step keeps
-         * {@code E(nu_t)} monotone; see the core README for the measurements.
+         * ({@code lambda = 0.2}, rewards {@code Q* = lambda f*}, student ReLU width 800) this step
+         * keeps {@code E(nu_t)} monotone; see the core README for the measurements.
          */
         public static Params defaults() {
             return new Params(DEFAULT_DT, Integrator.EULER);
@@ -85,14 +88,15 @@ public final class PolicyGradientFlow {
     }
 
     /**
-     * A trajectory: {@code values[k] = E(nu_{t_k})} at {@code t_k = k*dt} for {@code k = 0..steps}, the
-     * final network and the field there.
+     * A trajectory: {@code values[k] = E(nu_{t_k})} at {@code t_k = k*dt} for {@code k = 0..steps},
+     * the final network and the field there.
      */
     public record Run(double[] values, double dt, TwoLayerNetwork last, VelocityField lastField) {
         /** Validates presence. */
         public Run {
             if (values == null || last == null || lastField == null) {
-                throw new IllegalArgumentException("run: values, last network and last field are required");
+                throw new IllegalArgumentException(
+                        "run: values, last network and last field are required");
             }
         }
 
@@ -101,7 +105,10 @@ public final class PolicyGradientFlow {
             return values.length - 1;
         }
 
-        /** Largest decrease {@code max_k (E_k - E_{k+1})}, 0 if {@code E} never decreased (ascent is monotone). */
+        /**
+         * Largest decrease {@code max_k (E_k - E_{k+1})}, 0 if {@code E} never decreased (ascent is
+         * monotone).
+         */
         public double largestDecrease() {
             double worst = 0.0;
             for (int k = 0; k + 1 < values.length; k++) {
@@ -121,8 +128,15 @@ public final class PolicyGradientFlow {
             throw new IllegalArgumentException("inputs, evaluator and params are required");
         }
         if (inputs.nS() != evaluator.nS() || inputs.nA() != evaluator.nA()) {
-            throw new IllegalArgumentException("input map shape " + inputs.nS() + "x" + inputs.nA()
-                    + " does not match the evaluator's " + evaluator.nS() + "x" + evaluator.nA());
+            throw new IllegalArgumentException(
+                    "input map shape "
+                            + inputs.nS()
+                            + "x"
+                            + inputs.nA()
+                            + " does not match the evaluator's "
+                            + evaluator.nS()
+                            + "x"
+                            + evaluator.nA());
         }
         this.inputs = inputs;
         this.evaluator = evaluator;
@@ -180,8 +194,8 @@ public final class PolicyGradientFlow {
     }
 
     /**
-     * {@code steps} steps from {@code start}, recording {@code E} after every step; {@code progress}
-     * (may be null) receives the number of steps done.
+     * {@code steps} steps from {@code start}, recording {@code E} after every step; {@code
+     * progress} (may be null) receives the number of steps done.
      */
     public Run run(TwoLayerNetwork start, int steps, IntConsumer progress) {
         if (steps < 0) {
@@ -204,8 +218,11 @@ public final class PolicyGradientFlow {
 
     private void requireNetwork(TwoLayerNetwork network) {
         if (network.inputDim() != inputs.dim()) {
-            throw new IllegalArgumentException("network input dimension " + network.inputDim() + " does not match the input map's "
-                    + inputs.dim());
+            throw new IllegalArgumentException(
+                    "network input dimension "
+                            + network.inputDim()
+                            + " does not match the input map's "
+                            + inputs.dim());
         }
     }
 }

@@ -2,12 +2,11 @@ package org.mfgkit.core;
 
 /** Euclidean projections used by the projected stochastic oracles (004, Algorithms 2 and 3). */
 public final class Projections {
-    private Projections() {
-    }
+    private Projections() {}
 
     /**
-     * Projects {@code x} onto the ball {@code {||x||_2 <= radius}} in place (scales it down when it lies
-     * outside). Returns the scale factor applied (1 when inside).
+     * Projects {@code x} onto the ball {@code {||x||_2 <= radius}} in place (scales it down when it
+     * lies outside). Returns the scale factor applied (1 when inside).
      */
     public static double projectToBall(double[] x, double radius) {
         if (!(radius >= 0.0)) {
@@ -25,8 +24,8 @@ public final class Projections {
     }
 
     /**
-     * Euclidean projection of {@code x} onto the probability simplex, in place (sort-based algorithm
-     * of Held, Wolfe and Crowder 1974 / Duchi et al. 2008).
+     * Euclidean projection of {@code x} onto the probability simplex, in place (sort-based
+     * algorithm of Held, Wolfe and Crowder 1974 / Duchi et al. 2008).
      */
     public static void projectToSimplex(double[] x) {
         int n = x.length;

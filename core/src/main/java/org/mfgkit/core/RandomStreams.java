@@ -10,15 +10,16 @@ import java.util.random.RandomGenerator;
  * numbers do not depend on thread scheduling.
  */
 public final class RandomStreams {
-    private RandomStreams() {
-    }
+    private RandomStreams() {}
 
     /** A generator for {@code seed}: the same seed gives the same sequence on every JVM. */
     public static RandomGenerator create(long seed) {
         return new SplittableRandom(seed);
     }
 
-    /** The seed of child stream {@code index} of {@code seed} (SplitMix64 finaliser of a Weyl step). */
+    /**
+     * The seed of child stream {@code index} of {@code seed} (SplitMix64 finaliser of a Weyl step).
+     */
     public static long deriveSeed(long seed, long index) {
         long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -32,8 +33,9 @@ public final class RandomStreams {
     }
 
     /**
-     * Samples an index from the distribution {@code p[from .. from+length-1]} by inversion (one uniform
-     * draw). The range must sum to 1 (not checked here: callers validate once, outside hot loops).
+     * Samples an index from the distribution {@code p[from .. from+length-1]} by inversion (one
+     * uniform draw). The range must sum to 1 (not checked here: callers validate once, outside hot
+     * loops).
      */
     public static int sampleCategorical(double[] p, int from, int length, RandomGenerator rng) {
         double u = rng.nextDouble();

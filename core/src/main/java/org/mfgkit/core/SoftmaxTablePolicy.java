@@ -3,18 +3,21 @@ package org.mfgkit.core;
 import java.util.random.RandomGenerator;
 
 /**
- * A softmax policy {@code pi(a|s) ∝ exp(z(s,a))} held as its probability and log-probability tables,
- * computed once from the logits {@code z} (stably: {@code log pi = z - logSumExp_a z}). The common
- * part of {@link LogLinearPolicy} ({@code z = theta^T phi}) and {@link MeanFieldSoftmaxPolicy}
- * ({@code z = f_nu}); immutable.
+ * A softmax policy {@code pi(a|s) ∝ exp(z(s,a))} held as its probability and log-probability
+ * tables, computed once from the logits {@code z} (stably: {@code log pi = z - logSumExp_a z}). The
+ * common part of {@link LogLinearPolicy} ({@code z = theta^T phi}) and {@link
+ * MeanFieldSoftmaxPolicy} ({@code z = f_nu}); immutable.
  */
 abstract class SoftmaxTablePolicy implements Policy {
     /** Number of states. */
     final int nS;
+
     /** Number of actions. */
     final int nA;
+
     /** {@code pi[s*nA + a]}. */
     final double[] pi;
+
     /** {@code logPi[s*nA + a]}. */
     final double[] logPi;
 

@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 public final class TabularPolicy implements Policy {
     private final int nS;
     private final int nA;
+
     /** {@code pi[s*nA + a] = pi(a|s)}. */
     private final double[] pi;
 
@@ -20,7 +21,8 @@ public final class TabularPolicy implements Policy {
     public static TabularPolicy ofTable(int nS, int nA, double[] table) {
         requireShape(nS, nA);
         if (table.length != nS * nA) {
-            throw new IllegalArgumentException("policy table has length " + table.length + ", expected nS*nA = " + nS * nA);
+            throw new IllegalArgumentException(
+                    "policy table has length " + table.length + ", expected nS*nA = " + nS * nA);
         }
         Simplex.requireStochasticRows("policy", table, nA);
         return new TabularPolicy(nS, nA, table.clone());
@@ -29,14 +31,20 @@ public final class TabularPolicy implements Policy {
     /** From {@code probabilities[s][a]} (validated: rectangular, rows are distributions). */
     public static TabularPolicy of(double[][] probabilities) {
         if (probabilities == null || probabilities.length == 0) {
-            throw new IllegalArgumentException("policy: probabilities must have at least one state row");
+            throw new IllegalArgumentException(
+                    "policy: probabilities must have at least one state row");
         }
         int nA = probabilities[0] == null ? 0 : probabilities[0].length;
         double[] flat = new double[probabilities.length * nA];
         for (int s = 0; s < probabilities.length; s++) {
             if (probabilities[s] == null || probabilities[s].length != nA) {
-                throw new IllegalArgumentException("policy: state row " + s + " has "
-                        + (probabilities[s] == null ? 0 : probabilities[s].length) + " actions, expected " + nA);
+                throw new IllegalArgumentException(
+                        "policy: state row "
+                                + s
+                                + " has "
+                                + (probabilities[s] == null ? 0 : probabilities[s].length)
+                                + " actions, expected "
+                                + nA);
             }
             System.arraycopy(probabilities[s], 0, flat, s * nA, nA);
         }
@@ -57,8 +65,13 @@ public final class TabularPolicy implements Policy {
         double[] t = new double[actions.length * nA];
         for (int s = 0; s < actions.length; s++) {
             if (actions[s] < 0 || actions[s] >= nA) {
-                throw new IllegalArgumentException("deterministic policy: action " + actions[s] + " of state " + s
-                        + " is outside 0.." + (nA - 1));
+                throw new IllegalArgumentException(
+                        "deterministic policy: action "
+                                + actions[s]
+                                + " of state "
+                                + s
+                                + " is outside 0.."
+                                + (nA - 1));
             }
             t[s * nA + actions[s]] = 1.0;
         }
@@ -66,13 +79,15 @@ public final class TabularPolicy implements Policy {
     }
 
     /**
-     * The softmax policy {@code pi(a|s) ∝ exp(q[s*nA+a]/temperature)}; temperature 0 gives the greedy
-     * policy, uniform over exact ties (see {@link Numerics#softmax(double[], int, double[], int, int, double)}).
+     * The softmax policy {@code pi(a|s) ∝ exp(q[s*nA+a]/temperature)}; temperature 0 gives the
+     * greedy policy, uniform over exact ties (see {@link Numerics#softmax(double[], int, double[],
+     * int, int, double)}).
      */
     public static TabularPolicy softmax(int nS, int nA, double[] q, double temperature) {
         requireShape(nS, nA);
         if (q.length != nS * nA) {
-            throw new IllegalArgumentException("softmax policy: logits have length " + q.length + ", expected " + nS * nA);
+            throw new IllegalArgumentException(
+                    "softmax policy: logits have length " + q.length + ", expected " + nS * nA);
         }
         double[] t = new double[nS * nA];
         for (int s = 0; s < nS; s++) {
@@ -153,7 +168,8 @@ public final class TabularPolicy implements Policy {
 
     private static void requireShape(int nS, int nA) {
         if (nS <= 0 || nA <= 0) {
-            throw new IllegalArgumentException("policy needs nS > 0 and nA > 0, got nS=" + nS + ", nA=" + nA);
+            throw new IllegalArgumentException(
+                    "policy needs nS > 0 and nA > 0, got nS=" + nS + ", nA=" + nA);
         }
     }
 

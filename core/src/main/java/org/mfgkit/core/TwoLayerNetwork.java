@@ -6,34 +6,38 @@ import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
 /**
- * Single-hidden-layer network in the mean-field parameterisation (000 §2 eq. (7); SPEC §4):
- * {@code f(x) = (1/N) sum_i psi(x; w_i)}, {@code psi(x; w) = w0 * phi(x; wbar)}, with {@code phi} one of
+ * Single-hidden-layer network in the mean-field parameterisation (000 §2 eq. (7); SPEC §4): {@code
+ * f(x) = (1/N) sum_i psi(x; w_i)}, {@code psi(x; w) = w0 * phi(x; wbar)}, with {@code phi} one of
  * the {@link Activation}s. Immutable.
  *
  * <p>Parameters are stored flat, one particle {@code w_i = (w0_i, wbar_i) ∈ R^{1+d}} after another:
  * {@code w[i*(d+1)]} is the output weight {@code w0_i} and {@code w[i*(d+1) + 1 + k]} the hidden
- * weight {@code wbar_{i,k}} ({@code k = 0..d-1}). The same layout is used for every per-particle array
- * (gradients, velocities).
+ * weight {@code wbar_{i,k}} ({@code k = 0..d-1}). The same layout is used for every per-particle
+ * array (gradients, velocities).
  *
- * <p>Two batch kernels serve the policy-gradient flow over a tabulated {@link InputMap}:
- * {@link #energies} ({@code f(s,a)} for all pairs) and {@link #unitGradientSums}
- * ({@code sum_{s,a} c(s,a) ∇_w psi(x(s,a); w_i)} for all particles). Both are exact. For ReLU units
- * on a product grid {@code x = (u_s, v_a, 1)} they use that the active set of a unit along the action
- * axis is an interval, so each (particle, state) costs one bisection instead of a pass over the
- * actions; otherwise a blocked dense loop. Work is split into fixed blocks whose results do not
- * depend on the number of threads: serial and parallel runs are bit-identical.
+ * <p>Two batch kernels serve the policy-gradient flow over a tabulated {@link InputMap}: {@link
+ * #energies} ({@code f(s,a)} for all pairs) and {@link #unitGradientSums} ({@code sum_{s,a} c(s,a)
+ * ∇_w psi(x(s,a); w_i)} for all particles). Both are exact. For ReLU units on a product grid {@code
+ * x = (u_s, v_a, 1)} they use that the active set of a unit along the action axis is an interval,
+ * so each (particle, state) costs one bisection instead of a pass over the actions; otherwise a
+ * blocked dense loop. Work is split into fixed blocks whose results do not depend on the number of
+ * threads: serial and parallel runs are bit-identical.
  */
 public final class TwoLayerNetwork {
     /** Block of (s,a) pairs processed together by the dense kernels. */
     static final int BLOCK = 512;
+
     /** Below this many unit evaluations a kernel runs on the calling thread only. */
     static final long PARALLEL_WORK = 1L << 16;
 
     private final Activation activation;
+
     /** Width {@code N}. */
     private final int n;
+
     /** Input dimension {@code d}. */
     private final int d;
+
     /** {@code w[i*(d+1) + k]}, see the class comment. */
     private final double[] w;
 
@@ -53,24 +57,38 @@ public final class TwoLayerNetwork {
             throw new IllegalArgumentException("input dimension must be > 0, got " + inputDim);
         }
         if (params == null || params.length == 0 || params.length % (inputDim + 1) != 0) {
-            throw new IllegalArgumentException("parameter vector has length " + (params == null ? "null" : params.length)
-                    + ", expected a positive multiple of inputDim+1 = " + (inputDim + 1));
+            throw new IllegalArgumentException(
+                    "parameter vector has length "
+                            + (params == null ? "null" : params.length)
+                            + ", expected a positive multiple of inputDim+1 = "
+                            + (inputDim + 1));
         }
         for (int j = 0; j < params.length; j++) {
             if (!Double.isFinite(params[j])) {
-                throw new IllegalArgumentException("parameter " + j + " (particle " + j / (inputDim + 1) + ") is not finite ("
-                        + params[j] + ")");
+                throw new IllegalArgumentException(
+                        "parameter "
+                                + j
+                                + " (particle "
+                                + j / (inputDim + 1)
+                                + ") is not finite ("
+                                + params[j]
+                                + ")");
             }
         }
         return new TwoLayerNetwork(activation, inputDim, params.clone());
     }
 
     /**
-     * i.i.d. Gaussian initialisation (000 §5): {@code w0_i ~ N(0, outputStd^2)} and
-     * {@code wbar_{i,k} ~ N(0, hiddenStd^2)}, drawn particle by particle ({@code w0} first). A standard
+     * i.i.d. Gaussian initialisation (000 §5): {@code w0_i ~ N(0, outputStd^2)} and {@code
+     * wbar_{i,k} ~ N(0, hiddenStd^2)}, drawn particle by particle ({@code w0} first). A standard
      * deviation of 0 gives zeros without consuming draws.
      */
-    public static TwoLayerNetwork gaussian(Activation activation, int width, int inputDim, double outputStd, double hiddenStd,
+    public static TwoLayerNetwork gaussian(
+            Activation activation,
+            int width,
+            int inputDim,
+            double outputStd,
+            double hiddenStd,
             RandomGenerator rng) {
         if (width <= 0) {
             throw new IllegalArgumentException("network width must be > 0, got " + width);
@@ -78,9 +96,15 @@ public final class TwoLayerNetwork {
         if (inputDim <= 0) {
             throw new IllegalArgumentException("input dimension must be > 0, got " + inputDim);
         }
-        if (!(outputStd >= 0.0) || !(hiddenStd >= 0.0) || Double.isInfinite(outputStd) || Double.isInfinite(hiddenStd)) {
-            throw new IllegalArgumentException("initial standard deviations must be finite and >= 0, got " + outputStd + ", "
-                    + hiddenStd);
+        if (!(outputStd >= 0.0)
+                || !(hiddenStd >= 0.0)
+                || Double.isInfinite(outputStd)
+                || Double.isInfinite(hiddenStd)) {
+            throw new IllegalArgumentException(
+                    "initial standard deviations must be finite and >= 0, got "
+                            + outputStd
+                            + ", "
+                            + hiddenStd);
         }
         int p = inputDim + 1;
         double[] w = new double[width * p];
@@ -100,16 +124,23 @@ public final class TwoLayerNetwork {
     /** The same architecture with other parameters (copied, validated). */
     public TwoLayerNetwork withParameters(double[] params) {
         if (params == null || params.length != w.length) {
-            throw new IllegalArgumentException("parameter vector has length " + (params == null ? "null" : params.length)
-                    + ", expected " + w.length);
+            throw new IllegalArgumentException(
+                    "parameter vector has length "
+                            + (params == null ? "null" : params.length)
+                            + ", expected "
+                            + w.length);
         }
         return of(activation, d, params);
     }
 
-    /** {@code w + scale * direction} (an explicit Euler or gradient step); {@code direction} has the flat layout. */
+    /**
+     * {@code w + scale * direction} (an explicit Euler or gradient step); {@code direction} has the
+     * flat layout.
+     */
     public TwoLayerNetwork plus(double scale, double[] direction) {
         if (direction.length != w.length) {
-            throw new IllegalArgumentException("direction has length " + direction.length + ", expected " + w.length);
+            throw new IllegalArgumentException(
+                    "direction has length " + direction.length + ", expected " + w.length);
         }
         double[] next = new double[w.length];
         for (int j = 0; j < w.length; j++) {
@@ -143,7 +174,10 @@ public final class TwoLayerNetwork {
         return w.clone();
     }
 
-    /** Parameter {@code k} of particle {@code i} ({@code k = 0}: {@code w0}; {@code k >= 1}: {@code wbar_{k-1}}). */
+    /**
+     * Parameter {@code k} of particle {@code i} ({@code k = 0}: {@code w0}; {@code k >= 1}: {@code
+     * wbar_{k-1}}).
+     */
     public double parameter(int i, int k) {
         return w[i * (d + 1) + k];
     }
@@ -170,13 +204,15 @@ public final class TwoLayerNetwork {
     }
 
     /**
-     * Writes {@code ∇_w f(x)} with respect to all parameters into {@code out} (flat layout; it equals
-     * {@code (1/N) ∇_{w_i} psi(x; w_i)} in the block of particle {@code i}) and returns {@code f(x)}.
+     * Writes {@code ∇_w f(x)} with respect to all parameters into {@code out} (flat layout; it
+     * equals {@code (1/N) ∇_{w_i} psi(x; w_i)} in the block of particle {@code i}) and returns
+     * {@code f(x)}.
      */
     public double gradient(double[] x, double[] out) {
         requireInput(x);
         if (out.length != w.length) {
-            throw new IllegalArgumentException("gradient buffer has length " + out.length + ", expected " + w.length);
+            throw new IllegalArgumentException(
+                    "gradient buffer has length " + out.length + ", expected " + w.length);
         }
         int p = d + 1;
         double sum = 0.0;
@@ -195,17 +231,22 @@ public final class TwoLayerNetwork {
         return energies(inputs, isLarge(inputs));
     }
 
-    /** {@code f(x(s,a))} for all pairs; {@code parallel} chooses whether to use the common fork-join pool. */
+    /**
+     * {@code f(x(s,a))} for all pairs; {@code parallel} chooses whether to use the common fork-join
+     * pool.
+     */
     public double[] energies(InputMap inputs, boolean parallel) {
         requireInputs(inputs);
-        return useGridPath(inputs) ? energiesReluGrid(inputs, parallel) : energiesDense(inputs, parallel);
+        return useGridPath(inputs)
+                ? energiesReluGrid(inputs, parallel)
+                : energiesDense(inputs, parallel);
     }
 
     /**
-     * For all particles {@code i}, {@code out_i = sum_{s,a} c[s*nA+a] ∇_w psi(x(s,a); w_i)} (flat layout,
-     * a fresh array). With {@code c = varrho(s) pi(a|s) (G(s,a) - E_pi G(s,.))} this is the velocity field
-     * of eq. (9); with {@code c(s,a) = dL/df(s,a)} it is {@code N ∇_w L(f)} (chain rule through the
-     * energies). Parallel when large.
+     * For all particles {@code i}, {@code out_i = sum_{s,a} c[s*nA+a] ∇_w psi(x(s,a); w_i)} (flat
+     * layout, a fresh array). With {@code c = varrho(s) pi(a|s) (G(s,a) - E_pi G(s,.))} this is the
+     * velocity field of eq. (9); with {@code c(s,a) = dL/df(s,a)} it is {@code N ∇_w L(f)} (chain
+     * rule through the energies). Parallel when large.
      */
     public double[] unitGradientSums(InputMap inputs, double[] c) {
         return unitGradientSums(inputs, c, isLarge(inputs));
@@ -215,23 +256,35 @@ public final class TwoLayerNetwork {
     public double[] unitGradientSums(InputMap inputs, double[] c, boolean parallel) {
         requireInputs(inputs);
         if (c == null || c.length != inputs.nS() * inputs.nA()) {
-            throw new IllegalArgumentException("weight table has length " + (c == null ? "null" : c.length)
-                    + ", expected nS*nA = " + inputs.nS() * inputs.nA());
+            throw new IllegalArgumentException(
+                    "weight table has length "
+                            + (c == null ? "null" : c.length)
+                            + ", expected nS*nA = "
+                            + inputs.nS() * inputs.nA());
         }
-        return useGridPath(inputs) ? sumsReluGrid(inputs, c, parallel) : sumsDense(inputs, c, parallel);
+        return useGridPath(inputs)
+                ? sumsReluGrid(inputs, c, parallel)
+                : sumsDense(inputs, c, parallel);
     }
 
     /**
-     * {@code sum_{s,a} c[s*nA+a] ∇_w psi(x(s,a); omega)} for one arbitrary particle {@code omega = (w0, wbar)}
-     * (dense path), written into {@code out[0..d]}. Probes the velocity field off the particles.
+     * {@code sum_{s,a} c[s*nA+a] ∇_w psi(x(s,a); omega)} for one arbitrary particle {@code omega =
+     * (w0, wbar)} (dense path), written into {@code out[0..d]}. Probes the velocity field off the
+     * particles.
      */
-    public static void unitGradientSum(Activation activation, double[] omega, InputMap inputs, double[] c, double[] out) {
+    public static void unitGradientSum(
+            Activation activation, double[] omega, InputMap inputs, double[] c, double[] out) {
         int d = inputs.dim();
         if (omega.length != d + 1 || out.length != d + 1) {
-            throw new IllegalArgumentException("particle and output must have length d+1 = " + (d + 1));
+            throw new IllegalArgumentException(
+                    "particle and output must have length d+1 = " + (d + 1));
         }
         if (c.length != inputs.nS() * inputs.nA()) {
-            throw new IllegalArgumentException("weight table has length " + c.length + ", expected " + inputs.nS() * inputs.nA());
+            throw new IllegalArgumentException(
+                    "weight table has length "
+                            + c.length
+                            + ", expected "
+                            + inputs.nS() * inputs.nA());
         }
         sumsDenseBlock(activation, d, omega, 0, 1, inputs.tableArray(), c, c.length, out);
     }
@@ -259,8 +312,18 @@ public final class TwoLayerNetwork {
         return w[wOff] * act.value(preActivation(act, w, wOff, x, xOff, d));
     }
 
-    /** Writes {@code ∇_w psi(x; w)} into {@code out[outOff..outOff+d]}; returns {@code psi(x; w)}. */
-    static double unitGradient(Activation act, double[] w, int wOff, double[] x, int xOff, int d, double[] out, int outOff) {
+    /**
+     * Writes {@code ∇_w psi(x; w)} into {@code out[outOff..outOff+d]}; returns {@code psi(x; w)}.
+     */
+    static double unitGradient(
+            Activation act,
+            double[] w,
+            int wOff,
+            double[] x,
+            int xOff,
+            int d,
+            double[] out,
+            int outOff) {
         double w0 = w[wOff];
         double z = preActivation(act, w, wOff, x, xOff, d);
         double phi = act.value(z);
@@ -282,8 +345,8 @@ public final class TwoLayerNetwork {
     // ---------------------------------------------------------------- dense kernels
 
     /**
-     * Energies, blocked over (s,a) pairs: for each block, particles in the outer loop and the pairs of
-     * the block in the inner loop over the coordinate-major inputs (contiguous, so the ReLU loop
+     * Energies, blocked over (s,a) pairs: for each block, particles in the outer loop and the pairs
+     * of the block in the inner loop over the coordinate-major inputs (contiguous, so the ReLU loop
      * vectorises).
      */
     private double[] energiesDense(InputMap inputs, boolean parallel) {
@@ -291,26 +354,38 @@ public final class TwoLayerNetwork {
         double[] xt = inputs.columnArray();
         double[] f = new double[nSA];
         int blocks = (nSA + BLOCK - 1) / BLOCK;
-        forEach(blocks, parallel, b -> {
-            int j0 = b * BLOCK;
-            int len = Math.min(BLOCK, nSA - j0);
-            double[] z = new double[len];
-            double[] acc = new double[len];
-            if (activation == Activation.RELU && d == 3) {
-                energiesReluBlock3(w, n, xt, nSA, j0, len, acc);
-            } else {
-                energiesGenericBlock(activation, w, n, d, xt, nSA, j0, len, z, acc);
-            }
-            for (int j = 0; j < len; j++) {
-                f[j0 + j] = acc[j] / n;
-            }
-        });
+        forEach(
+                blocks,
+                parallel,
+                b -> {
+                    int j0 = b * BLOCK;
+                    int len = Math.min(BLOCK, nSA - j0);
+                    double[] z = new double[len];
+                    double[] acc = new double[len];
+                    if (activation == Activation.RELU && d == 3) {
+                        energiesReluBlock3(w, n, xt, nSA, j0, len, acc);
+                    } else {
+                        energiesGenericBlock(activation, w, n, d, xt, nSA, j0, len, z, acc);
+                    }
+                    for (int j = 0; j < len; j++) {
+                        f[j0 + j] = acc[j] / n;
+                    }
+                });
         return f;
     }
 
     /** Energies of one block for any activation and dimension; {@code z} is scratch. */
-    private static void energiesGenericBlock(Activation activation, double[] w, int n, int d, double[] xt, int nSA, int j0, int len,
-            double[] z, double[] acc) {
+    private static void energiesGenericBlock(
+            Activation activation,
+            double[] w,
+            int n,
+            int d,
+            double[] xt,
+            int nSA,
+            int j0,
+            int len,
+            double[] z,
+            double[] acc) {
         int p = d + 1;
         for (int i = 0; i < n; i++) {
             double w0 = w[i * p];
@@ -343,8 +418,12 @@ public final class TwoLayerNetwork {
         }
     }
 
-    /** The ReLU, {@code d = 3} case of the energies of one block, with the block's coordinates in three local arrays. */
-    private static void energiesReluBlock3(double[] w, int n, double[] xt, int nSA, int j0, int len, double[] acc) {
+    /**
+     * The ReLU, {@code d = 3} case of the energies of one block, with the block's coordinates in
+     * three local arrays.
+     */
+    private static void energiesReluBlock3(
+            double[] w, int n, double[] xt, int nSA, int j0, int len, double[] acc) {
         double[] x0 = java.util.Arrays.copyOfRange(xt, j0, j0 + len);
         double[] x1 = java.util.Arrays.copyOfRange(xt, nSA + j0, nSA + j0 + len);
         double[] x2 = java.util.Arrays.copyOfRange(xt, 2 * nSA + j0, 2 * nSA + j0 + len);
@@ -363,10 +442,19 @@ public final class TwoLayerNetwork {
     }
 
     /**
-     * {@code z[j] = preActivation} of the particle at {@code wOff} on the pairs {@code j0 .. j0+len-1},
-     * from the coordinate-major inputs {@code xt[k*nSA + j]} (same summation order as {@link #preActivation}).
+     * {@code z[j] = preActivation} of the particle at {@code wOff} on the pairs {@code j0 ..
+     * j0+len-1}, from the coordinate-major inputs {@code xt[k*nSA + j]} (same summation order as
+     * {@link #preActivation}).
      */
-    private static void preActivations(Activation act, double[] w, int wOff, int d, double[] xt, int nSA, int j0, int len,
+    private static void preActivations(
+            Activation act,
+            double[] w,
+            int wOff,
+            int d,
+            double[] xt,
+            int nSA,
+            int j0,
+            int len,
             double[] z) {
         java.util.Arrays.fill(z, 0, len, 0.0);
         for (int k = 0; k < d; k++) {
@@ -387,7 +475,11 @@ public final class TwoLayerNetwork {
 
     /** Particles per block of the dense particle-sum kernel. */
     private static final int PARTICLE_BLOCK = 64;
-    /** {@code 2^537}: {@code min(1, (h * 2^537) * 2^537)} is exactly {@code 1{h > 0}} for every finite {@code h >= 0}. */
+
+    /**
+     * {@code 2^537}: {@code min(1, (h * 2^537) * 2^537)} is exactly {@code 1{h > 0}} for every
+     * finite {@code h >= 0}.
+     */
     private static final double STEP_SCALE = 0x1p537;
 
     private double[] sumsDense(InputMap inputs, double[] c, boolean parallel) {
@@ -395,21 +487,34 @@ public final class TwoLayerNetwork {
         double[] x = inputs.tableArray();
         double[] out = new double[w.length];
         int blocks = (n + PARTICLE_BLOCK - 1) / PARTICLE_BLOCK;
-        forEach(blocks, parallel, b -> {
-            int i0 = b * PARTICLE_BLOCK;
-            sumsDenseBlock(activation, d, w, i0, Math.min(PARTICLE_BLOCK, n - i0), x, c, nSA, out);
-        });
+        forEach(
+                blocks,
+                parallel,
+                b -> {
+                    int i0 = b * PARTICLE_BLOCK;
+                    sumsDenseBlock(
+                            activation, d, w, i0, Math.min(PARTICLE_BLOCK, n - i0), x, c, nSA, out);
+                });
         return out;
     }
 
     /**
-     * {@code out_i = sum_j c[j] ∇_w psi(x_j; w_i)} for the {@code m} particles starting at {@code i0}
-     * (flat layout, same offsets in {@code w} and {@code out}) over all {@code nSA} inputs
+     * {@code out_i = sum_j c[j] ∇_w psi(x_j; w_i)} for the {@code m} particles starting at {@code
+     * i0} (flat layout, same offsets in {@code w} and {@code out}) over all {@code nSA} inputs
      * {@code x[j*d + k]}. The pairs run in the outer loop and the particles of the block, copied to
-     * coordinate-major scratch, in the inner loop: every update is element-wise over particles, so it
-     * vectorises, and each particle's sums run over {@code j} in increasing order whatever the threads.
+     * coordinate-major scratch, in the inner loop: every update is element-wise over particles, so
+     * it vectorises, and each particle's sums run over {@code j} in increasing order whatever the
+     * threads.
      */
-    private static void sumsDenseBlock(Activation act, int d, double[] w, int i0, int m, double[] x, double[] c, int nSA,
+    private static void sumsDenseBlock(
+            Activation act,
+            int d,
+            double[] w,
+            int i0,
+            int m,
+            double[] x,
+            double[] c,
+            int nSA,
             double[] out) {
         int p = d + 1;
         double[] w0 = new double[m];
@@ -439,11 +544,20 @@ public final class TwoLayerNetwork {
     }
 
     /**
-     * The ReLU, {@code d = 3} case of {@link #sumsDenseBlock}, with one array per coordinate so that the
-     * particle loop vectorises; {@code c * 1{z > 0}} is {@code c * min(1, h 2^537 2^537)} with
-     * {@code h = max(z, 0)}, which is exact (the smallest positive double times {@code 2^1074} is 1).
+     * The ReLU, {@code d = 3} case of {@link #sumsDenseBlock}, with one array per coordinate so
+     * that the particle loop vectorises; {@code c * 1{z > 0}} is {@code c * min(1, h 2^537 2^537)}
+     * with {@code h = max(z, 0)}, which is exact (the smallest positive double times {@code 2^1074}
+     * is 1).
      */
-    private static void sumsReluBlock3(double[] w0, double[] a, double[] g0, double[] g, int m, double[] x, double[] c, int nSA) {
+    private static void sumsReluBlock3(
+            double[] w0,
+            double[] a,
+            double[] g0,
+            double[] g,
+            int m,
+            double[] x,
+            double[] c,
+            int nSA) {
         double[] a0 = java.util.Arrays.copyOfRange(a, 0, m);
         double[] a1 = java.util.Arrays.copyOfRange(a, m, 2 * m);
         double[] a2 = java.util.Arrays.copyOfRange(a, 2 * m, 3 * m);
@@ -473,9 +587,22 @@ public final class TwoLayerNetwork {
         System.arraycopy(g3, 0, g, 2 * m, m);
     }
 
-    /** {@link #sumsDenseBlock} for any activation and dimension; {@code z}, {@code t} are scratch of length {@code m}. */
-    private static void sumsGenericBlock(Activation act, int d, double[] a, double[] g0, double[] g, double[] z, double[] t, int m,
-            double[] x, double[] c, int nSA) {
+    /**
+     * {@link #sumsDenseBlock} for any activation and dimension; {@code z}, {@code t} are scratch of
+     * length {@code m}.
+     */
+    private static void sumsGenericBlock(
+            Activation act,
+            int d,
+            double[] a,
+            double[] g0,
+            double[] g,
+            double[] z,
+            double[] t,
+            int m,
+            double[] x,
+            double[] c,
+            int nSA) {
         for (int j = 0; j < nSA; j++) {
             double cj = c[j];
             if (cj == 0.0) {
@@ -552,11 +679,12 @@ public final class TwoLayerNetwork {
     }
 
     /**
-     * Exact energies for ReLU units on {@code x = (u_s, v_a, 1)}: for a fixed state, unit {@code i} is
-     * {@code w0 (b + w2 v_a)} on an interval of actions ({@code b = w1 u_s + w3}) and 0 elsewhere, so
-     * the sums over particles are accumulated as interval additions of the coefficients of the affine
-     * function: a suffix interval (slope {@code w2 > 0}) by a forward running sum, a prefix interval
-     * ({@code w2 < 0}) by a backward one, so that nothing is subtracted.
+     * Exact energies for ReLU units on {@code x = (u_s, v_a, 1)}: for a fixed state, unit {@code i}
+     * is {@code w0 (b + w2 v_a)} on an interval of actions ({@code b = w1 u_s + w3}) and 0
+     * elsewhere, so the sums over particles are accumulated as interval additions of the
+     * coefficients of the affine function: a suffix interval (slope {@code w2 > 0}) by a forward
+     * running sum, a prefix interval ({@code w2 < 0}) by a backward one, so that nothing is
+     * subtracted.
      */
     private double[] energiesReluGrid(InputMap inputs, boolean parallel) {
         int nS = inputs.nS();
@@ -567,66 +695,69 @@ public final class TwoLayerNetwork {
         double[] f = new double[nS * nA];
         int perBlock = Math.max(1, 4096 / Math.max(1, n));
         int blocks = (nS + perBlock - 1) / perBlock;
-        forEach(blocks, parallel, b -> {
-            double[] sufA = new double[nA];
-            double[] sufB = new double[nA];
-            double[] preA = new double[nA];
-            double[] preB = new double[nA];
-            int s1 = Math.min(nS, (b + 1) * perBlock);
-            for (int s = b * perBlock; s < s1; s++) {
-                Arrays.fill(sufA, 0.0);
-                Arrays.fill(sufB, 0.0);
-                Arrays.fill(preA, 0.0);
-                Arrays.fill(preB, 0.0);
-                double us = u[s];
-                for (int i = 0; i < n; i++) {
-                    int o = i * 4;
-                    double w0 = w[o];
-                    if (w0 == 0.0) {
-                        continue;
-                    }
-                    double w2 = w[o + 2];
-                    double bias = w[o + 1] * us + w[o + 3];
-                    if (w2 > 0.0) {
-                        int lo = firstPositive(bias, w2, v, invH);
-                        if (lo < nA) {
-                            sufA[lo] += w0 * bias;
-                            sufB[lo] += w0 * w2;
+        forEach(
+                blocks,
+                parallel,
+                b -> {
+                    double[] sufA = new double[nA];
+                    double[] sufB = new double[nA];
+                    double[] preA = new double[nA];
+                    double[] preB = new double[nA];
+                    int s1 = Math.min(nS, (b + 1) * perBlock);
+                    for (int s = b * perBlock; s < s1; s++) {
+                        Arrays.fill(sufA, 0.0);
+                        Arrays.fill(sufB, 0.0);
+                        Arrays.fill(preA, 0.0);
+                        Arrays.fill(preB, 0.0);
+                        double us = u[s];
+                        for (int i = 0; i < n; i++) {
+                            int o = i * 4;
+                            double w0 = w[o];
+                            if (w0 == 0.0) {
+                                continue;
+                            }
+                            double w2 = w[o + 2];
+                            double bias = w[o + 1] * us + w[o + 3];
+                            if (w2 > 0.0) {
+                                int lo = firstPositive(bias, w2, v, invH);
+                                if (lo < nA) {
+                                    sufA[lo] += w0 * bias;
+                                    sufB[lo] += w0 * w2;
+                                }
+                            } else if (w2 < 0.0) {
+                                int hi = firstNonPositive(bias, w2, v, invH);
+                                if (hi > 0) {
+                                    preA[hi - 1] += w0 * bias;
+                                    preB[hi - 1] += w0 * w2;
+                                }
+                            } else if (bias > 0.0) {
+                                sufA[0] += w0 * bias;
+                            }
                         }
-                    } else if (w2 < 0.0) {
-                        int hi = firstNonPositive(bias, w2, v, invH);
-                        if (hi > 0) {
-                            preA[hi - 1] += w0 * bias;
-                            preB[hi - 1] += w0 * w2;
+                        int row = s * nA;
+                        double runA = 0.0;
+                        double runB = 0.0;
+                        for (int a = 0; a < nA; a++) {
+                            runA += sufA[a];
+                            runB += sufB[a];
+                            f[row + a] = runA + runB * v[a];
                         }
-                    } else if (bias > 0.0) {
-                        sufA[0] += w0 * bias;
+                        runA = 0.0;
+                        runB = 0.0;
+                        for (int a = nA - 1; a >= 0; a--) {
+                            runA += preA[a];
+                            runB += preB[a];
+                            f[row + a] = (f[row + a] + (runA + runB * v[a])) / n;
+                        }
                     }
-                }
-                int row = s * nA;
-                double runA = 0.0;
-                double runB = 0.0;
-                for (int a = 0; a < nA; a++) {
-                    runA += sufA[a];
-                    runB += sufB[a];
-                    f[row + a] = runA + runB * v[a];
-                }
-                runA = 0.0;
-                runB = 0.0;
-                for (int a = nA - 1; a >= 0; a--) {
-                    runA += preA[a];
-                    runB += preB[a];
-                    f[row + a] = (f[row + a] + (runA + runB * v[a])) / n;
-                }
-            }
-        });
+                });
         return f;
     }
 
     /**
      * Exact {@code sum_{s,a} c ∇_w psi} for ReLU units on a product grid: per state, prefix sums
-     * {@code sum_{a<j} c}, {@code sum_{a<j} c v_a} and suffix sums {@code sum_{a>=j} ...} are tabulated
-     * once; each (particle, state) then needs one bisection for its active interval.
+     * {@code sum_{a<j} c}, {@code sum_{a<j} c v_a} and suffix sums {@code sum_{a>=j} ...} are
+     * tabulated once; each (particle, state) then needs one bisection for its active interval.
      */
     private double[] sumsReluGrid(InputMap inputs, double[] c, boolean parallel) {
         int nS = inputs.nS();
@@ -635,7 +766,8 @@ public final class TwoLayerNetwork {
         double[] v = inputs.gridActionsArray();
         double invH = inverseSpacing(v);
         int m = nA + 1;
-        // pre0[s*m + j] = sum_{a<j} c(s,a); pre1 with c*v; suf0[s*m + j] = sum_{a>=j} c(s,a); suf1 with c*v
+        // pre0[s*m + j] = sum_{a<j} c(s,a); pre1 with c*v; suf0[s*m + j] = sum_{a>=j} c(s,a); suf1
+        // with c*v
         double[] pre0 = new double[nS * m];
         double[] pre1 = new double[nS * m];
         double[] suf0 = new double[nS * m];
@@ -655,56 +787,60 @@ public final class TwoLayerNetwork {
         double[] out = new double[w.length];
         int perBlock = 32;
         int blocks = (n + perBlock - 1) / perBlock;
-        forEach(blocks, parallel, b -> {
-            int i1 = Math.min(n, (b + 1) * perBlock);
-            for (int i = b * perBlock; i < i1; i++) {
-                int o = i * 4;
-                double w0 = w[o];
-                double w1 = w[o + 1];
-                double w2 = w[o + 2];
-                double w3 = w[o + 3];
-                double g0 = 0.0;
-                double g1 = 0.0;
-                double g2 = 0.0;
-                double g3 = 0.0;
-                for (int s = 0; s < nS; s++) {
-                    double us = u[s];
-                    double bias = w1 * us + w3;
-                    int base = s * m;
-                    double s0;
-                    double sv;
-                    if (w2 > 0.0) {
-                        int lo = firstPositive(bias, w2, v, invH);
-                        s0 = suf0[base + lo];
-                        sv = suf1[base + lo];
-                    } else if (w2 < 0.0) {
-                        int hi = firstNonPositive(bias, w2, v, invH);
-                        s0 = pre0[base + hi];
-                        sv = pre1[base + hi];
-                    } else if (bias > 0.0) {
-                        s0 = suf0[base];
-                        sv = suf1[base];
-                    } else {
-                        continue;
+        forEach(
+                blocks,
+                parallel,
+                b -> {
+                    int i1 = Math.min(n, (b + 1) * perBlock);
+                    for (int i = b * perBlock; i < i1; i++) {
+                        int o = i * 4;
+                        double w0 = w[o];
+                        double w1 = w[o + 1];
+                        double w2 = w[o + 2];
+                        double w3 = w[o + 3];
+                        double g0 = 0.0;
+                        double g1 = 0.0;
+                        double g2 = 0.0;
+                        double g3 = 0.0;
+                        for (int s = 0; s < nS; s++) {
+                            double us = u[s];
+                            double bias = w1 * us + w3;
+                            int base = s * m;
+                            double s0;
+                            double sv;
+                            if (w2 > 0.0) {
+                                int lo = firstPositive(bias, w2, v, invH);
+                                s0 = suf0[base + lo];
+                                sv = suf1[base + lo];
+                            } else if (w2 < 0.0) {
+                                int hi = firstNonPositive(bias, w2, v, invH);
+                                s0 = pre0[base + hi];
+                                sv = pre1[base + hi];
+                            } else if (bias > 0.0) {
+                                s0 = suf0[base];
+                                sv = suf1[base];
+                            } else {
+                                continue;
+                            }
+                            g0 += bias * s0 + w2 * sv; // sum over active a of c * (b + w2 v_a)
+                            g1 += us * s0;
+                            g2 += sv;
+                            g3 += s0;
+                        }
+                        out[o] = g0;
+                        out[o + 1] = w0 * g1;
+                        out[o + 2] = w0 * g2;
+                        out[o + 3] = w0 * g3;
                     }
-                    g0 += bias * s0 + w2 * sv; // sum over active a of c * (b + w2 v_a)
-                    g1 += us * s0;
-                    g2 += sv;
-                    g3 += s0;
-                }
-                out[o] = g0;
-                out[o + 1] = w0 * g1;
-                out[o + 2] = w0 * g2;
-                out[o + 3] = w0 * g3;
-            }
-        });
+                });
         return out;
     }
 
     /**
-     * Smallest {@code j} with {@code b + w2 v[j] > 0} for {@code w2 > 0} ({@code v.length} if none). The
-     * guess {@code ceil((-b/w2 - v[0]) * invH)} is exact on a uniform grid up to round-off; it is
-     * verified with the predicate itself, corrected by one step, and replaced by bisection otherwise.
+     * Smallest {@code j} with {@code b + w2 v[j] > 0} for {@code w2 > 0} ({@code v.length} if
+     * none). The guess {@code ceil((-b/w2 - v[0]) * invH)} is exact on a uniform grid up to
+     * round-off; it is verified with the predicate itself, corrected by one step, and replaced by
+     * bisection otherwise.
      */
     static int firstPositive(double b, double w2, double[] v, double invH) {
         int nA = v.length;
@@ -736,7 +872,10 @@ public final class TwoLayerNetwork {
         return hi;
     }
 
-    /** Smallest {@code j} with {@code b + w2 v[j] <= 0} for {@code w2 < 0} ({@code v.length} if none); as {@link #firstPositive}. */
+    /**
+     * Smallest {@code j} with {@code b + w2 v[j] <= 0} for {@code w2 < 0} ({@code v.length} if
+     * none); as {@link #firstPositive}.
+     */
     static int firstNonPositive(double b, double w2, double[] v, double invH) {
         int nA = v.length;
         int g = guess(b, w2, v, invH);
@@ -767,7 +906,10 @@ public final class TwoLayerNetwork {
         return hi;
     }
 
-    /** {@code ceil((-b/w2 - v[0]) * invH)} clamped to {@code [0, nA]}: the index where {@code b + w2 v} changes sign. */
+    /**
+     * {@code ceil((-b/w2 - v[0]) * invH)} clamped to {@code [0, nA]}: the index where {@code b + w2
+     * v} changes sign.
+     */
     private static int guess(double b, double w2, double[] v, double invH) {
         double pos = Math.ceil((-b / w2 - v[0]) * invH);
         int nA = v.length;
@@ -777,7 +919,10 @@ public final class TwoLayerNetwork {
         return pos >= nA ? nA : (int) pos;
     }
 
-    /** {@code (nA-1)/(v[nA-1] - v[0])}, the inverse spacing of a uniform grid (0 for a single action). */
+    /**
+     * {@code (nA-1)/(v[nA-1] - v[0])}, the inverse spacing of a uniform grid (0 for a single
+     * action).
+     */
     private static double inverseSpacing(double[] v) {
         return v.length > 1 ? (v.length - 1) / (v[v.length - 1] - v[0]) : 0.0;
     }
@@ -812,13 +957,15 @@ public final class TwoLayerNetwork {
 
     private void requireInput(double[] x) {
         if (x == null || x.length != d) {
-            throw new IllegalArgumentException("input has length " + (x == null ? "null" : x.length) + ", expected d = " + d);
+            throw new IllegalArgumentException(
+                    "input has length " + (x == null ? "null" : x.length) + ", expected d = " + d);
         }
     }
 
     private void requireInputs(InputMap inputs) {
         if (inputs.dim() != d) {
-            throw new IllegalArgumentException("input map has dimension " + inputs.dim() + ", the network expects " + d);
+            throw new IllegalArgumentException(
+                    "input map has dimension " + inputs.dim() + ", the network expects " + d);
         }
     }
 

@@ -47,9 +47,18 @@ class MeanFieldSoftmaxPolicyTest {
                     double[] minus = w.clone();
                     plus[j] += h;
                     minus[j] -= h;
-                    double fd = (MeanFieldSoftmaxPolicy.of(net.withParameters(plus), inputs).logProb(s, a)
-                            - MeanFieldSoftmaxPolicy.of(net.withParameters(minus), inputs).logProb(s, a)) / (2 * h);
-                    assertEquals(fd, score[j], Tolerances.TEST_FINITE_DIFFERENCE, act + " (" + s + "," + a + ") parameter " + j);
+                    double fd =
+                            (MeanFieldSoftmaxPolicy.of(net.withParameters(plus), inputs)
+                                                    .logProb(s, a)
+                                            - MeanFieldSoftmaxPolicy.of(
+                                                            net.withParameters(minus), inputs)
+                                                    .logProb(s, a))
+                                    / (2 * h);
+                    assertEquals(
+                            fd,
+                            score[j],
+                            Tolerances.TEST_FINITE_DIFFERENCE,
+                            act + " (" + s + "," + a + ") parameter " + j);
                 }
             }
         }

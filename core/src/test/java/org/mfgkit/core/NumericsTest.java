@@ -17,11 +17,17 @@ class NumericsTest {
     @Test
     void logSumExpIsStableForHugeAndTinyEntries() {
         // log(2 e^1000) = 1000 + log 2, where exp(1000) overflows
-        assertEquals(1000.0 + Math.log(2.0), Numerics.logSumExp(new double[] {1000.0, 1000.0}), 1e-12);
-        assertEquals(-1000.0 + Math.log(2.0), Numerics.logSumExp(new double[] {-1000.0, -1000.0}), 1e-12);
+        assertEquals(
+                1000.0 + Math.log(2.0), Numerics.logSumExp(new double[] {1000.0, 1000.0}), 1e-12);
+        assertEquals(
+                -1000.0 + Math.log(2.0),
+                Numerics.logSumExp(new double[] {-1000.0, -1000.0}),
+                1e-12);
         assertEquals(5.0, Numerics.logSumExp(new double[] {5.0, Double.NEGATIVE_INFINITY}), 0.0);
-        assertEquals(Double.NEGATIVE_INFINITY,
-                Numerics.logSumExp(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}));
+        assertEquals(
+                Double.NEGATIVE_INFINITY,
+                Numerics.logSumExp(
+                        new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}));
     }
 
     @Test
@@ -62,7 +68,10 @@ class NumericsTest {
             double soft = Numerics.softMax(x, 0, 3, t);
             assertTrue(soft >= hard && soft <= hard + t * Math.log(3) + 1e-15, "t=" + t);
         }
-        assertEquals(0.2 * Numerics.logSumExp(new double[] {1.0, 4.5, 2.5}), Numerics.softMax(x, 0, 3, 0.2), 1e-15);
+        assertEquals(
+                0.2 * Numerics.logSumExp(new double[] {1.0, 4.5, 2.5}),
+                Numerics.softMax(x, 0, 3, 0.2),
+                1e-15);
     }
 
     @Test
@@ -71,18 +80,29 @@ class NumericsTest {
         assertEquals(0.0, Numerics.entropy(new double[] {1.0, 0.0}), 0.0);
         double[] p = {0.5, 0.5};
         double[] q = {0.9, 0.1};
-        assertEquals(0.5 * Math.log(0.5 / 0.9) + 0.5 * Math.log(0.5 / 0.1), Numerics.klDivergence(p, q), 1e-15);
+        assertEquals(
+                0.5 * Math.log(0.5 / 0.9) + 0.5 * Math.log(0.5 / 0.1),
+                Numerics.klDivergence(p, q),
+                1e-15);
         assertEquals(Double.POSITIVE_INFINITY, Numerics.klDivergence(p, new double[] {1.0, 0.0}));
     }
 
     @Test
     void invalidArgumentsAreNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Numerics.softmax(new double[] {1, 2}, 0, new double[2], 0, 2, -1.0));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Numerics.softmax(new double[] {1, 2}, 0, new double[2], 0, 2, -1.0));
         assertTrue(e.getMessage().contains("temperature"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Numerics.logSumExp(new double[] {1.0, Double.NaN}));
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Numerics.logSumExp(new double[] {1.0, Double.NaN}));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Numerics.dot(new double[2], new double[3]));
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Numerics.dot(new double[2], new double[3]));
         assertTrue(e.getMessage().contains("lengths differ"), e.getMessage());
     }
 }

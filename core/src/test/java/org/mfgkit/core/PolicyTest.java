@@ -43,16 +43,21 @@ class PolicyTest {
         for (int i = 0; i < table.length; i++) {
             table[i] = rng.nextGaussian();
         }
-        FeatureMap phi = FeatureMap.of(nS, nA, dim, (s, a, out) -> {
-            double norm = 0;
-            for (int k = 0; k < dim; k++) {
-                out[k] = table[(s * nA + a) * dim + k];
-                norm += out[k] * out[k];
-            }
-            for (int k = 0; k < dim; k++) {
-                out[k] /= Math.sqrt(norm) * 1.5; // ||phi|| = 2/3
-            }
-        });
+        FeatureMap phi =
+                FeatureMap.of(
+                        nS,
+                        nA,
+                        dim,
+                        (s, a, out) -> {
+                            double norm = 0;
+                            for (int k = 0; k < dim; k++) {
+                                out[k] = table[(s * nA + a) * dim + k];
+                                norm += out[k] * out[k];
+                            }
+                            for (int k = 0; k < dim; k++) {
+                                out[k] /= Math.sqrt(norm) * 1.5; // ||phi|| = 2/3
+                            }
+                        });
         double[] theta = {0.5, -1.0, 2.0, 0.3};
         LogLinearPolicy pi = new LogLinearPolicy(phi, theta);
         double h = 1e-6;
@@ -65,8 +70,10 @@ class PolicyTest {
                     double[] minus = theta.clone();
                     plus[k] += h;
                     minus[k] -= h;
-                    double fd = (new LogLinearPolicy(phi, plus).logProb(s, a) - new LogLinearPolicy(phi, minus).logProb(s, a))
-                            / (2 * h);
+                    double fd =
+                            (new LogLinearPolicy(phi, plus).logProb(s, a)
+                                            - new LogLinearPolicy(phi, minus).logProb(s, a))
+                                    / (2 * h);
                     assertEquals(fd, score[k], Tolerances.TEST_FINITE_DIFFERENCE);
                 }
             }
@@ -75,27 +82,46 @@ class PolicyTest {
 
     @Test
     void featureNormAboveOneIsRejectedWithItsPair() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FeatureMap.of(2, 2, 2, (s, a, out) -> {
-                    out[0] = s == 1 && a == 0 ? 1.0 : 0.5;
-                    out[1] = s == 1 && a == 0 ? 0.5 : 0.0;
-                }));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                FeatureMap.of(
+                                        2,
+                                        2,
+                                        2,
+                                        (s, a, out) -> {
+                                            out[0] = s == 1 && a == 0 ? 1.0 : 0.5;
+                                            out[1] = s == 1 && a == 0 ? 0.5 : 0.0;
+                                        }));
         assertTrue(e.getMessage().contains("phi(1,0)"), e.getMessage());
     }
 
     @Test
     void tabularPolicyValidatesShapeAndRows() {
-        String m = assertThrows(IllegalArgumentException.class,
-                () -> TabularPolicy.of(new double[][] {{0.5, 0.5}, {0.2, 0.2}})).getMessage();
+        String m =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TabularPolicy.of(new double[][] {{0.5, 0.5}, {0.2, 0.2}}))
+                        .getMessage();
         assertTrue(m.contains("row 1") && m.contains("sums to"), m);
-        m = assertThrows(IllegalArgumentException.class,
-                () -> TabularPolicy.of(new double[][] {{0.5, 0.5}, {1.0}})).getMessage();
+        m =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TabularPolicy.of(new double[][] {{0.5, 0.5}, {1.0}}))
+                        .getMessage();
         assertTrue(m.contains("state row 1"), m);
-        m = assertThrows(IllegalArgumentException.class,
-                () -> TabularPolicy.of(new double[][] {{1.5, -0.5}})).getMessage();
+        m =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TabularPolicy.of(new double[][] {{1.5, -0.5}}))
+                        .getMessage();
         assertTrue(m.contains("negative"), m);
-        m = assertThrows(IllegalArgumentException.class,
-                () -> TabularPolicy.deterministic(2, new int[] {0, 2})).getMessage();
+        m =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TabularPolicy.deterministic(2, new int[] {0, 2}))
+                        .getMessage();
         assertTrue(m.contains("state 1"), m);
     }
 

@@ -18,7 +18,8 @@ class RandomStreamsTest {
         assertEquals(RandomStreams.deriveSeed(42, 3), RandomStreams.deriveSeed(42, 3));
         assertNotEquals(RandomStreams.deriveSeed(42, 3), RandomStreams.deriveSeed(42, 4));
         assertNotEquals(RandomStreams.deriveSeed(42, 0), RandomStreams.deriveSeed(43, 0));
-        assertEquals(RandomStreams.derive(1, 2).nextDouble(), RandomStreams.derive(1, 2).nextDouble());
+        assertEquals(
+                RandomStreams.derive(1, 2).nextDouble(), RandomStreams.derive(1, 2).nextDouble());
     }
 
     @Test
@@ -31,7 +32,8 @@ class RandomStreamsTest {
             counts[RandomStreams.sampleCategorical(p, rng)]++;
         }
         for (int k = 0; k < p.length; k++) {
-            // binomial count: |count - n p| <= 6 sqrt(n p (1-p)) fails with probability < 1e-8 per cell
+            // binomial count: |count - n p| <= 6 sqrt(n p (1-p)) fails with probability < 1e-8 per
+            // cell
             double bound = 6 * Math.sqrt(n * p[k] * (1 - p[k]));
             assertTrue(Math.abs(counts[k] - n * p[k]) <= bound, "cell " + k + ": " + counts[k]);
         }

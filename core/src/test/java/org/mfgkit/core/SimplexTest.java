@@ -15,7 +15,8 @@ class SimplexTest {
     @Test
     void acceptsDistributionsWithinTolerance() {
         assertDoesNotThrow(() -> Simplex.requireDistribution("mu0", new double[] {0.4, 0.6}));
-        assertDoesNotThrow(() -> Simplex.requireDistribution("mu0", new double[] {0.4, 0.6 + 0.5e-9}));
+        assertDoesNotThrow(
+                () -> Simplex.requireDistribution("mu0", new double[] {0.4, 0.6 + 0.5e-9}));
         assertTrue(Simplex.isDistribution(new double[] {0.0, 1.0}, 0, 2));
         assertFalse(Simplex.isDistribution(new double[] {0.5, 0.6}, 0, 2));
     }

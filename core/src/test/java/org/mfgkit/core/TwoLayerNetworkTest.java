@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The mean-field two-layer network: values by hand, gradients by finite differences, fast path vs dense path. */
+/**
+ * The mean-field two-layer network: values by hand, gradients by finite differences, fast path vs
+ * dense path.
+ */
 class TwoLayerNetworkTest {
     static InputMap randomInputs(int nS, int nA, int d, RandomGenerator rng) {
         double[] x = new double[nS * nA * d];
@@ -27,13 +30,15 @@ class TwoLayerNetworkTest {
     @Test
     void valueByHand() {
         // N = 2, d = 2: f(x) = (1/2) [3 relu(1*x0 - 2*x1) + (-1) relu(0.5*x0 + 1*x1)]
-        TwoLayerNetwork net = TwoLayerNetwork.of(Activation.RELU, 2, new double[] {3, 1, -2, -1, 0.5, 1});
+        TwoLayerNetwork net =
+                TwoLayerNetwork.of(Activation.RELU, 2, new double[] {3, 1, -2, -1, 0.5, 1});
         assertEquals(2, net.width());
         // x = (4, 1): units relu(2) = 2 and relu(3) = 3 -> (3*2 - 3)/2 = 1.5
         assertEquals(1.5, net.value(new double[] {4, 1}), 0.0);
         // x = (0, 1): relu(-2) = 0, relu(1) = 1 -> -1/2
         assertEquals(-0.5, net.value(new double[] {0, 1}), 0.0);
-        // gradient at x = (4, 1): block of particle 0 = (relu 2, 3*1*4, 3*1*1)/2, particle 1 = (3, -1*4, -1*1)/2
+        // gradient at x = (4, 1): block of particle 0 = (relu 2, 3*1*4, 3*1*1)/2, particle 1 = (3,
+        // -1*4, -1*1)/2
         double[] g = new double[6];
         assertEquals(1.5, net.gradient(new double[] {4, 1}, g), 0.0);
         assertArrayEquals(new double[] {1, 6, 1.5, 1.5, -2, -0.5}, g, 0.0);
@@ -51,18 +56,24 @@ class TwoLayerNetworkTest {
         assertEquals(Math.tanh(0.3), Activation.TANH.value(0.3), 1e-15);
         assertEquals(Math.exp(-1.0), Activation.GAUSSIAN_RBF.value(2.0), 1e-16);
         // radial unit: phi(x; c) = exp(-||x - c||^2 / 2)
-        TwoLayerNetwork rbf = TwoLayerNetwork.of(Activation.GAUSSIAN_RBF, 2, new double[] {2, 1, 1});
+        TwoLayerNetwork rbf =
+                TwoLayerNetwork.of(Activation.GAUSSIAN_RBF, 2, new double[] {2, 1, 1});
         assertEquals(2 * Math.exp(-0.5 * (4 + 1)), rbf.value(new double[] {-1, 2}), 1e-15);
         for (double z : new double[] {-2.5, -0.1, 0.4, 3.0}) {
-            for (Activation a : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.GAUSSIAN_RBF}) {
+            for (Activation a :
+                    new Activation[] {
+                        Activation.TANH, Activation.SIGMOID, Activation.GAUSSIAN_RBF
+                    }) {
                 double h = 1e-6;
                 double fd = (a.value(z + h) - a.value(z - h)) / (2 * h);
-                assertEquals(fd, a.derivative(z), Tolerances.TEST_FINITE_DIFFERENCE, a + " at " + z);
+                assertEquals(
+                        fd, a.derivative(z), Tolerances.TEST_FINITE_DIFFERENCE, a + " at " + z);
             }
         }
         assertEquals(Activation.GAUSSIAN_RBF, Activation.parse("RBF"));
         assertEquals(Activation.TANH, Activation.parse(" tanh "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activation.parse("softplus"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Activation.parse("softplus"));
         assertTrue(e.getMessage().contains("softplus"));
     }
 
@@ -82,7 +93,9 @@ class TwoLayerNetworkTest {
             double[] minus = w.clone();
             plus[j] += h;
             minus[j] -= h;
-            double fd = (net.withParameters(plus).value(x) - net.withParameters(minus).value(x)) / (2 * h);
+            double fd =
+                    (net.withParameters(plus).value(x) - net.withParameters(minus).value(x))
+                            / (2 * h);
             assertEquals(fd, g[j], Tolerances.TEST_FINITE_DIFFERENCE, act + " parameter " + j);
         }
     }
@@ -108,7 +121,11 @@ class TwoLayerNetworkTest {
         for (int s = 0; s < nS; s++) {
             for (int a = 0; a < nA; a++) {
                 inputs.input(s, a, x);
-                assertClose(net.value(x), f[s * nA + a], Tolerances.TEST_EXACT, "f(" + s + "," + a + ")");
+                assertClose(
+                        net.value(x),
+                        f[s * nA + a],
+                        Tolerances.TEST_EXACT,
+                        "f(" + s + "," + a + ")");
                 for (int i = 0; i < net.width(); i++) {
                     TwoLayerNetwork.unitGradient(act, net.parameters(), i * (d + 1), x, 0, d, g, 0);
                     for (int k = 0; k <= d; k++) {
@@ -134,8 +151,10 @@ class TwoLayerNetworkTest {
         for (int[] shape : new int[][] {{1, 100}, {13, 37}, {100, 100}}) {
             InputMap grid = InputMap.grid(shape[0], shape[1]);
             assertTrue(grid.isProductGrid());
-            double[] params = TwoLayerNetwork.gaussian(Activation.RELU, 60, 3, 2.0, 2.0, rng).parameters();
-            // edge cases: zero slope along the action axis (active everywhere / nowhere), zero output weight
+            double[] params =
+                    TwoLayerNetwork.gaussian(Activation.RELU, 60, 3, 2.0, 2.0, rng).parameters();
+            // edge cases: zero slope along the action axis (active everywhere / nowhere), zero
+            // output weight
             params[1 * 4 + 2] = 0.0;
             params[1 * 4 + 3] = 1.0;
             params[2 * 4 + 2] = 0.0;
@@ -163,7 +182,12 @@ class TwoLayerNetworkTest {
     @Test
     void activeIntervalSearchEqualsALinearScan() {
         RandomGenerator rng = RandomStreams.create(7);
-        double[][] grids = {InputMap.uniform(100), InputMap.uniform(1), InputMap.uniform(2), {-1.0, -0.2, 0.0, 0.05, 3.0, 3.5}};
+        double[][] grids = {
+            InputMap.uniform(100),
+            InputMap.uniform(1),
+            InputMap.uniform(2),
+            {-1.0, -0.2, 0.0, 0.05, 3.0, 3.5}
+        };
         for (double[] v : grids) {
             double invH = v.length > 1 ? (v.length - 1) / (v[v.length - 1] - v[0]) : 0.0;
             for (int trial = 0; trial < 4000; trial++) {
@@ -180,9 +204,15 @@ class TwoLayerNetworkTest {
                     }
                 }
                 if (w2 > 0) {
-                    assertEquals(expectedPositive, TwoLayerNetwork.firstPositive(b, w2, v, invH), "b=" + b + " w2=" + w2);
+                    assertEquals(
+                            expectedPositive,
+                            TwoLayerNetwork.firstPositive(b, w2, v, invH),
+                            "b=" + b + " w2=" + w2);
                 } else {
-                    assertEquals(expectedNonPositive, TwoLayerNetwork.firstNonPositive(b, w2, v, invH), "b=" + b + " w2=" + w2);
+                    assertEquals(
+                            expectedNonPositive,
+                            TwoLayerNetwork.firstNonPositive(b, w2, v, invH),
+                            "b=" + b + " w2=" + w2);
                 }
             }
         }
@@ -192,20 +222,24 @@ class TwoLayerNetworkTest {
     @EnumSource(Activation.class)
     void parallelAndSerialKernelsAreBitIdentical(Activation act) {
         RandomGenerator rng = RandomStreams.create(6);
-        InputMap inputs = act == Activation.RELU ? InputMap.grid(40, 50) : randomInputs(40, 50, 3, rng);
+        InputMap inputs =
+                act == Activation.RELU ? InputMap.grid(40, 50) : randomInputs(40, 50, 3, rng);
         TwoLayerNetwork net = TwoLayerNetwork.gaussian(act, 300, 3, 1.0, 2.0, rng);
         double[] c = new double[40 * 50];
         for (int i = 0; i < c.length; i++) {
             c[i] = rng.nextGaussian();
         }
         assertArrayEquals(net.energies(inputs, false), net.energies(inputs, true), 0.0);
-        assertArrayEquals(net.unitGradientSums(inputs, c, false), net.unitGradientSums(inputs, c, true), 0.0);
+        assertArrayEquals(
+                net.unitGradientSums(inputs, c, false), net.unitGradientSums(inputs, c, true), 0.0);
     }
 
     @Test
     void gaussianInitialisationIsSeededAndHonoursZeroOutputWeights() {
-        TwoLayerNetwork a = TwoLayerNetwork.gaussian(Activation.RELU, 50, 3, 0.0, 2.0, RandomStreams.create(9));
-        TwoLayerNetwork b = TwoLayerNetwork.gaussian(Activation.RELU, 50, 3, 0.0, 2.0, RandomStreams.create(9));
+        TwoLayerNetwork a =
+                TwoLayerNetwork.gaussian(Activation.RELU, 50, 3, 0.0, 2.0, RandomStreams.create(9));
+        TwoLayerNetwork b =
+                TwoLayerNetwork.gaussian(Activation.RELU, 50, 3, 0.0, 2.0, RandomStreams.create(9));
         assertArrayEquals(a.parameters(), b.parameters(), 0.0);
         double sumSq = 0.0;
         for (int i = 0; i < 50; i++) {
@@ -234,17 +268,49 @@ class TwoLayerNetworkTest {
 
     @Test
     void badInputIsRejectedWithAMessage() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TwoLayerNetwork.of(Activation.RELU, 3, new double[7]))
-                .getMessage().contains("multiple of inputDim+1"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> TwoLayerNetwork.of(Activation.RELU, 1, new double[] {1, Double.NaN})).getMessage().contains("parameter 1"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TwoLayerNetwork.of(Activation.RELU, 3, new double[7]))
+                        .getMessage()
+                        .contains("multiple of inputDim+1"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () ->
+                                        TwoLayerNetwork.of(
+                                                Activation.RELU, 1, new double[] {1, Double.NaN}))
+                        .getMessage()
+                        .contains("parameter 1"));
         TwoLayerNetwork net = TwoLayerNetwork.of(Activation.TANH, 2, new double[] {1, 1, 1});
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> net.value(new double[3])).getMessage().contains("d = 2"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> net.energies(InputMap.grid(2, 2))).getMessage()
-                .contains("dimension"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> InputMap.productGrid(new double[] {0}, new double[] {1, 1}))
-                .getMessage().contains("strictly increasing"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> TwoLayerNetwork.gaussian(Activation.RELU, 0, 3, 1, 1, RandomStreams.create(1))).getMessage().contains("width"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> net.value(new double[3]))
+                        .getMessage()
+                        .contains("d = 2"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> net.energies(InputMap.grid(2, 2)))
+                        .getMessage()
+                        .contains("dimension"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> InputMap.productGrid(new double[] {0}, new double[] {1, 1}))
+                        .getMessage()
+                        .contains("strictly increasing"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () ->
+                                        TwoLayerNetwork.gaussian(
+                                                Activation.RELU,
+                                                0,
+                                                3,
+                                                1,
+                                                1,
+                                                RandomStreams.create(1)))
+                        .getMessage()
+                        .contains("width"));
     }
 }

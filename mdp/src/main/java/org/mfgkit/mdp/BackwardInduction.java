@@ -10,19 +10,21 @@ import org.mfgkit.core.TabularPolicy;
  * from {@code t = T} (reward only) to {@code t = 0}.
  */
 public final class BackwardInduction {
-    private BackwardInduction() {
-    }
+    private BackwardInduction() {}
 
     /**
-     * {@code V^pi_t(s)} for {@code t = 0..T}, {@code pis[t]} the policy at step {@code t}, regularised
-     * by {@code lambda H(pi_t(.|s))} at every step.
+     * {@code V^pi_t(s)} for {@code t = 0..T}, {@code pis[t]} the policy at step {@code t},
+     * regularised by {@code lambda H(pi_t(.|s))} at every step.
      */
     public static double[][] evaluate(FiniteHorizonMdp mdp, Policy[] pis, double lambda) {
         PolicyEvaluation.requireLambda(lambda);
         int horizon = mdp.horizon();
         if (pis.length != horizon + 1) {
-            throw new IllegalArgumentException("finite-horizon evaluation needs T+1 = " + (horizon + 1)
-                    + " policies, got " + pis.length);
+            throw new IllegalArgumentException(
+                    "finite-horizon evaluation needs T+1 = "
+                            + (horizon + 1)
+                            + " policies, got "
+                            + pis.length);
         }
         int nS = mdp.nS();
         int nA = mdp.nA();
@@ -31,8 +33,17 @@ public final class BackwardInduction {
         for (int t = horizon; t >= 0; t--) {
             Policy pi = pis[t];
             if (pi.nS() != nS || pi.nA() != nA) {
-                throw new IllegalArgumentException("policy at t = " + t + " has shape " + pi.nS() + "x" + pi.nA()
-                        + ", expected " + nS + "x" + nA);
+                throw new IllegalArgumentException(
+                        "policy at t = "
+                                + t
+                                + " has shape "
+                                + pi.nS()
+                                + "x"
+                                + pi.nA()
+                                + ", expected "
+                                + nS
+                                + "x"
+                                + nA);
             }
             double[] q = qValues(mdp, t, t < horizon ? v[t + 1] : null);
             for (int s = 0; s < nS; s++) {
@@ -67,9 +78,9 @@ public final class BackwardInduction {
     }
 
     /**
-     * {@code Q_t(s,a) = r_t(s,a) + gamma sum_s' P_t(s'|s,a) V_{t+1}(s')}, flat {@code [s*nA + a]} (a fresh
-     * array); {@code next = null} at {@code t = T}. With {@code V} from {@link #evaluate} this is the
-     * regularised {@code Q^{pi,lambda}_t}.
+     * {@code Q_t(s,a) = r_t(s,a) + gamma sum_s' P_t(s'|s,a) V_{t+1}(s')}, flat {@code [s*nA + a]}
+     * (a fresh array); {@code next = null} at {@code t = T}. With {@code V} from {@link #evaluate}
+     * this is the regularised {@code Q^{pi,lambda}_t}.
      */
     public static double[] qValues(FiniteHorizonMdp mdp, int t, double[] next) {
         int nS = mdp.nS();

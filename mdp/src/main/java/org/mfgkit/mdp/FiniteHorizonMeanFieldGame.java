@@ -3,9 +3,9 @@ package org.mfgkit.mdp;
 import org.mfgkit.core.Simplex;
 
 /**
- * A finite-horizon mean-field game (SPEC §2): decision steps {@code t = 0..T}, flow
- * {@code mu_0 = mu0}, {@code mu_{t+1} = Gamma2(pi_t, mu_t)} with {@code P_t(.|s,a,mu_t)}, rewards
- * {@code r_t(s,a,mu_t)}; undiscounted unless {@link #gamma()} says otherwise.
+ * A finite-horizon mean-field game (SPEC §2): decision steps {@code t = 0..T}, flow {@code mu_0 =
+ * mu0}, {@code mu_{t+1} = Gamma2(pi_t, mu_t)} with {@code P_t(.|s,a,mu_t)}, rewards {@code
+ * r_t(s,a,mu_t)}; undiscounted unless {@link #gamma()} says otherwise.
  */
 public interface FiniteHorizonMeanFieldGame {
     /** Number of states. */
@@ -38,8 +38,11 @@ public interface FiniteHorizonMeanFieldGame {
     default FiniteHorizonMdp inducedMdp(double[][] muFlow) {
         int horizon = horizon();
         if (muFlow.length != horizon + 1) {
-            throw new IllegalArgumentException("mean-field flow must have T+1 = " + (horizon + 1) + " entries, got "
-                    + muFlow.length);
+            throw new IllegalArgumentException(
+                    "mean-field flow must have T+1 = "
+                            + (horizon + 1)
+                            + " entries, got "
+                            + muFlow.length);
         }
         int nS = nS();
         int nA = nA();

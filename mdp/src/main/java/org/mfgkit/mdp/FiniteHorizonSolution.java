@@ -9,8 +9,13 @@ import org.mfgkit.core.TabularPolicy;
 public record FiniteHorizonSolution(double[][] v, double[][] q, TabularPolicy[] policies) {
     /** Validates that the parts are present and of equal length. */
     public FiniteHorizonSolution {
-        if (v == null || q == null || policies == null || v.length != q.length || v.length != policies.length) {
-            throw new IllegalArgumentException("finite-horizon solution: v, q, policies must have T+1 entries each");
+        if (v == null
+                || q == null
+                || policies == null
+                || v.length != q.length
+                || v.length != policies.length) {
+            throw new IllegalArgumentException(
+                    "finite-horizon solution: v, q, policies must have T+1 entries each");
         }
     }
 

@@ -4,42 +4,56 @@ import java.util.random.RandomGenerator;
 import org.mfgkit.core.Simplex;
 
 /**
- * A discounted finite MDP {@code (S, A, P, r, gamma)} with dense transitions.
- * Layout: {@code p[(s*nA + a)*nS + s2] = P(s2|s,a)}, {@code r[s*nA + a]}. Immutable; the arrays are
- * copied in and the accessors for hot loops ({@link #transitionArray()}, {@link #rewardArray()})
- * return the internal arrays, which callers must not modify.
+ * A discounted finite MDP {@code (S, A, P, r, gamma)} with dense transitions. Layout: {@code
+ * p[(s*nA + a)*nS + s2] = P(s2|s,a)}, {@code r[s*nA + a]}. Immutable; the arrays are copied in and
+ * the accessors for hot loops ({@link #transitionArray()}, {@link #rewardArray()}) return the
+ * internal arrays, which callers must not modify.
  */
 public final class FiniteMdp {
     private final int nS;
     private final int nA;
+
     /** Discount factor, {@code 0 <= gamma < 1}. */
     private final double gamma;
+
     /** {@code p[(s*nA + a)*nS + s2]}. */
     private final double[] p;
+
     /** {@code r[s*nA + a]}. */
     private final double[] r;
 
-    /** Validates shapes, {@code gamma ∈ [0,1)}, stochastic rows and finite rewards; copies the arrays. */
+    /**
+     * Validates shapes, {@code gamma ∈ [0,1)}, stochastic rows and finite rewards; copies the
+     * arrays.
+     */
     public FiniteMdp(int nS, int nA, double gamma, double[] p, double[] r) {
         this(nS, nA, gamma, p, r, true);
     }
 
     private FiniteMdp(int nS, int nA, double gamma, double[] p, double[] r, boolean copy) {
         if (nS <= 0 || nA <= 0) {
-            throw new IllegalArgumentException("MDP needs nS > 0 and nA > 0, got nS=" + nS + ", nA=" + nA);
+            throw new IllegalArgumentException(
+                    "MDP needs nS > 0 and nA > 0, got nS=" + nS + ", nA=" + nA);
         }
         requireGamma(gamma);
         if (p == null || p.length != nS * nA * nS) {
-            throw new IllegalArgumentException("transitions have length " + (p == null ? "null" : p.length)
-                    + ", expected nS*nA*nS = " + nS * nA * nS);
+            throw new IllegalArgumentException(
+                    "transitions have length "
+                            + (p == null ? "null" : p.length)
+                            + ", expected nS*nA*nS = "
+                            + nS * nA * nS);
         }
         if (r == null || r.length != nS * nA) {
-            throw new IllegalArgumentException("rewards have length " + (r == null ? "null" : r.length)
-                    + ", expected nS*nA = " + nS * nA);
+            throw new IllegalArgumentException(
+                    "rewards have length "
+                            + (r == null ? "null" : r.length)
+                            + ", expected nS*nA = "
+                            + nS * nA);
         }
         for (int i = 0; i < r.length; i++) {
             if (!Double.isFinite(r[i])) {
-                throw new IllegalArgumentException("reward r(" + i / nA + "," + i % nA + ") is not finite (" + r[i] + ")");
+                throw new IllegalArgumentException(
+                        "reward r(" + i / nA + "," + i % nA + ") is not finite (" + r[i] + ")");
             }
         }
         Simplex.requireStochasticRows("transition P(.|s,a)", p, nS);
@@ -64,8 +78,8 @@ public final class FiniteMdp {
     }
 
     /**
-     * A random MDP: each row {@code P(.|s,a)} drawn from a flat Dirichlet (normalised exponentials),
-     * rewards uniform on {@code [0,1)}.
+     * A random MDP: each row {@code P(.|s,a)} drawn from a flat Dirichlet (normalised
+     * exponentials), rewards uniform on {@code [0,1)}.
      */
     public static FiniteMdp random(int nS, int nA, double gamma, RandomGenerator rng) {
         double[] p = new double[nS * nA * nS];

@@ -6,13 +6,12 @@ import org.mfgkit.core.Simplex;
 
 /**
  * A seeded simulator of a {@link FiniteMdp} for sample-based learners: {@link #reset()} draws
- * {@code s_0 ~ rho}, {@link #step(int)} draws {@code s' ~ P(.|s,a)} and returns the reward
- * {@code r(s,a)}. The same generator state gives the same trajectory. Not thread-safe.
+ * {@code s_0 ~ rho}, {@link #step(int)} draws {@code s' ~ P(.|s,a)} and returns the reward {@code
+ * r(s,a)}. The same generator state gives the same trajectory. Not thread-safe.
  */
 public final class MdpSampler {
     /** One transition's outcome: the next state and the reward {@code r(s,a)} collected. */
-    public record Step(int nextState, double reward) {
-    }
+    public record Step(int nextState, double reward) {}
 
     private final FiniteMdp mdp;
     private final double[] rho;
@@ -55,7 +54,9 @@ public final class MdpSampler {
         }
         int nS = mdp.nS();
         double reward = mdp.r(state, a);
-        int next = RandomStreams.sampleCategorical(mdp.transitionArray(), (state * mdp.nA() + a) * nS, nS, rng);
+        int next =
+                RandomStreams.sampleCategorical(
+                        mdp.transitionArray(), (state * mdp.nA() + a) * nS, nS, rng);
         state = next;
         return new Step(next, reward);
     }

@@ -31,8 +31,8 @@ public interface MeanFieldGame {
     void rewards(double[] mu, double[] out);
 
     /**
-     * Whether {@code P(s'|s,a,mu)} depends on {@code mu} (true unless a game says otherwise). When it
-     * does not, {@code Gamma2(pi, .)} is a fixed linear map and callers may build it once.
+     * Whether {@code P(s'|s,a,mu)} depends on {@code mu} (true unless a game says otherwise). When
+     * it does not, {@code Gamma2(pi, .)} is a fixed linear map and callers may build it once.
      */
     default boolean transitionsDependOnMeanField() {
         return true;

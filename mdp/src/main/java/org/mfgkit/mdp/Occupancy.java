@@ -9,8 +9,7 @@ import org.mfgkit.core.Simplex;
  * distribution over states; seed 000's {@code varrho_pi} is {@code d_pi / (1-gamma)}.
  */
 public final class Occupancy {
-    private Occupancy() {
-    }
+    private Occupancy() {}
 
     /** {@code d_pi} for start distribution {@code rho}, by an LU solve of the transposed system. */
     public static double[] discounted(FiniteMdp mdp, Policy pi, double[] rho) {

@@ -6,14 +6,13 @@ import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
 import org.mfgkit.core.Policy;
 
 /**
- * Exact entropy-regularised policy evaluation (SPEC §1):
- * {@code V^pi = (I - gamma P_pi)^{-1} (r_pi + lambda H_pi)} by LU (EJML), and the Q-function
- * {@code Q^pi(s,a) = r(s,a) + gamma sum_s' P(s'|s,a) V^pi(s')}. Also an iterative evaluation
- * (fixed-point iteration of the Bellman operator), kept as an independent cross-check.
+ * Exact entropy-regularised policy evaluation (SPEC §1): {@code V^pi = (I - gamma P_pi)^{-1} (r_pi
+ * + lambda H_pi)} by LU (EJML), and the Q-function {@code Q^pi(s,a) = r(s,a) + gamma sum_s'
+ * P(s'|s,a) V^pi(s')}. Also an iterative evaluation (fixed-point iteration of the Bellman
+ * operator), kept as an independent cross-check.
  */
 public final class PolicyEvaluation {
-    private PolicyEvaluation() {
-    }
+    private PolicyEvaluation() {}
 
     /** {@code P_pi[s*nS + s2] = sum_a pi(a|s) P(s2|s,a)}. */
     public static double[] policyTransition(FiniteMdp mdp, Policy pi) {
@@ -76,10 +75,12 @@ public final class PolicyEvaluation {
     }
 
     /**
-     * {@code V^{pi,lambda}} by iterating {@code V <- r_pi + lambda H_pi + gamma P_pi V} from 0 until the
-     * sup-norm change is at most {@code tolerance}. Independent of the LU path; for checks.
+     * {@code V^{pi,lambda}} by iterating {@code V <- r_pi + lambda H_pi + gamma P_pi V} from 0
+     * until the sup-norm change is at most {@code tolerance}. Independent of the LU path; for
+     * checks.
      */
-    public static double[] evaluateIteratively(FiniteMdp mdp, Policy pi, double lambda, double tolerance) {
+    public static double[] evaluateIteratively(
+            FiniteMdp mdp, Policy pi, double lambda, double tolerance) {
         int nS = mdp.nS();
         double[] pPi = policyTransition(mdp, pi);
         double[] b = regularisedReward(mdp, pi, lambda);
@@ -103,7 +104,8 @@ public final class PolicyEvaluation {
                 return v;
             }
         }
-        throw new IllegalStateException("iterative evaluation did not reach tolerance " + tolerance);
+        throw new IllegalStateException(
+                "iterative evaluation did not reach tolerance " + tolerance);
     }
 
     /** {@code Q(s,a) = r(s,a) + gamma sum_s' P(s'|s,a) V(s')}, flat {@code [s*nA + a]}. */
@@ -111,7 +113,8 @@ public final class PolicyEvaluation {
         int nS = mdp.nS();
         int nA = mdp.nA();
         if (v.length != nS) {
-            throw new IllegalArgumentException("value vector has length " + v.length + ", expected nS = " + nS);
+            throw new IllegalArgumentException(
+                    "value vector has length " + v.length + ", expected nS = " + nS);
         }
         double[] q = new double[nS * nA];
         bellmanRows(mdp.transitionArray(), mdp.rewardArray(), mdp.gamma(), v, nS, nS * nA, q);
@@ -119,12 +122,14 @@ public final class PolicyEvaluation {
     }
 
     /**
-     * {@code q[i] = r[i] + gamma sum_k p[i*n + k] v[k]} for rows {@code i < rows} (written into {@code q}).
-     * This is one pass over the transition table, the cost of every Q-function; two rows are summed
-     * together so that each load of {@code v} serves both, each with the accumulators of
-     * {@link #dotRow} in the same order, so the numbers are those of {@code dotRow} bit for bit.
+     * {@code q[i] = r[i] + gamma sum_k p[i*n + k] v[k]} for rows {@code i < rows} (written into
+     * {@code q}). This is one pass over the transition table, the cost of every Q-function; two
+     * rows are summed together so that each load of {@code v} serves both, each with the
+     * accumulators of {@link #dotRow} in the same order, so the numbers are those of {@code dotRow}
+     * bit for bit.
      */
-    static void bellmanRows(double[] p, double[] r, double gamma, double[] v, int n, int rows, double[] q) {
+    static void bellmanRows(
+            double[] p, double[] r, double gamma, double[] v, int n, int rows, double[] q) {
         int i = 0;
         for (; i + 1 < rows; i += 2) {
             int b0 = i * n;
@@ -165,8 +170,9 @@ public final class PolicyEvaluation {
     }
 
     /**
-     * {@code sum_k p[base + k] * v[k]} for {@code k < n}, with four independent accumulators (the JIT
-     * does not reorder floating-point sums itself); the expectation {@code E_{s'~P(.|s,a)} v(s')}.
+     * {@code sum_k p[base + k] * v[k]} for {@code k < n}, with four independent accumulators (the
+     * JIT does not reorder floating-point sums itself); the expectation {@code E_{s'~P(.|s,a)}
+     * v(s')}.
      */
     static double dotRow(double[] p, int base, double[] v, int n) {
         double s0 = 0.0;
@@ -189,7 +195,8 @@ public final class PolicyEvaluation {
     /** {@code V(rho) = sum_s rho(s) V(s)}. */
     public static double value(double[] v, double[] rho) {
         if (v.length != rho.length) {
-            throw new IllegalArgumentException("rho has length " + rho.length + ", expected " + v.length);
+            throw new IllegalArgumentException(
+                    "rho has length " + rho.length + ", expected " + v.length);
         }
         double sum = 0.0;
         for (int s = 0; s < v.length; s++) {
@@ -204,15 +211,17 @@ public final class PolicyEvaluation {
     }
 
     /**
-     * Solves {@code A x = b} and, when {@code c} is not null, {@code A^T y = c}, with one LU factorisation
-     * {@code P A = L U} (EJML's, partial pivoting; the {@code x} of {@link #solve}): {@code A^T y = c}
-     * is {@code U^T w = c}, {@code L^T z = w}, {@code y = P^T z}, by substitution along the rows of the
-     * factors. Returns {@code {x, y}} ({@code y} null without {@code c}); {@code a} is not modified.
+     * Solves {@code A x = b} and, when {@code c} is not null, {@code A^T y = c}, with one LU
+     * factorisation {@code P A = L U} (EJML's, partial pivoting; the {@code x} of {@link #solve}):
+     * {@code A^T y = c} is {@code U^T w = c}, {@code L^T z = w}, {@code y = P^T z}, by substitution
+     * along the rows of the factors. Returns {@code {x, y}} ({@code y} null without {@code c});
+     * {@code a} is not modified.
      */
     static double[][] solveWithTranspose(DMatrixRMaj a, double[] b, double[] c) {
         int n = a.numRows;
         LUDecompositionAlt_DDRM lu = new LUDecompositionAlt_DDRM();
-        LinearSolverLu_DDRM solver = new LinearSolverLu_DDRM(lu); // = LinearSolverFactory_DDRM.lu(n)
+        LinearSolverLu_DDRM solver =
+                new LinearSolverLu_DDRM(lu); // = LinearSolverFactory_DDRM.lu(n)
         if (!solver.setA(a)) {
             throw new IllegalStateException("singular system in exact evaluation");
         }
@@ -249,8 +258,15 @@ public final class PolicyEvaluation {
 
     static void requireShape(FiniteMdp mdp, Policy pi) {
         if (pi.nS() != mdp.nS() || pi.nA() != mdp.nA()) {
-            throw new IllegalArgumentException("policy shape " + pi.nS() + "x" + pi.nA() + " does not match the MDP's "
-                    + mdp.nS() + "x" + mdp.nA());
+            throw new IllegalArgumentException(
+                    "policy shape "
+                            + pi.nS()
+                            + "x"
+                            + pi.nA()
+                            + " does not match the MDP's "
+                            + mdp.nS()
+                            + "x"
+                            + mdp.nA());
         }
     }
 

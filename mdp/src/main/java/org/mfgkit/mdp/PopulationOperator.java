@@ -4,23 +4,24 @@ import org.mfgkit.core.Policy;
 import org.mfgkit.core.Simplex;
 
 /**
- * The population operator {@code Gamma2(pi, mu)(s') = sum_s mu(s) sum_a pi(a|s) P(s'|s,a,mu)}
- * (SPEC §2) and the finite-horizon mean-field flow it generates.
+ * The population operator {@code Gamma2(pi, mu)(s') = sum_s mu(s) sum_a pi(a|s) P(s'|s,a,mu)} (SPEC
+ * §2) and the finite-horizon mean-field flow it generates.
  */
 public final class PopulationOperator {
-    private PopulationOperator() {
-    }
+    private PopulationOperator() {}
 
     /**
-     * One population step with given transitions {@code p[(s*nA + a)*nS + s2]} (already evaluated at
-     * {@code mu}); writes into a fresh array. Mass is conserved exactly up to round-off.
+     * One population step with given transitions {@code p[(s*nA + a)*nS + s2]} (already evaluated
+     * at {@code mu}); writes into a fresh array. Mass is conserved exactly up to round-off.
      */
     public static double[] step(double[] p, int nS, int nA, Policy pi, double[] mu) {
         if (pi.nS() != nS || pi.nA() != nA) {
-            throw new IllegalArgumentException("policy shape " + pi.nS() + "x" + pi.nA() + " does not match " + nS + "x" + nA);
+            throw new IllegalArgumentException(
+                    "policy shape " + pi.nS() + "x" + pi.nA() + " does not match " + nS + "x" + nA);
         }
         if (mu.length != nS) {
-            throw new IllegalArgumentException("mean field has length " + mu.length + ", expected nS = " + nS);
+            throw new IllegalArgumentException(
+                    "mean field has length " + mu.length + ", expected nS = " + nS);
         }
         double[] out = new double[nS];
         double[] row = new double[nA];
@@ -56,7 +57,11 @@ public final class PopulationOperator {
     public static double[][] flow(FiniteHorizonMeanFieldGame game, Policy[] pis) {
         int horizon = game.horizon();
         if (pis.length != horizon + 1) {
-            throw new IllegalArgumentException("mean-field flow needs T+1 = " + (horizon + 1) + " policies, got " + pis.length);
+            throw new IllegalArgumentException(
+                    "mean-field flow needs T+1 = "
+                            + (horizon + 1)
+                            + " policies, got "
+                            + pis.length);
         }
         int nS = game.nS();
         int nA = game.nA();

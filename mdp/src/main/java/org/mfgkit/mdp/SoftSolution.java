@@ -3,9 +3,9 @@ package org.mfgkit.mdp;
 import org.mfgkit.core.TabularPolicy;
 
 /**
- * A soft-optimal solution: {@code V*} ({@code [s]}), {@code Q*} ({@code [s*nA + a]}),
- * {@code pi* ∝ exp(Q* / lambda)} (greedy, uniform over ties, when {@code lambda = 0}) and the
- * number of iterations the solver took.
+ * A soft-optimal solution: {@code V*} ({@code [s]}), {@code Q*} ({@code [s*nA + a]}), {@code pi* ∝
+ * exp(Q* / lambda)} (greedy, uniform over ties, when {@code lambda = 0}) and the number of
+ * iterations the solver took.
  */
 public record SoftSolution(double[] v, double[] q, TabularPolicy policy, int iterations) {
     /** Validates that the parts are present. */

@@ -10,8 +10,7 @@ import org.mfgkit.core.Tolerances;
  * {@link Tolerances#SOLVER} (or a given tolerance). A gamma-contraction, so it always terminates.
  */
 public final class SoftValueIteration {
-    private SoftValueIteration() {
-    }
+    private SoftValueIteration() {}
 
     /** Solves to {@link Tolerances#SOLVER}. */
     public static SoftSolution solve(FiniteMdp mdp, double lambda) {

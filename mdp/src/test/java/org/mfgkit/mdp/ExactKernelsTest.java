@@ -11,10 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.Tolerances;
 
-/** The shared exact kernels of {@link PolicyEvaluation}: the two-row Bellman pass and the LU solve with its transpose. */
+/**
+ * The shared exact kernels of {@link PolicyEvaluation}: the two-row Bellman pass and the LU solve
+ * with its transpose.
+ */
 class ExactKernelsTest {
 
-    /** Two rows at a time gives exactly the numbers of one dot product per row (odd rows, n not a multiple of 4). */
+    /**
+     * Two rows at a time gives exactly the numbers of one dot product per row (odd rows, n not a
+     * multiple of 4).
+     */
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4, 7, 13})
     void bellmanRowsEqualsOneDotProductPerRowBitForBit(int n) {
@@ -35,15 +41,20 @@ class ExactKernelsTest {
         double[] q = new double[rows];
         PolicyEvaluation.bellmanRows(p, r, 0.9, v, n, rows, q);
         for (int i = 0; i < rows; i++) {
-            assertEquals(r[i] + 0.9 * PolicyEvaluation.dotRow(p, i * n, v, n), q[i], 0.0, "row " + i);
+            assertEquals(
+                    r[i] + 0.9 * PolicyEvaluation.dotRow(p, i * n, v, n), q[i], 0.0, "row " + i);
         }
     }
 
-    /** Hand-worked 2x2 that needs a row swap: A = [[0, 1], [2, 3]], A x = (1, 5) gives x = (1, 1); A^T y = (2, 5) gives y = (2, 1). */
+    /**
+     * Hand-worked 2x2 that needs a row swap: A = [[0, 1], [2, 3]], A x = (1, 5) gives x = (1, 1);
+     * A^T y = (2, 5) gives y = (2, 1).
+     */
     @Test
     void transposeSolveByHandWithPivoting() {
         DMatrixRMaj a = new DMatrixRMaj(new double[][] {{0, 1}, {2, 3}});
-        double[][] xy = PolicyEvaluation.solveWithTranspose(a, new double[] {1, 5}, new double[] {2, 5});
+        double[][] xy =
+                PolicyEvaluation.solveWithTranspose(a, new double[] {1, 5}, new double[] {2, 5});
         assertArrayEquals(new double[] {1, 1}, xy[0], Tolerances.TEST_EXACT);
         assertArrayEquals(new double[] {2, 1}, xy[1], Tolerances.TEST_EXACT);
         assertEquals(0.0, a.get(0, 0), "a is not modified");

@@ -12,7 +12,8 @@ import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
 
 class FiniteHorizonTest {
-    static FiniteHorizonMdp randomFiniteHorizon(int nS, int nA, int horizon, double gamma, RandomGenerator rng) {
+    static FiniteHorizonMdp randomFiniteHorizon(
+            int nS, int nA, int horizon, double gamma, RandomGenerator rng) {
         double[][] p = new double[horizon][];
         double[][] r = new double[horizon + 1][];
         for (int t = 0; t <= horizon; t++) {
@@ -87,7 +88,8 @@ class FiniteHorizonTest {
 
     @Test
     void longHorizonDiscountedValueApproachesTheStationaryValue() {
-        // a time-invariant finite-horizon MDP with T -> infinity tends to the discounted infinite-horizon value
+        // a time-invariant finite-horizon MDP with T -> infinity tends to the discounted
+        // infinite-horizon value
         FiniteMdp base = FiniteMdp.random(4, 2, 0.6, RandomStreams.create(12));
         int horizon = 80;
         double[][] p = new double[horizon][];
@@ -102,7 +104,10 @@ class FiniteHorizonTest {
         double[] stationary = SoftValueIteration.solve(base, 0.1).v();
         double[] finite = BackwardInduction.softOptimal(fh, 0.1).v()[0];
         // tail bound: gamma^(T+1) * (max |r| + lambda log|A|) / (1 - gamma)
-        assertArrayEquals(stationary, finite, Math.pow(0.6, horizon + 1) * (1 + 0.1 * Math.log(2)) / 0.4 + 1e-12);
+        assertArrayEquals(
+                stationary,
+                finite,
+                Math.pow(0.6, horizon + 1) * (1 + 0.1 * Math.log(2)) / 0.4 + 1e-12);
         TabularPolicy uniform = TabularPolicy.uniform(4, 2);
         assertEquals(4, uniform.nS());
     }

@@ -11,7 +11,8 @@ class MdpSamplerTest {
     @Test
     void transitionFrequenciesMatchPWithinSixSigma() {
         FiniteMdp mdp = FiniteMdp.random(6, 2, 0.9, RandomStreams.create(31));
-        MdpSampler sampler = new MdpSampler(mdp, new double[] {1, 0, 0, 0, 0, 0}, RandomStreams.create(32));
+        MdpSampler sampler =
+                new MdpSampler(mdp, new double[] {1, 0, 0, 0, 0, 0}, RandomStreams.create(32));
         int n = 100_000;
         int s = 2;
         int a = 1;
@@ -25,7 +26,8 @@ class MdpSamplerTest {
         for (int s2 = 0; s2 < 6; s2++) {
             double p = mdp.p(s, a, s2);
             // binomial: a 6-sigma deviation has probability < 1e-8 per cell
-            assertTrue(Math.abs(counts[s2] - n * p) <= 6 * Math.sqrt(n * p * (1 - p)) + 1, "s2=" + s2);
+            assertTrue(
+                    Math.abs(counts[s2] - n * p) <= 6 * Math.sqrt(n * p * (1 - p)) + 1, "s2=" + s2);
         }
     }
 
@@ -53,8 +55,19 @@ class MdpSamplerTest {
         MdpSampler sampler = new MdpSampler(mdp, new double[] {1, 0, 0}, RandomStreams.create(1));
         assertThrows(IllegalStateException.class, () -> sampler.step(0));
         sampler.reset();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> sampler.step(2)).getMessage().contains("action 2"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new MdpSampler(mdp, new double[] {0.5, 0.6, 0}, RandomStreams.create(1))).getMessage().contains("rho"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> sampler.step(2))
+                        .getMessage()
+                        .contains("action 2"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () ->
+                                        new MdpSampler(
+                                                mdp,
+                                                new double[] {0.5, 0.6, 0},
+                                                RandomStreams.create(1)))
+                        .getMessage()
+                        .contains("rho"));
     }
 }

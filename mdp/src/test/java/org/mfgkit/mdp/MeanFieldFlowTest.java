@@ -52,7 +52,8 @@ class MeanFieldFlowTest {
         double[] r = {0.3, -0.2, 1.1};
         FiniteMdp bandit = new FiniteMdp(1, 3, 0.0, new double[] {1, 1, 1}, r);
         TabularPolicy p = TabularPolicy.of(new double[][] {{0.2, 0.5, 0.3}});
-        PolicyEvaluator.Evaluation a = new ExactPolicyEvaluator(bandit, LAMBDA, new double[] {1}).evaluate(p);
+        PolicyEvaluator.Evaluation a =
+                new ExactPolicyEvaluator(bandit, LAMBDA, new double[] {1}).evaluate(p);
         PolicyEvaluator.Evaluation b = new BanditEvaluator(r, LAMBDA).evaluate(p);
         assertArrayEquals(b.q(), a.q(), Tolerances.TEST_EXACT);
         assertArrayEquals(b.varrho(), a.varrho(), Tolerances.TEST_EXACT);
@@ -67,7 +68,8 @@ class MeanFieldFlowTest {
         int nS = 5;
         int nA = 4;
         FiniteMdp mdp = FiniteMdp.random(nS, nA, 0.85, rng);
-        ExactPolicyEvaluator ev = new ExactPolicyEvaluator(mdp, LAMBDA, new double[] {0.1, 0.4, 0.2, 0.2, 0.1});
+        ExactPolicyEvaluator ev =
+                new ExactPolicyEvaluator(mdp, LAMBDA, new double[] {0.1, 0.4, 0.2, 0.2, 0.1});
         InputMap inputs = InputMap.grid(nS, nA);
         TwoLayerNetwork net = TwoLayerNetwork.gaussian(act, 7, 3, 2.0, 2.0, rng);
         double[] field = VelocityField.of(MeanFieldSoftmaxPolicy.of(net, inputs), ev).onParticles();
@@ -79,8 +81,15 @@ class MeanFieldFlowTest {
             double[] minus = w.clone();
             plus[j] += h;
             minus[j] -= h;
-            double fd = (value(net.withParameters(plus), inputs, ev) - value(net.withParameters(minus), inputs, ev)) / (2 * h);
-            assertEquals(net.width() * fd, field[j], Tolerances.TEST_FINITE_DIFFERENCE, act + " parameter " + j);
+            double fd =
+                    (value(net.withParameters(plus), inputs, ev)
+                                    - value(net.withParameters(minus), inputs, ev))
+                            / (2 * h);
+            assertEquals(
+                    net.width() * fd,
+                    field[j],
+                    Tolerances.TEST_FINITE_DIFFERENCE,
+                    act + " parameter " + j);
             largest = Math.max(largest, Math.abs(field[j]));
         }
         assertTrue(largest > 1e-2, "a non-trivial field");
@@ -93,7 +102,13 @@ class MeanFieldFlowTest {
     @Test
     void theGridTasksRewardMakesQStarSoftOptimal() {
         // 000 §5 b at full size: soft value iteration on the derived reward recovers Q* = lambda f*
-        TeacherTask task = TeacherTask.grid(100, 0.7, 0.9, TeacherTask.teacher(5, 2.0, RandomStreams.create(43)), LAMBDA);
+        TeacherTask task =
+                TeacherTask.grid(
+                        100,
+                        0.7,
+                        0.9,
+                        TeacherTask.teacher(5, 2.0, RandomStreams.create(43)),
+                        LAMBDA);
         SoftSolution solved = SoftValueIteration.solve(task.mdp(), LAMBDA);
         assertArrayEquals(task.qStar(), solved.q(), Tolerances.TEST_ITERATIVE);
         assertArrayEquals(task.vStar(), solved.v(), Tolerances.TEST_ITERATIVE);
@@ -101,7 +116,10 @@ class MeanFieldFlowTest {
         assertEquals(0.9 + 0.001, task.mdp().p(17, 42, 42), 1e-15);
         assertEquals(0.001, task.mdp().p(17, 42, 43), 1e-15);
         // the soft-optimal policy evaluated exactly has value V*(rho0) = E(nu*)
-        assertEquals(task.optimalValue(), task.evaluator().evaluate(task.optimalPolicy()).value(), Tolerances.TEST_ITERATIVE);
+        assertEquals(
+                task.optimalValue(),
+                task.evaluator().evaluate(task.optimalPolicy()).value(),
+                Tolerances.TEST_ITERATIVE);
         assertEquals(0.0, task.gap(task.optimalPolicy()), Tolerances.TEST_ITERATIVE);
         // Q* is the teacher's output times lambda
         double[] x = {task.inputs().get(17, 42, 0), task.inputs().get(17, 42, 1), 1.0};
@@ -110,21 +128,37 @@ class MeanFieldFlowTest {
 
     @Test
     void theBanditTaskIsTheOneStateCase() {
-        TeacherTask task = TeacherTask.bandit(100, TeacherTask.teacher(5, 2.0, RandomStreams.create(44)), LAMBDA);
+        TeacherTask task =
+                TeacherTask.bandit(
+                        100, TeacherTask.teacher(5, 2.0, RandomStreams.create(44)), LAMBDA);
         SoftSolution solved = SoftValueIteration.solve(task.mdp(), LAMBDA);
         assertArrayEquals(task.qStar(), solved.q(), Tolerances.TEST_ITERATIVE);
-        assertEquals(((BanditEvaluator) task.evaluator()).optimalValue(), task.optimalValue(), Tolerances.TEST_EXACT);
+        assertEquals(
+                ((BanditEvaluator) task.evaluator()).optimalValue(),
+                task.optimalValue(),
+                Tolerances.TEST_EXACT);
         TabularPolicy pi = RandomMdpTest.randomPolicy(1, 100, RandomStreams.create(45));
-        assertEquals(new ExactPolicyEvaluator(task.mdp(), LAMBDA, new double[] {1}).evaluate(pi).value(),
-                task.evaluator().evaluate(pi).value(), Tolerances.TEST_EXACT);
+        assertEquals(
+                new ExactPolicyEvaluator(task.mdp(), LAMBDA, new double[] {1}).evaluate(pi).value(),
+                task.evaluator().evaluate(pi).value(),
+                Tolerances.TEST_EXACT);
     }
 
     @Test
     void theGapIsLambdaTimesTheOccupancyWeightedKl() {
-        // soft performance difference: V*(rho) - V_pi(rho) = lambda/(1-gamma) sum_s d_pi(s) KL(pi(.|s) || pi*(.|s))
-        TeacherTask task = TeacherTask.grid(20, 0.7, 0.9, TeacherTask.teacher(5, 2.0, RandomStreams.create(46)), LAMBDA);
+        // soft performance difference: V*(rho) - V_pi(rho) = lambda/(1-gamma) sum_s d_pi(s)
+        // KL(pi(.|s) || pi*(.|s))
+        TeacherTask task =
+                TeacherTask.grid(
+                        20,
+                        0.7,
+                        0.9,
+                        TeacherTask.teacher(5, 2.0, RandomStreams.create(46)),
+                        LAMBDA);
         for (long seed = 0; seed < 3; seed++) {
-            TwoLayerNetwork student = TwoLayerNetwork.gaussian(Activation.RELU, 30, 3, 1.0, 2.0, RandomStreams.create(seed));
+            TwoLayerNetwork student =
+                    TwoLayerNetwork.gaussian(
+                            Activation.RELU, 30, 3, 1.0, 2.0, RandomStreams.create(seed));
             MeanFieldSoftmaxPolicy pi = MeanFieldSoftmaxPolicy.of(student, task.inputs());
             double gap = task.gap(pi);
             assertTrue(gap > 0.0);
@@ -135,9 +169,19 @@ class MeanFieldFlowTest {
     @Test
     void theFlowClosesTheGapMonotonicallyOnASmallGrid() {
         // 000 §5 b on a 30 x 30 grid with N = 200: default Euler step
-        TeacherTask task = TeacherTask.grid(30, 0.7, 0.9, TeacherTask.teacher(5, 2.0, RandomStreams.create(47)), LAMBDA);
-        PolicyGradientFlow flow = new PolicyGradientFlow(task.inputs(), task.evaluator(), PolicyGradientFlow.Params.defaults());
-        TwoLayerNetwork start = TwoLayerNetwork.gaussian(Activation.RELU, 200, 3, 0.0, 2.0, RandomStreams.create(48));
+        TeacherTask task =
+                TeacherTask.grid(
+                        30,
+                        0.7,
+                        0.9,
+                        TeacherTask.teacher(5, 2.0, RandomStreams.create(47)),
+                        LAMBDA);
+        PolicyGradientFlow flow =
+                new PolicyGradientFlow(
+                        task.inputs(), task.evaluator(), PolicyGradientFlow.Params.defaults());
+        TwoLayerNetwork start =
+                TwoLayerNetwork.gaussian(
+                        Activation.RELU, 200, 3, 0.0, 2.0, RandomStreams.create(48));
         PolicyGradientFlow.Run run = flow.run(start, 600, null);
         double gap0 = task.optimalValue() - run.values()[0];
         double gapEnd = task.optimalValue() - run.values()[600];
@@ -149,17 +193,40 @@ class MeanFieldFlowTest {
     @Test
     void badInputIsRejectedWithAMessage() {
         TwoLayerNetwork teacher = TeacherTask.teacher(5, 2.0, RandomStreams.create(1));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TeacherTask.grid(10, 1.0, 0.9, teacher, LAMBDA)).getMessage()
-                .contains("gamma"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TeacherTask.grid(10, 0.7, 1.5, teacher, LAMBDA)).getMessage()
-                .contains("stay"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TeacherTask.bandit(10, teacher, 0.0)).getMessage()
-                .contains("lambda"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TeacherTask.grid(10, 1.0, 0.9, teacher, LAMBDA))
+                        .getMessage()
+                        .contains("gamma"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TeacherTask.grid(10, 0.7, 1.5, teacher, LAMBDA))
+                        .getMessage()
+                        .contains("stay"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TeacherTask.bandit(10, teacher, 0.0))
+                        .getMessage()
+                        .contains("lambda"));
         FiniteMdp mdp = FiniteMdp.random(3, 2, 0.5, RandomStreams.create(2));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ExactPolicyEvaluator(mdp, LAMBDA, new double[] {0.5, 0.6, 0}))
-                .getMessage().contains("rho0"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new ExactPolicyEvaluator(mdp, LAMBDA, uniform(3)).evaluate(TabularPolicy.uniform(2, 2))).getMessage()
-                .contains("does not match"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () ->
+                                        new ExactPolicyEvaluator(
+                                                mdp, LAMBDA, new double[] {0.5, 0.6, 0}))
+                        .getMessage()
+                        .contains("rho0"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () ->
+                                        new ExactPolicyEvaluator(mdp, LAMBDA, uniform(3))
+                                                .evaluate(TabularPolicy.uniform(2, 2)))
+                        .getMessage()
+                        .contains("does not match"));
     }
 }

@@ -82,7 +82,9 @@ class MeanFieldGameTest {
         Policy toOne = TabularPolicy.deterministic(2, new int[] {1, 1});
         double[] next = PopulationOperator.gamma2(game, toOne, mu);
         assertArrayEquals(new double[] {0.7 * 0.15, 0.7 * 0.85 + 0.3}, next, 1e-15);
-        double[] mixed = PopulationOperator.gamma2(game, TabularPolicy.of(new double[][] {{0.3, 0.7}, {0.6, 0.4}}), mu);
+        double[] mixed =
+                PopulationOperator.gamma2(
+                        game, TabularPolicy.of(new double[][] {{0.3, 0.7}, {0.6, 0.4}}), mu);
         assertEquals(1.0, mixed[0] + mixed[1], 1e-15);
     }
 
@@ -99,16 +101,24 @@ class MeanFieldGameTest {
         assertEquals(4, flow.length);
         assertArrayEquals(game.mu0(), flow[0], 0.0);
         for (int t = 0; t < 3; t++) {
-            assertArrayEquals(PopulationOperator.gamma2(game, pis[t], flow[t]), flow[t + 1], Tolerances.TEST_EXACT);
+            assertArrayEquals(
+                    PopulationOperator.gamma2(game, pis[t], flow[t]),
+                    flow[t + 1],
+                    Tolerances.TEST_EXACT);
         }
         FiniteHorizonMdp fh = game.inducedMdp(flow);
         assertEquals(3, fh.horizon());
         assertEquals(-flow[2][1], fh.rewardArray(2)[2]);
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> game.inducedMdp(new double[] {0.5, 0.6})).getMessage().contains("mean field mu"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> game.inducedMdp(new double[] {0.5, 0.6}))
+                        .getMessage()
+                        .contains("mean field mu"));
     }
 
-    private static <T extends Throwable> T assertThrows(Class<T> type, org.junit.jupiter.api.function.Executable e) {
+    private static <T extends Throwable> T assertThrows(
+            Class<T> type, org.junit.jupiter.api.function.Executable e) {
         return org.junit.jupiter.api.Assertions.assertThrows(type, e);
     }
 }

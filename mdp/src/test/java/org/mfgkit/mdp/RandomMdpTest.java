@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.Numerics;
@@ -49,7 +49,10 @@ class RandomMdpTest {
         assertArrayEquals(pi.v(), vi.v(), Tolerances.TEST_ITERATIVE);
         assertArrayEquals(pi.q(), vi.q(), Tolerances.TEST_ITERATIVE);
         // the soft-optimal policy, evaluated exactly, attains V*
-        assertArrayEquals(pi.v(), PolicyEvaluation.evaluate(mdp, pi.policy(), lambda), Tolerances.TEST_ITERATIVE);
+        assertArrayEquals(
+                pi.v(),
+                PolicyEvaluation.evaluate(mdp, pi.policy(), lambda),
+                Tolerances.TEST_ITERATIVE);
         // and no other policy does better
         for (int k = 0; k < 20; k++) {
             double[] v = PolicyEvaluation.evaluate(mdp, randomPolicy(15, 5, rng), lambda);
@@ -67,7 +70,9 @@ class RandomMdpTest {
         for (double lambda : new double[] {1.0, 0.1, 0.01, 1e-3, 1e-4}) {
             double gap = Numerics.supDistance(SoftPolicyIteration.solve(mdp, lambda).v(), hard);
             // 0 <= V*_lambda - V*_0 <= lambda log|A| / (1 - gamma)
-            assertTrue(gap <= lambda * Math.log(3) / (1 - 0.8) + 1e-12, "lambda=" + lambda + " gap=" + gap);
+            assertTrue(
+                    gap <= lambda * Math.log(3) / (1 - 0.8) + 1e-12,
+                    "lambda=" + lambda + " gap=" + gap);
             assertTrue(gap < previous);
             previous = gap;
         }
@@ -75,7 +80,8 @@ class RandomMdpTest {
 
     @Test
     void policyGradientTheoremMatchesFiniteDifferences() {
-        // d V(rho) / d theta = 1/(1-gamma) sum_s d(s) sum_a pi(a|s) score(s,a) (Q(s,a) - lambda log pi(a|s))
+        // d V(rho) / d theta = 1/(1-gamma) sum_s d(s) sum_a pi(a|s) score(s,a) (Q(s,a) - lambda log
+        // pi(a|s))
         int nS = 6;
         int nA = 3;
         int dim = 5;
@@ -85,15 +91,20 @@ class RandomMdpTest {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = rng.nextGaussian() / Math.sqrt(dim) / 2;
         }
-        FeatureMap phi = FeatureMap.of(nS, nA, dim, (s, a, out) -> {
-            System.arraycopy(raw, (s * nA + a) * dim, out, 0, dim);
-            double n = Numerics.norm2(out);
-            if (n > 1) {
-                for (int k = 0; k < dim; k++) {
-                    out[k] /= n;
-                }
-            }
-        });
+        FeatureMap phi =
+                FeatureMap.of(
+                        nS,
+                        nA,
+                        dim,
+                        (s, a, out) -> {
+                            System.arraycopy(raw, (s * nA + a) * dim, out, 0, dim);
+                            double n = Numerics.norm2(out);
+                            if (n > 1) {
+                                for (int k = 0; k < dim; k++) {
+                                    out[k] /= n;
+                                }
+                            }
+                        });
         double[] theta = new double[dim];
         for (int k = 0; k < dim; k++) {
             theta[k] = rng.nextGaussian();
@@ -109,7 +120,11 @@ class RandomMdpTest {
         for (int s = 0; s < nS; s++) {
             for (int a = 0; a < nA; a++) {
                 pi.score(s, a, score);
-                double w = d[s] * pi.prob(s, a) * (q[s * nA + a] - lambda * pi.logProb(s, a)) / (1 - mdp.gamma());
+                double w =
+                        d[s]
+                                * pi.prob(s, a)
+                                * (q[s * nA + a] - lambda * pi.logProb(s, a))
+                                / (1 - mdp.gamma());
                 for (int k = 0; k < dim; k++) {
                     grad[k] += w * score[k];
                 }
@@ -121,9 +136,16 @@ class RandomMdpTest {
             double[] minus = theta.clone();
             plus[k] += h;
             minus[k] -= h;
-            double fd = (PolicyEvaluation.value(PolicyEvaluation.evaluate(mdp, new LogLinearPolicy(phi, plus), lambda), rho)
-                    - PolicyEvaluation.value(PolicyEvaluation.evaluate(mdp, new LogLinearPolicy(phi, minus), lambda), rho))
-                    / (2 * h);
+            double fd =
+                    (PolicyEvaluation.value(
+                                            PolicyEvaluation.evaluate(
+                                                    mdp, new LogLinearPolicy(phi, plus), lambda),
+                                            rho)
+                                    - PolicyEvaluation.value(
+                                            PolicyEvaluation.evaluate(
+                                                    mdp, new LogLinearPolicy(phi, minus), lambda),
+                                            rho))
+                            / (2 * h);
             assertEquals(fd, grad[k], Tolerances.TEST_FINITE_DIFFERENCE, "component " + k);
         }
     }
@@ -150,7 +172,9 @@ class RandomMdpTest {
         // and the value identity V(rho) = sum_s d(s) (r_pi + lambda H)(s) / (1 - gamma)
         double lambda = 0.2;
         double[] b = PolicyEvaluation.regularisedReward(mdp, pi, lambda);
-        assertEquals(PolicyEvaluation.value(PolicyEvaluation.evaluate(mdp, pi, lambda), rho),
-                PolicyEvaluation.value(b, d) / (1 - 0.95), 1e-9);
+        assertEquals(
+                PolicyEvaluation.value(PolicyEvaluation.evaluate(mdp, pi, lambda), rho),
+                PolicyEvaluation.value(b, d) / (1 - 0.95),
+                1e-9);
     }
 }

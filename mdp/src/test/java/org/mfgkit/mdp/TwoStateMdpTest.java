@@ -8,8 +8,8 @@ import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
 
 /**
- * A 2-state, 2-action MDP solved by hand. Action 0 stays, action 1 switches; r(0,.) = 0,
- * r(1,.) = 1; gamma = 1/2.
+ * A 2-state, 2-action MDP solved by hand. Action 0 stays, action 1 switches; r(0,.) = 0, r(1,.) =
+ * 1; gamma = 1/2.
  */
 class TwoStateMdpTest {
     static FiniteMdp stayOrSwitch() {

@@ -8,15 +8,14 @@ import org.mfgkit.mdp.SoftPolicyIteration;
 import org.mfgkit.mdp.SoftSolution;
 
 /**
- * The regularised best response {@code Gamma1(mu)} (SPEC §2): the soft-optimal policy
- * {@code pi ∝ exp(Q* / lambda)} (greedy, uniform over ties, when {@code lambda = 0}) of the MDP
- * induced by a fixed mean field, with its values. Stationary games use soft policy iteration
- * (exact evaluation by LU each step, so it converges in a handful of steps); finite-horizon games
- * use backward induction in the MDP induced by the flow.
+ * The regularised best response {@code Gamma1(mu)} (SPEC §2): the soft-optimal policy {@code pi ∝
+ * exp(Q* / lambda)} (greedy, uniform over ties, when {@code lambda = 0}) of the MDP induced by a
+ * fixed mean field, with its values. Stationary games use soft policy iteration (exact evaluation
+ * by LU each step, so it converges in a handful of steps); finite-horizon games use backward
+ * induction in the MDP induced by the flow.
  */
 public final class BestResponse {
-    private BestResponse() {
-    }
+    private BestResponse() {}
 
     /** {@code Gamma1(mu)} for a stationary game. */
     public static SoftSolution of(MeanFieldGame game, double[] mu) {

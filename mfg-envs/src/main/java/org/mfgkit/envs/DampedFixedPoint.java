@@ -7,18 +7,19 @@ import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
 
 /**
- * Damped fixed-point iteration on the mean field (SPEC §2):
- * {@code mu_{n+1} = (1 - beta) mu_n + beta Gamma2(Gamma1(mu_n), mu_n)}; the iterate's policy is
- * {@code pi_n = Gamma1(mu_n)}. Stationary games start from {@code mu0}; finite-horizon games iterate
- * on the whole flow, starting from the flow of the uniform policy, with the update the flow that
- * {@code Gamma1(flow_n)} generates in the game. Stops early, flagged as converged, when
- * {@code sum_t ||mu_{n+1,t} - mu_{n,t}||_1 <= }{@link Tolerances#MEAN_FIELD}.
- * {@code beta = 1} is the undamped iteration of Huang et al. / Guo et al.; the default
- * {@link #DEFAULT_BETA} reaches exploitability below {@code 1e-10} on {@code sis} and {@code lq}.
+ * Damped fixed-point iteration on the mean field (SPEC §2): {@code mu_{n+1} = (1 - beta) mu_n +
+ * beta Gamma2(Gamma1(mu_n), mu_n)}; the iterate's policy is {@code pi_n = Gamma1(mu_n)}. Stationary
+ * games start from {@code mu0}; finite-horizon games iterate on the whole flow, starting from the
+ * flow of the uniform policy, with the update the flow that {@code Gamma1(flow_n)} generates in the
+ * game. Stops early, flagged as converged, when {@code sum_t ||mu_{n+1,t} - mu_{n,t}||_1 <= }{@link
+ * Tolerances#MEAN_FIELD}. {@code beta = 1} is the undamped iteration of Huang et al. / Guo et al.;
+ * the default {@link #DEFAULT_BETA} reaches exploitability below {@code 1e-10} on {@code sis} and
+ * {@code lq}.
  */
 public final class DampedFixedPoint implements EquilibriumSolver {
     /** Registry name. */
     public static final String NAME = "fixed-point";
+
     /** Default damping {@code beta}. */
     public static final double DEFAULT_BETA = 0.5;
 
@@ -28,7 +29,8 @@ public final class DampedFixedPoint implements EquilibriumSolver {
     /** With damping {@code beta ∈ (0, 1]}. */
     public DampedFixedPoint(double beta) {
         if (!(beta > 0.0 && beta <= 1.0)) {
-            throw new IllegalArgumentException("fixed-point damping beta must be in (0,1], got " + beta);
+            throw new IllegalArgumentException(
+                    "fixed-point damping beta must be in (0,1], got " + beta);
         }
         this.beta = beta;
     }
@@ -53,9 +55,10 @@ public final class DampedFixedPoint implements EquilibriumSolver {
         SolverSupport.requireIterations(iterations);
         long start = System.nanoTime();
         List<CurvePoint> curve = new ArrayList<>();
-        double[][] mu = model instanceof StationaryModel s
-                ? new double[][] {s.game().mu0()}
-                : model.meanField(model.uniformPolicy());
+        double[][] mu =
+                model instanceof StationaryModel s
+                        ? new double[][] {s.game().mu0()}
+                        : model.meanField(model.uniformPolicy());
         TabularPolicy[] pi = model.bestResponse(mu);
         ExploitabilityResult e = SolverSupport.record(model, pi, 0, start, curve, listener);
         boolean converged = false;
@@ -76,6 +79,7 @@ public final class DampedFixedPoint implements EquilibriumSolver {
                 break;
             }
         }
-        return new SolverRun(NAME, pi, curve, converged, SolverSupport.seconds(start), e, Map.of("beta", beta));
+        return new SolverRun(
+                NAME, pi, curve, converged, SolverSupport.seconds(start), e, Map.of("beta", beta));
     }
 }

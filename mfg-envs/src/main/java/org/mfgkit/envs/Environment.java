@@ -1,8 +1,8 @@
 package org.mfgkit.envs;
 
 /**
- * A built environment: registry name, the parameters it was built with, and its exact model
- * ({@link StationaryModel} or {@link FiniteHorizonModel}, which hold the game itself).
+ * A built environment: registry name, the parameters it was built with, and its exact model ({@link
+ * StationaryModel} or {@link FiniteHorizonModel}, which hold the game itself).
  */
 public record Environment(String name, EnvParams params, ExactModel model) {
     /** Validates the fields. */

@@ -11,15 +11,16 @@ import java.util.function.Function;
  *
  * @param <P> the parameter record
  */
-public record EnvironmentType<P extends EnvParams>(String name, String summary, String reference, P defaults,
-        Function<P, ExactModel> build) {
+public record EnvironmentType<P extends EnvParams>(
+        String name, String summary, String reference, P defaults, Function<P, ExactModel> build) {
     /** Keys applied before all others, because other values are validated against them. */
     private static final List<String> SHAPE_KEYS = List.of("T", "L", "M");
 
     /** Validates the fields. */
     public EnvironmentType {
         if (name == null || name.isBlank() || defaults == null || build == null) {
-            throw new IllegalArgumentException("environment type needs a name, defaults and a factory");
+            throw new IllegalArgumentException(
+                    "environment type needs a name, defaults and a factory");
         }
     }
 
@@ -29,8 +30,8 @@ public record EnvironmentType<P extends EnvParams>(String name, String summary, 
     }
 
     /**
-     * The environment with {@code overrides} ({@code key -> value text}) applied to the defaults; the
-     * shape keys {@code T}, {@code L}, {@code M} first, then the rest in the map's order.
+     * The environment with {@code overrides} ({@code key -> value text}) applied to the defaults;
+     * the shape keys {@code T}, {@code L}, {@code M} first, then the rest in the map's order.
      *
      * @throws IllegalArgumentException naming an unknown key or a bad value
      */

@@ -11,7 +11,8 @@ public interface EquilibriumSolver {
     /**
      * Runs at most {@code iterations} updates from the solver's initial point.
      *
-     * @param listener told of every curve point as it is recorded (for progress bars); may be {@code null}
+     * @param listener told of every curve point as it is recorded (for progress bars); may be
+     *     {@code null}
      */
     SolverRun solve(ExactModel model, int iterations, IterationListener listener);
 

@@ -7,18 +7,18 @@ import java.util.Map;
 import org.mfgkit.core.TabularPolicy;
 
 /**
- * Fictitious play (Perrin et al. 2020; in the weighted policy-averaging form of MFGLib's
- * {@code FictitiousPlay}): from the uniform policy, {@code br_n = Gamma1(mu_{pi_n})} and
- * {@code pi_{n+1}(a|s) = [(1-alpha_n) d_{pi_n}(s) pi_n(a|s) + alpha_n d_{br_n}(s) br_n(a|s)]
- * / [(1-alpha_n) d_{pi_n}(s) + alpha_n d_{br_n}(s)]} at every decision step, i.e. the policy whose
- * state-action distribution is the running average; {@code alpha_n = 1/(n+2)} for {@code n = 0, 1, ...}
- * (classical), or a constant {@code alpha} ({@code alpha = 1} is the undamped best-response
- * iteration). The weights {@code d} are {@link ExactModel#stateWeights}: each policy's own flow for a
- * finite-horizon game (exactly MFGLib), and for a stationary game each policy's discounted occupancy
- * from {@code mu0} in the MDP induced by its own mean field (weighting by the stationary mean field
- * instead leaves the initial policy in states the best responses rarely visit, and stalls: on
- * {@code lq} exploitability 62 after 300 iterations). States with no weight under either get the
- * plain mixture {@code (1-alpha_n) pi_n + alpha_n br_n}.
+ * Fictitious play (Perrin et al. 2020; in the weighted policy-averaging form of MFGLib's {@code
+ * FictitiousPlay}): from the uniform policy, {@code br_n = Gamma1(mu_{pi_n})} and {@code
+ * pi_{n+1}(a|s) = [(1-alpha_n) d_{pi_n}(s) pi_n(a|s) + alpha_n d_{br_n}(s) br_n(a|s)] /
+ * [(1-alpha_n) d_{pi_n}(s) + alpha_n d_{br_n}(s)]} at every decision step, i.e. the policy whose
+ * state-action distribution is the running average; {@code alpha_n = 1/(n+2)} for {@code n = 0, 1,
+ * ...} (classical), or a constant {@code alpha} ({@code alpha = 1} is the undamped best-response
+ * iteration). The weights {@code d} are {@link ExactModel#stateWeights}: each policy's own flow for
+ * a finite-horizon game (exactly MFGLib), and for a stationary game each policy's discounted
+ * occupancy from {@code mu0} in the MDP induced by its own mean field (weighting by the stationary
+ * mean field instead leaves the initial policy in states the best responses rarely visit, and
+ * stalls: on {@code lq} exploitability 62 after 300 iterations). States with no weight under either
+ * get the plain mixture {@code (1-alpha_n) pi_n + alpha_n br_n}.
  */
 public final class FictitiousPlay implements EquilibriumSolver {
     /** Registry name. */
@@ -30,7 +30,8 @@ public final class FictitiousPlay implements EquilibriumSolver {
     /** With a constant mixing weight {@code alpha ∈ (0,1]}, or {@code 0} for {@code 1/(n+2)}. */
     public FictitiousPlay(double alpha) {
         if (!(alpha >= 0.0 && alpha <= 1.0)) {
-            throw new IllegalArgumentException("fictitious-play alpha must be in [0,1] (0 = 1/(n+2)), got " + alpha);
+            throw new IllegalArgumentException(
+                    "fictitious-play alpha must be in [0,1] (0 = 1/(n+2)), got " + alpha);
         }
         this.alpha = alpha;
     }
@@ -71,7 +72,10 @@ public final class FictitiousPlay implements EquilibriumSolver {
                     double b = w * dBr[t][s];
                     double den = a + b;
                     for (int i = s * nA; i < (s + 1) * nA; i++) {
-                        table[i] = den > 0.0 ? (a * old[i] + b * best[i]) / den : (1.0 - w) * old[i] + w * best[i];
+                        table[i] =
+                                den > 0.0
+                                        ? (a * old[i] + b * best[i]) / den
+                                        : (1.0 - w) * old[i] + w * best[i];
                     }
                 }
                 next[t] = TabularPolicy.ofTable(nS, nA, table);

@@ -7,23 +7,23 @@ import org.mfgkit.core.Simplex;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 
 /**
- * The left-right crowd-aversion game (Cui &amp; Koeppl 2021, "Approximately solving mean field games
- * via entropy-regularized deep reinforcement learning", AISTATS; MFGLib's {@code Environment.left_right()}).
- * States {@code 0} (centre), {@code 1} (left), {@code 2} (right); actions {@code 0} (go left),
- * {@code 1} (go right); every agent moves deterministically to {@code 1 + a}. Reward at step
- * {@code t}: {@code -mu_t(1)} in the left state, {@code -2 mu_t(2)} in the right one, 0 in the
- * centre. With {@code T = 1} and everyone starting in the centre, the equilibrium goes left with
- * probability {@code 2/3} (then {@code mu_1(1) = 2 mu_1(2)}); the uniform policy's exploitability
- * is {@code 1/4}.
+ * The left-right crowd-aversion game (Cui &amp; Koeppl 2021, "Approximately solving mean field
+ * games via entropy-regularized deep reinforcement learning", AISTATS; MFGLib's {@code
+ * Environment.left_right()}). States {@code 0} (centre), {@code 1} (left), {@code 2} (right);
+ * actions {@code 0} (go left), {@code 1} (go right); every agent moves deterministically to {@code
+ * 1 + a}. Reward at step {@code t}: {@code -mu_t(1)} in the left state, {@code -2 mu_t(2)} in the
+ * right one, 0 in the centre. With {@code T = 1} and everyone starting in the centre, the
+ * equilibrium goes left with probability {@code 2/3} (then {@code mu_1(1) = 2 mu_1(2)}); the
+ * uniform policy's exploitability is {@code 1/4}.
  */
 public final class LeftRight implements FiniteHorizonMeanFieldGame {
     /**
      * Parameters.
      *
-     * @param T      last decision step (MFGLib: 1)
-     * @param gamma  discount in {@code [0,1]}
+     * @param T last decision step (MFGLib: 1)
+     * @param gamma discount in {@code [0,1]}
      * @param lambda entropy-regularisation weight {@code >= 0}
-     * @param mu0    initial distribution over (centre, left, right); MFGLib: {@code (1, 0, 0)}
+     * @param mu0 initial distribution over (centre, left, right); MFGLib: {@code (1, 0, 0)}
      */
     public record Params(int T, double gamma, double lambda, double[] mu0) implements EnvParams {
         /** Parameter names, as {@code --set} accepts them. */
@@ -37,7 +37,9 @@ public final class LeftRight implements FiniteHorizonMeanFieldGame {
             mu0 = Simplex.requireDistribution("mu0", mu0, 3).clone();
         }
 
-        /** MFGLib's defaults: {@code T = 1}, undiscounted, unregularised, everyone in the centre. */
+        /**
+         * MFGLib's defaults: {@code T = 1}, undiscounted, unregularised, everyone in the centre.
+         */
         public static Params defaults() {
             return new Params(1, 1.0, 0.0, new double[] {1.0, 0.0, 0.0});
         }

@@ -5,37 +5,49 @@ import java.util.Map;
 import org.mfgkit.mdp.MeanFieldGame;
 
 /**
- * The discretised one-dimensional linear-quadratic mean-field game, stationary and discounted
- * (004 Appendix D, SPEC §2.2; after Perrin et al. 2020 and Carmona et al.). Positions
- * {@code x ∈ {-L..L}} (state {@code s = x + L}), controls {@code a ∈ {-M..M}} (action
- * {@code a + M}), noise {@code eps ∈ {-3..3}} with probabilities {@code ∝ exp(-eps^2/2)}:
- * {@code x' = clip(rint(x + (k (mbar - x) + a) dt + sigma eps sqrt(dt)), -L, L)},
- * {@code r(x,a,mu) = (-a^2/2 + q a (mbar - x) - kappa/2 (mbar - x)^2) dt}, {@code mbar = sum_x x mu(x)}.
- * The mean reversion {@code k} is 0 in 004 (the default); it is kept as a parameter because the
- * finite-horizon preset has it.
+ * The discretised one-dimensional linear-quadratic mean-field game, stationary and discounted (004
+ * Appendix D, SPEC §2.2; after Perrin et al. 2020 and Carmona et al.). Positions {@code x ∈
+ * {-L..L}} (state {@code s = x + L}), controls {@code a ∈ {-M..M}} (action {@code a + M}), noise
+ * {@code eps ∈ {-3..3}} with probabilities {@code ∝ exp(-eps^2/2)}: {@code x' = clip(rint(x + (k
+ * (mbar - x) + a) dt + sigma eps sqrt(dt)), -L, L)}, {@code r(x,a,mu) = (-a^2/2 + q a (mbar - x) -
+ * kappa/2 (mbar - x)^2) dt}, {@code mbar = sum_x x mu(x)}. The mean reversion {@code k} is 0 in 004
+ * (the default); it is kept as a parameter because the finite-horizon preset has it.
  */
 public final class LinearQuadratic implements MeanFieldGame {
     /**
      * Parameters (SPEC §2.2).
      *
-     * @param L      positions {@code -L..L}, {@code nS = 2L+1}
-     * @param M      controls {@code -M..M}, {@code nA = 2M+1}
-     * @param sigma  noise scale
-     * @param dt     time step
-     * @param q      cross weight of control and distance to the mean
-     * @param kappa  weight of the squared distance to the mean
-     * @param k      mean-reversion rate of the drift (0 in 004)
-     * @param gamma  discount factor in {@code [0,1)}
+     * @param L positions {@code -L..L}, {@code nS = 2L+1}
+     * @param M controls {@code -M..M}, {@code nA = 2M+1}
+     * @param sigma noise scale
+     * @param dt time step
+     * @param q cross weight of control and distance to the mean
+     * @param kappa weight of the squared distance to the mean
+     * @param k mean-reversion rate of the drift (0 in 004)
+     * @param gamma discount factor in {@code [0,1)}
      * @param lambda entropy-regularisation weight {@code >= 0}
-     * @param mu0    initial distribution over {@code s = x + L}; {@code null} means uniform
+     * @param mu0 initial distribution over {@code s = x + L}; {@code null} means uniform
      */
-    public record Params(int L, int M, double sigma, double dt, double q, double kappa, double k, double gamma,
-            double lambda, double[] mu0) implements EnvParams {
+    public record Params(
+            int L,
+            int M,
+            double sigma,
+            double dt,
+            double q,
+            double kappa,
+            double k,
+            double gamma,
+            double lambda,
+            double[] mu0)
+            implements EnvParams {
         /** Parameter names, as {@code --set} accepts them. */
-        public static final List<String> KEYS = List.of("L", "M", "sigma", "dt", "q", "kappa", "k", "gamma", "lambda",
-                "mu0");
+        public static final List<String> KEYS =
+                List.of("L", "M", "sigma", "dt", "q", "kappa", "k", "gamma", "lambda", "mu0");
 
-        /** Validates every field; {@code mu0} (when given) must be a distribution of length {@code 2L+1}. */
+        /**
+         * Validates every field; {@code mu0} (when given) must be a distribution of length {@code
+         * 2L+1}.
+         */
         public Params {
             LqKernel.requireGrid(L, M, sigma, dt);
             ParamText.finite("q", q);
@@ -46,7 +58,10 @@ public final class LinearQuadratic implements MeanFieldGame {
             mu0 = LqKernel.optionalMu0(mu0, L);
         }
 
-        /** 004's values: {@code L = 12, M = 3, sigma = 1, dt = 1, q = 0.01, kappa = 0.5, k = 0, gamma = 0.9, lambda = 0.1}, uniform {@code mu0}. */
+        /**
+         * 004's values: {@code L = 12, M = 3, sigma = 1, dt = 1, q = 0.01, kappa = 0.5, k = 0,
+         * gamma = 0.9, lambda = 0.1}, uniform {@code mu0}.
+         */
         public static Params defaults() {
             return new Params(12, 3, 1.0, 1.0, 0.01, 0.5, 0.0, 0.9, 0.1, null);
         }
@@ -150,8 +165,10 @@ public final class LinearQuadratic implements MeanFieldGame {
     }
 
     private final Params params;
+
     /** Dynamics and running reward, noise {@code eps_j = j}, {@code j = -3..3}. */
     private final LqKernel kernel;
+
     /** The kernel when it does not depend on {@code mu} ({@code k = 0}); else {@code null}. */
     private final double[] fixedKernel;
 
@@ -161,8 +178,16 @@ public final class LinearQuadratic implements MeanFieldGame {
             throw new IllegalArgumentException("LQ parameters are required");
         }
         this.params = params;
-        this.kernel = new LqKernel(params.L(), params.M(), params.sigma(), params.dt(), params.q(), params.kappa(),
-                params.k(), 1.0);
+        this.kernel =
+                new LqKernel(
+                        params.L(),
+                        params.M(),
+                        params.sigma(),
+                        params.dt(),
+                        params.q(),
+                        params.kappa(),
+                        params.k(),
+                        1.0);
         if (kernel.transitionsDependOnMean()) {
             fixedKernel = null;
         } else {
@@ -216,7 +241,10 @@ public final class LinearQuadratic implements MeanFieldGame {
         }
     }
 
-    /** Only through the mean reversion {@code k}: with {@code k = 0} (004's LQ) the kernel ignores {@code mu}. */
+    /**
+     * Only through the mean reversion {@code k}: with {@code k = 0} (004's LQ) the kernel ignores
+     * {@code mu}.
+     */
     @Override
     public boolean transitionsDependOnMeanField() {
         return fixedKernel == null;

@@ -6,36 +6,50 @@ import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 
 /**
  * The finite-horizon linear-quadratic preset {@code lq-fh} (SPEC §2.2), identical to MFGLib's
- * {@code Environment.linear_quadratic()} defaults: {@code T = 3}, {@code L = 5} (MFGLib's {@code el}),
- * {@code M = 2} ({@code m}), {@code sigma = 3}, {@code dt = 0.1} ({@code delta}), {@code k = 1},
- * {@code q = 0.01}, {@code kappa = 0.5}, {@code c_term = 1}, uniform {@code mu0}, undiscounted,
- * unregularised. Noise values {@code eps_j = j sigma}, {@code j = -3..3}, with weights
- * {@code ∝ exp(-eps_j^2/2)}, and {@code x' = clip(rint(x + (k (mbar_t - x) + a) dt + sigma eps_j sqrt(dt)), -L, L)}
- * — {@code sigma} enters twice, as in MFGLib. Reward {@code (-a^2/2 + q a (mbar_t - x) - kappa/2 (mbar_t - x)^2) dt}
- * for {@code t < T}, {@code -c_term/2 (mbar_t - x)^2} at {@code t = T}.
+ * {@code Environment.linear_quadratic()} defaults: {@code T = 3}, {@code L = 5} (MFGLib's {@code
+ * el}), {@code M = 2} ({@code m}), {@code sigma = 3}, {@code dt = 0.1} ({@code delta}), {@code k =
+ * 1}, {@code q = 0.01}, {@code kappa = 0.5}, {@code c_term = 1}, uniform {@code mu0}, undiscounted,
+ * unregularised. Noise values {@code eps_j = j sigma}, {@code j = -3..3}, with weights {@code ∝
+ * exp(-eps_j^2/2)}, and {@code x' = clip(rint(x + (k (mbar_t - x) + a) dt + sigma eps_j sqrt(dt)),
+ * -L, L)} — {@code sigma} enters twice, as in MFGLib. Reward {@code (-a^2/2 + q a (mbar_t - x) -
+ * kappa/2 (mbar_t - x)^2) dt} for {@code t < T}, {@code -c_term/2 (mbar_t - x)^2} at {@code t = T}.
  */
 public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFieldGame {
     /**
      * Parameters (MFGLib names in brackets).
      *
-     * @param T      last decision step
-     * @param L      positions {@code -L..L} [{@code el}]
-     * @param M      controls {@code -M..M} [{@code m}]
-     * @param sigma  noise scale
-     * @param dt     time step [{@code delta}]
-     * @param k      mean-reversion rate
-     * @param q      cross weight of control and distance to the mean
-     * @param kappa  weight of the squared distance to the mean
-     * @param cTerm  terminal-cost weight [{@code c_term}]
-     * @param gamma  discount in {@code [0,1]} (1 = undiscounted)
+     * @param T last decision step
+     * @param L positions {@code -L..L} [{@code el}]
+     * @param M controls {@code -M..M} [{@code m}]
+     * @param sigma noise scale
+     * @param dt time step [{@code delta}]
+     * @param k mean-reversion rate
+     * @param q cross weight of control and distance to the mean
+     * @param kappa weight of the squared distance to the mean
+     * @param cTerm terminal-cost weight [{@code c_term}]
+     * @param gamma discount in {@code [0,1]} (1 = undiscounted)
      * @param lambda entropy-regularisation weight {@code >= 0}
-     * @param mu0    initial distribution over {@code s = x + L}; {@code null} means uniform
+     * @param mu0 initial distribution over {@code s = x + L}; {@code null} means uniform
      */
-    public record Params(int T, int L, int M, double sigma, double dt, double k, double q, double kappa, double cTerm,
-            double gamma, double lambda, double[] mu0) implements EnvParams {
+    public record Params(
+            int T,
+            int L,
+            int M,
+            double sigma,
+            double dt,
+            double k,
+            double q,
+            double kappa,
+            double cTerm,
+            double gamma,
+            double lambda,
+            double[] mu0)
+            implements EnvParams {
         /** Parameter names, as {@code --set} accepts them. */
-        public static final List<String> KEYS = List.of("T", "L", "M", "sigma", "dt", "k", "q", "kappa", "c_term",
-                "gamma", "lambda", "mu0");
+        public static final List<String> KEYS =
+                List.of(
+                        "T", "L", "M", "sigma", "dt", "k", "q", "kappa", "c_term", "gamma",
+                        "lambda", "mu0");
 
         /** Validates every field. */
         public Params {
@@ -123,7 +137,8 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
 
         @Override
         public Map<String, Object> asMap() {
-            return ParamRecords.asMap(KEYS, T, L, M, sigma, dt, k, q, kappa, cTerm, gamma, lambda, mu0());
+            return ParamRecords.asMap(
+                    KEYS, T, L, M, sigma, dt, k, q, kappa, cTerm, gamma, lambda, mu0());
         }
 
         @Override
@@ -166,6 +181,7 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
     }
 
     private final Params params;
+
     /**
      * Dynamics and running reward, noise {@code eps_j = j sigma}, {@code j = -3..3} (MFGLib's
      * {@code epsilon}, with weights {@code epsilon_pr}).
@@ -178,8 +194,16 @@ public final class LinearQuadraticFiniteHorizon implements FiniteHorizonMeanFiel
             throw new IllegalArgumentException("lq-fh parameters are required");
         }
         this.params = params;
-        this.kernel = new LqKernel(params.L(), params.M(), params.sigma(), params.dt(), params.q(), params.kappa(),
-                params.k(), params.sigma());
+        this.kernel =
+                new LqKernel(
+                        params.L(),
+                        params.M(),
+                        params.sigma(),
+                        params.dt(),
+                        params.q(),
+                        params.kappa(),
+                        params.k(),
+                        params.sigma());
     }
 
     /** The game with {@link Params#defaults()}. */

@@ -3,37 +3,53 @@ package org.mfgkit.envs;
 import java.util.Arrays;
 
 /**
- * The discretised linear-quadratic dynamics and running reward shared by {@link LinearQuadratic} and
- * {@link LinearQuadraticFiniteHorizon} (SPEC §2.2): positions {@code x = -L..L} (state
- * {@code s = x + L}), controls {@code a = -M..M} (action index {@code a + M}), noise values
- * {@code eps_j = j * noiseScale}, {@code j = -3..3}, with weights {@code w_j ∝ exp(-eps_j^2/2)}, and
- * {@code x' = clip(rint(x + (k (mbar - x) + a) dt + sigma eps_j sqrt(dt)), -L, L)}
- * ({@code rint} rounds half to even, as {@code torch.round} does in MFGLib);
- * {@code r(x,a,mu) = (-a^2/2 + q a (mbar - x) - kappa/2 (mbar - x)^2) dt}, {@code mbar = sum_x x mu(x)}.
- * The stationary game has {@code noiseScale = 1}; MFGLib's finite-horizon one {@code noiseScale = sigma}
- * (so {@code sigma} enters twice). Immutable.
+ * The discretised linear-quadratic dynamics and running reward shared by {@link LinearQuadratic}
+ * and {@link LinearQuadraticFiniteHorizon} (SPEC §2.2): positions {@code x = -L..L} (state {@code s
+ * = x + L}), controls {@code a = -M..M} (action index {@code a + M}), noise values {@code eps_j = j
+ * * noiseScale}, {@code j = -3..3}, with weights {@code w_j ∝ exp(-eps_j^2/2)}, and {@code x' =
+ * clip(rint(x + (k (mbar - x) + a) dt + sigma eps_j sqrt(dt)), -L, L)} ({@code rint} rounds half to
+ * even, as {@code torch.round} does in MFGLib); {@code r(x,a,mu) = (-a^2/2 + q a (mbar - x) -
+ * kappa/2 (mbar - x)^2) dt}, {@code mbar = sum_x x mu(x)}. The stationary game has {@code
+ * noiseScale = 1}; MFGLib's finite-horizon one {@code noiseScale = sigma} (so {@code sigma} enters
+ * twice). Immutable.
  */
 final class LqKernel {
     /** Positions {@code -L..L}. */
     private final int L;
+
     /** Controls {@code -M..M}. */
     private final int M;
+
     /** Noise scale. */
     private final double sigma;
+
     /** Time step. */
     private final double dt;
+
     /** Cross weight of control and distance to the mean. */
     private final double q;
+
     /** Weight of the squared distance to the mean. */
     private final double kappa;
+
     /** Mean-reversion rate of the drift. */
     private final double k;
+
     /** Noise values {@code eps_j}. */
     private final double[] eps;
+
     /** Noise probabilities {@code w_j}. */
     private final double[] w;
 
-    LqKernel(int L, int M, double sigma, double dt, double q, double kappa, double k, double noiseScale) {
+    LqKernel(
+            int L,
+            int M,
+            double sigma,
+            double dt,
+            double q,
+            double kappa,
+            double k,
+            double noiseScale) {
         this.L = L;
         this.M = M;
         this.sigma = sigma;
@@ -73,8 +89,9 @@ final class LqKernel {
     }
 
     /**
-     * Fills {@code out[(s*nA + a)*nS + s2]} (zeroed first) with the kernel at population mean {@code mbar}.
-     * The expression is evaluated in MFGLib's order, so that exact half-way ties round the same way.
+     * Fills {@code out[(s*nA + a)*nS + s2]} (zeroed first) with the kernel at population mean
+     * {@code mbar}. The expression is evaluated in MFGLib's order, so that exact half-way ties
+     * round the same way.
      */
     void transitions(double mbar, double[] out) {
         int nS = nS();
@@ -109,7 +126,10 @@ final class LqKernel {
         }
     }
 
-    /** Fills {@code out[s*nA + a] = -c_term/2 (mbar - x)^2} (terminal cost; not scaled by {@code dt}). */
+    /**
+     * Fills {@code out[s*nA + a] = -c_term/2 (mbar - x)^2} (terminal cost; not scaled by {@code
+     * dt}).
+     */
     void terminalRewards(double cTerm, double mbar, double[] out) {
         int nS = nS();
         int nA = nA();
@@ -151,9 +171,14 @@ final class LqKernel {
         ParamText.positive("dt", dt);
     }
 
-    /** {@code null} (uniform, resolved later) or a validated copy of a distribution over {@code 2L+1} positions. */
+    /**
+     * {@code null} (uniform, resolved later) or a validated copy of a distribution over {@code
+     * 2L+1} positions.
+     */
     static double[] optionalMu0(double[] mu0, int L) {
-        return mu0 == null ? null : org.mfgkit.core.Simplex.requireDistribution("mu0", mu0, 2 * L + 1).clone();
+        return mu0 == null
+                ? null
+                : org.mfgkit.core.Simplex.requireDistribution("mu0", mu0, 2 * L + 1).clone();
     }
 
     /** The initial distribution, resolved (uniform when none was given); a fresh array. */

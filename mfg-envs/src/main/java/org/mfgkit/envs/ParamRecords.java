@@ -12,12 +12,11 @@ import java.util.StringJoiner;
  * the records' generated {@code equals}/{@code hashCode}/{@code toString} compare, hash and print
  * the array by identity, so each record overrides them with these, passing its components in
  * declaration order: numbers compare with {@code ==}, arrays by content ({@link Arrays#equals}),
- * and the hash is {@code Objects.hash} of the components with each array replaced by its
- * {@link Arrays#hashCode}.
+ * and the hash is {@code Objects.hash} of the components with each array replaced by its {@link
+ * Arrays#hashCode}.
  */
 final class ParamRecords {
-    private ParamRecords() {
-    }
+    private ParamRecords() {}
 
     /**
      * {@link EnvParams#asMap()}: {@code keys.get(i) -> values[i]} in key order, arrays copied.
@@ -26,7 +25,8 @@ final class ParamRecords {
      */
     static Map<String, Object> asMap(List<String> keys, Object... values) {
         if (keys.size() != values.length) {
-            throw new IllegalStateException(keys.size() + " parameter names for " + values.length + " values");
+            throw new IllegalStateException(
+                    keys.size() + " parameter names for " + values.length + " values");
         }
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
@@ -40,9 +40,12 @@ final class ParamRecords {
         for (int i = 0; i < components.length; i++) {
             Object x = components[i];
             Object y = other[i];
-            boolean same = x instanceof Double dx && y instanceof Double dy ? dx.doubleValue() == dy.doubleValue()
-                    : x instanceof double[] ax && y instanceof double[] ay ? Arrays.equals(ax, ay)
-                    : Objects.equals(x, y);
+            boolean same =
+                    x instanceof Double dx && y instanceof Double dy
+                            ? dx.doubleValue() == dy.doubleValue()
+                            : x instanceof double[] ax && y instanceof double[] ay
+                                    ? Arrays.equals(ax, ay)
+                                    : Objects.equals(x, y);
             if (!same) {
                 return false;
             }

@@ -4,8 +4,7 @@ import java.util.Collection;
 
 /** Parsing of {@code key=value} parameter overrides with messages that name the key. */
 public final class ParamText {
-    private ParamText() {
-    }
+    private ParamText() {}
 
     /** A finite real number. */
     public static double real(String key, String value) {
@@ -17,7 +16,8 @@ public final class ParamText {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + key + ": '" + value + "' is not a finite number");
+            throw new IllegalArgumentException(
+                    "parameter " + key + ": '" + value + "' is not a finite number");
         }
     }
 
@@ -27,7 +27,8 @@ public final class ParamText {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + key + ": '" + value + "' is not an integer");
+            throw new IllegalArgumentException(
+                    "parameter " + key + ": '" + value + "' is not an integer");
         }
     }
 
@@ -42,7 +43,8 @@ public final class ParamText {
         }
         if (v.startsWith("[")) {
             if (!v.endsWith("]")) {
-                throw new IllegalArgumentException("parameter " + key + ": malformed JSON array '" + value + "'");
+                throw new IllegalArgumentException(
+                        "parameter " + key + ": malformed JSON array '" + value + "'");
             }
             v = v.substring(1, v.length() - 1).trim();
         }
@@ -56,10 +58,12 @@ public final class ParamText {
             try {
                 out[i] = Double.parseDouble(p);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("parameter " + key + ": entry " + i + " ('" + p + "') is not a number");
+                throw new IllegalArgumentException(
+                        "parameter " + key + ": entry " + i + " ('" + p + "') is not a number");
             }
             if (!Double.isFinite(out[i])) {
-                throw new IllegalArgumentException("parameter " + key + ": entry " + i + " is not finite");
+                throw new IllegalArgumentException(
+                        "parameter " + key + ": entry " + i + " is not finite");
             }
         }
         return out;
@@ -82,12 +86,22 @@ public final class ParamText {
     }
 
     /** The exception for a key an environment does not have. */
-    public static IllegalArgumentException unknownKey(String env, String key, Collection<String> known) {
-        return new IllegalArgumentException("unknown parameter '" + key + "' for environment " + env + " (known: "
-                + String.join(", ", known) + ")");
+    public static IllegalArgumentException unknownKey(
+            String env, String key, Collection<String> known) {
+        return new IllegalArgumentException(
+                "unknown parameter '"
+                        + key
+                        + "' for environment "
+                        + env
+                        + " (known: "
+                        + String.join(", ", known)
+                        + ")");
     }
 
-    /** Throws unless the last decision step {@code T} is in {@code 0..1000000} (finite-horizon games). */
+    /**
+     * Throws unless the last decision step {@code T} is in {@code 0..1000000} (finite-horizon
+     * games).
+     */
     static int horizon(int T) {
         if (T < 0 || T > 1_000_000) {
             throw new IllegalArgumentException("T must be in 0..1000000, got " + T);
@@ -106,7 +120,8 @@ public final class ParamText {
     /** Throws unless {@code 0 <= gamma <= 1} (finite-horizon games; 1 = undiscounted). */
     public static double finiteHorizonDiscount(double gamma) {
         if (!(gamma >= 0.0 && gamma <= 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0,1] for a finite-horizon game, got " + gamma);
+            throw new IllegalArgumentException(
+                    "gamma must be in [0,1] for a finite-horizon game, got " + gamma);
         }
         return gamma;
     }

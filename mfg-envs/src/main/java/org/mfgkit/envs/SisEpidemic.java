@@ -8,33 +8,39 @@ import org.mfgkit.mdp.MeanFieldGame;
 /**
  * The SIS epidemic mean-field game, stationary and discounted (004 Appendix D, SPEC §2.1; the model
  * of Cui &amp; Koeppl 2021). States {@code S = 0} (susceptible), {@code I = 1} (infected); actions
- * {@code U = 0} (go out), {@code D = 1} (social distancing).
- * {@code P(I|S,U,mu) = c mu(I)}, {@code P(I|S,D,mu) = 0}, {@code P(S|I,a,mu) = 0.3};
- * {@code r(s,a,mu) = -1{s = I} - 0.5 * 1{a = D}}. The seed text's "0.92" is {@code 0.9^2 = 0.81}.
+ * {@code U = 0} (go out), {@code D = 1} (social distancing). {@code P(I|S,U,mu) = c mu(I)}, {@code
+ * P(I|S,D,mu) = 0}, {@code P(S|I,a,mu) = 0.3}; {@code r(s,a,mu) = -1{s = I} - 0.5 * 1{a = D}}. The
+ * seed text's "0.92" is {@code 0.9^2 = 0.81}.
  */
 public final class SisEpidemic implements MeanFieldGame {
     /** Susceptible state. */
     public static final int S = 0;
+
     /** Infected state. */
     public static final int I = 1;
+
     /** Action "go out". */
     public static final int U = 0;
+
     /** Action "social distancing". */
     public static final int D = 1;
+
     /** Recovery probability {@code P(S|I,a)}. */
     public static final double RECOVERY = 0.3;
+
     /** Cost of being infected. */
     public static final double COST_INFECTED = 1.0;
+
     /** Cost of social distancing. */
     public static final double COST_DISTANCING = 0.5;
 
     /**
      * Parameters (SPEC §2.1).
      *
-     * @param c      infection constant, {@code P(I|S,U,mu) = c mu(I)}, in {@code [0,1]}
-     * @param gamma  discount factor in {@code [0,1)}
+     * @param c infection constant, {@code P(I|S,U,mu) = c mu(I)}, in {@code [0,1]}
+     * @param gamma discount factor in {@code [0,1)}
      * @param lambda entropy-regularisation weight {@code >= 0}
-     * @param mu0    initial distribution {@code (S, I)}, also the {@code rho} of values
+     * @param mu0 initial distribution {@code (S, I)}, also the {@code rho} of values
      */
     public record Params(double c, double gamma, double lambda, double[] mu0) implements EnvParams {
         /** Parameter names, as {@code --set} accepts them. */
@@ -48,7 +54,10 @@ public final class SisEpidemic implements MeanFieldGame {
             mu0 = Simplex.requireDistribution("mu0", mu0, SisKernel.N).clone();
         }
 
-        /** 004's values: {@code c = 0.81}, {@code gamma = 0.9}, {@code lambda = 0.1}, {@code mu0 = (0.4, 0.6)}. */
+        /**
+         * 004's values: {@code c = 0.81}, {@code gamma = 0.9}, {@code lambda = 0.1}, {@code mu0 =
+         * (0.4, 0.6)}.
+         */
         public static Params defaults() {
             return new Params(0.81, 0.9, 0.1, new double[] {0.4, 0.6});
         }

@@ -6,23 +6,24 @@ import org.mfgkit.core.Simplex;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 
 /**
- * The finite-horizon SIS preset {@code sis-fh} (SPEC §2.1): the dynamics and rewards of
- * {@link SisEpidemic} at every step {@code t = 0..T}, defined to coincide number for number with
- * MFGLib's {@code Environment.susceptible_infected()} ({@code T = 50}, {@code mu0 = (0.4, 0.6)},
- * infection {@code 0.9**2 * mu_t(I)}, recovery 0.3, rewards {@code r[S,D] = -0.5, r[I,U] = -1,
- * r[I,D] = -1.5}, undiscounted, unregularised).
+ * The finite-horizon SIS preset {@code sis-fh} (SPEC §2.1): the dynamics and rewards of {@link
+ * SisEpidemic} at every step {@code t = 0..T}, defined to coincide number for number with MFGLib's
+ * {@code Environment.susceptible_infected()} ({@code T = 50}, {@code mu0 = (0.4, 0.6)}, infection
+ * {@code 0.9**2 * mu_t(I)}, recovery 0.3, rewards {@code r[S,D] = -0.5, r[I,U] = -1, r[I,D] =
+ * -1.5}, undiscounted, unregularised).
  */
 public final class SisEpidemicFiniteHorizon implements FiniteHorizonMeanFieldGame {
     /**
      * Parameters.
      *
-     * @param T      last decision step (there are {@code T+1} steps)
-     * @param c      infection constant in {@code [0,1]}
-     * @param gamma  discount in {@code [0,1]} (1 = undiscounted, MFGLib's convention)
+     * @param T last decision step (there are {@code T+1} steps)
+     * @param c infection constant in {@code [0,1]}
+     * @param gamma discount in {@code [0,1]} (1 = undiscounted, MFGLib's convention)
      * @param lambda entropy-regularisation weight {@code >= 0} (0 in MFGLib)
-     * @param mu0    initial distribution {@code (S, I)}
+     * @param mu0 initial distribution {@code (S, I)}
      */
-    public record Params(int T, double c, double gamma, double lambda, double[] mu0) implements EnvParams {
+    public record Params(int T, double c, double gamma, double lambda, double[] mu0)
+            implements EnvParams {
         /** Parameter names, as {@code --set} accepts them. */
         public static final List<String> KEYS = List.of("T", "c", "gamma", "lambda", "mu0");
 
@@ -35,7 +36,10 @@ public final class SisEpidemicFiniteHorizon implements FiniteHorizonMeanFieldGam
             mu0 = Simplex.requireDistribution("mu0", mu0, SisKernel.N).clone();
         }
 
-        /** MFGLib's defaults: {@code T = 50}, {@code c = 0.81}, {@code gamma = 1}, {@code lambda = 0}, {@code mu0 = (0.4, 0.6)}. */
+        /**
+         * MFGLib's defaults: {@code T = 50}, {@code c = 0.81}, {@code gamma = 1}, {@code lambda =
+         * 0}, {@code mu0 = (0.4, 0.6)}.
+         */
         public static Params defaults() {
             return new Params(50, 0.81, 1.0, 0.0, new double[] {0.4, 0.6});
         }

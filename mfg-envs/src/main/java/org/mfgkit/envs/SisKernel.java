@@ -10,15 +10,14 @@ import static org.mfgkit.envs.SisEpidemic.U;
 
 /**
  * The SIS dynamics and rewards shared by {@link SisEpidemic} and {@link SisEpidemicFiniteHorizon}
- * (004 Appendix D, SPEC §2.1): {@code P(I|S,U,mu) = c mu(I)}, {@code P(I|S,D,mu) = 0},
- * {@code P(S|I,a,mu) = 0.3}; {@code r(s,a) = -1{s = I} - 0.5 * 1{a = D}}, the same at every step.
+ * (004 Appendix D, SPEC §2.1): {@code P(I|S,U,mu) = c mu(I)}, {@code P(I|S,D,mu) = 0}, {@code
+ * P(S|I,a,mu) = 0.3}; {@code r(s,a) = -1{s = I} - 0.5 * 1{a = D}}, the same at every step.
  */
 final class SisKernel {
     /** Number of states ({@code S}, {@code I}) and of actions ({@code U}, {@code D}). */
     static final int N = 2;
 
-    private SisKernel() {
-    }
+    private SisKernel() {}
 
     /** {@code out[(s*2 + a)*2 + s2] = P(s2|s,a,mu)} for infection constant {@code c}. */
     static void transitions(double c, double[] mu, double[] out) {
@@ -55,7 +54,8 @@ final class SisKernel {
     /** Throws unless the infection constant {@code c} is in {@code [0,1]}. */
     static double requireC(double c) {
         if (!(c >= 0.0 && c <= 1.0)) {
-            throw new IllegalArgumentException("c must be in [0,1] (c * mu(I) is a probability), got " + c);
+            throw new IllegalArgumentException(
+                    "c must be in [0,1] (c * mu(I) is a probability), got " + c);
         }
         return c;
     }

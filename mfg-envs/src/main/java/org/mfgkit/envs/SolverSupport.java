@@ -5,8 +5,7 @@ import org.mfgkit.core.TabularPolicy;
 
 /** Shared bookkeeping of the exact solvers. */
 final class SolverSupport {
-    private SolverSupport() {
-    }
+    private SolverSupport() {}
 
     static void requireIterations(int iterations) {
         if (iterations < 0) {
@@ -18,9 +17,16 @@ final class SolverSupport {
         return (System.nanoTime() - startNanos) * 1e-9;
     }
 
-    /** Evaluates {@code pi}, appends the curve point, tells the listener; returns the evaluation. */
-    static ExploitabilityResult record(ExactModel model, TabularPolicy[] pi, int iteration, long startNanos,
-            List<CurvePoint> curve, EquilibriumSolver.IterationListener listener) {
+    /**
+     * Evaluates {@code pi}, appends the curve point, tells the listener; returns the evaluation.
+     */
+    static ExploitabilityResult record(
+            ExactModel model,
+            TabularPolicy[] pi,
+            int iteration,
+            long startNanos,
+            List<CurvePoint> curve,
+            EquilibriumSolver.IterationListener listener) {
         ExploitabilityResult e = model.exploitability(pi);
         CurvePoint point = new CurvePoint(iteration, e.exploitability(), seconds(startNanos));
         curve.add(point);

@@ -21,8 +21,7 @@ public final class StationaryMeanField {
     /** Default cap on the number of {@code Gamma2} steps before the Cesàro fallback. */
     public static final int DEFAULT_CAP = 100_000;
 
-    private StationaryMeanField() {
-    }
+    private StationaryMeanField() {}
 
     /** {@code mu_pi} from the game's {@code mu0} with the default cap. */
     public static MeanFieldResult of(MeanFieldGame game, Policy pi) {
@@ -37,8 +36,15 @@ public final class StationaryMeanField {
         int nS = game.nS();
         int nA = game.nA();
         if (pi.nS() != nS || pi.nA() != nA) {
-            throw new IllegalArgumentException("policy shape " + pi.nS() + "x" + pi.nA() + " does not match the game's "
-                    + nS + "x" + nA);
+            throw new IllegalArgumentException(
+                    "policy shape "
+                            + pi.nS()
+                            + "x"
+                            + pi.nA()
+                            + " does not match the game's "
+                            + nS
+                            + "x"
+                            + nA);
         }
         if (cap < 2) {
             throw new IllegalArgumentException("mean-field iteration cap must be >= 2, got " + cap);
@@ -86,10 +92,13 @@ public final class StationaryMeanField {
      * Returns {@code null} when the cap is reached (the caller then takes the general path, which
      * ends in the Cesàro fallback).
      */
-    private static MeanFieldResult linearChain(MeanFieldGame game, Policy pi, double[] mu, int cap, double[] p) {
+    private static MeanFieldResult linearChain(
+            MeanFieldGame game, Policy pi, double[] mu, int cap, double[] p) {
         int nS = game.nS();
         game.transitions(mu, p);
-        double[] pPi = PolicyEvaluation.policyTransition(FiniteMdp.owning(nS, game.nA(), 0.0, p, new double[nS * game.nA()]), pi);
+        double[] pPi =
+                PolicyEvaluation.policyTransition(
+                        FiniteMdp.owning(nS, game.nA(), 0.0, p, new double[nS * game.nA()]), pi);
         double[] next = new double[nS];
         for (int n = 1; n <= cap; n++) {
             java.util.Arrays.fill(next, 0.0);
@@ -116,10 +125,10 @@ public final class StationaryMeanField {
     }
 
     /**
-     * Divides by the total mass (in place; returns {@code mu}). One {@code Gamma2} step conserves mass
-     * up to round-off (~1e-16 per step, as kernel rows sum to 1 only to the last bit); over the
-     * thousands of steps of a slowly mixing chain that drift would reach ~1e-12, so each iterate is
-     * renormalised.
+     * Divides by the total mass (in place; returns {@code mu}). One {@code Gamma2} step conserves
+     * mass up to round-off (~1e-16 per step, as kernel rows sum to 1 only to the last bit); over
+     * the thousands of steps of a slowly mixing chain that drift would reach ~1e-12, so each
+     * iterate is renormalised.
      */
     static double[] normalised(double[] mu) {
         double sum = 0.0;

@@ -55,7 +55,9 @@ public record StationaryModel(MeanFieldGame game) implements ExactModel {
     @Override
     public double[][] populationUpdate(TabularPolicy[] pi, double[][] mu) {
         requirePolicy(pi);
-        return new double[][] {StationaryMeanField.normalised(PopulationOperator.gamma2(game, pi[0], mu[0]))};
+        return new double[][] {
+            StationaryMeanField.normalised(PopulationOperator.gamma2(game, pi[0], mu[0]))
+        };
     }
 
     @Override
@@ -68,6 +70,8 @@ public record StationaryModel(MeanFieldGame game) implements ExactModel {
     public double[][] qValues(TabularPolicy[] pi, double[][] mu) {
         requirePolicy(pi);
         var mdp = game.inducedMdp(mu[0]);
-        return new double[][] {PolicyEvaluation.qValues(mdp, PolicyEvaluation.evaluate(mdp, pi[0], game.lambda()))};
+        return new double[][] {
+            PolicyEvaluation.qValues(mdp, PolicyEvaluation.evaluate(mdp, pi[0], game.lambda()))
+        };
     }
 }

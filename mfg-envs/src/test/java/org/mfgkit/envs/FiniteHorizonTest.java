@@ -18,9 +18,14 @@ import org.mfgkit.mdp.PopulationOperator;
 
 class FiniteHorizonTest {
     static Stream<FiniteHorizonMeanFieldGame> games() {
-        return Stream.of(new SisEpidemicFiniteHorizon(), new LinearQuadraticFiniteHorizon(), new LeftRight(),
-                new SisEpidemicFiniteHorizon(SisEpidemicFiniteHorizon.Params.defaults().withLambda(0.1).withGamma(0.95)),
-                new LinearQuadraticFiniteHorizon(LinearQuadraticFiniteHorizon.Params.defaults().withLambda(0.2)),
+        return Stream.of(
+                new SisEpidemicFiniteHorizon(),
+                new LinearQuadraticFiniteHorizon(),
+                new LeftRight(),
+                new SisEpidemicFiniteHorizon(
+                        SisEpidemicFiniteHorizon.Params.defaults().withLambda(0.1).withGamma(0.95)),
+                new LinearQuadraticFiniteHorizon(
+                        LinearQuadraticFiniteHorizon.Params.defaults().withLambda(0.2)),
                 new LeftRight(LeftRight.Params.defaults().withT(4).withLambda(0.05)));
     }
 
@@ -46,9 +51,9 @@ class FiniteHorizonTest {
     }
 
     /**
-     * {@code sum_t gamma^t sum_s nu_t(s) sum_a pi_t(a|s) [r_t(s,a,mu_t) - lambda log pi_t(a|s)]}, with
-     * {@code nu_t} the state distribution of a representative agent playing {@code pis} in the flow
-     * {@code mu} — computed forwards, independently of backward induction.
+     * {@code sum_t gamma^t sum_s nu_t(s) sum_a pi_t(a|s) [r_t(s,a,mu_t) - lambda log pi_t(a|s)]},
+     * with {@code nu_t} the state distribution of a representative agent playing {@code pis} in the
+     * flow {@code mu} — computed forwards, independently of backward induction.
      */
     static double forwardValue(FiniteHorizonMeanFieldGame g, double[][] mu, Policy[] pis) {
         int nS = g.nS();
@@ -90,10 +95,15 @@ class FiniteHorizonTest {
         TabularPolicy[] pis = randomPolicy(g, 17);
         ExploitabilityResult e = Exploitability.of(g, pis);
         double[][] flow = e.meanField();
-        assertEquals(forwardValue(g, flow, pis), e.policyValue(), Tolerances.TEST_EXACT * Math.max(1, Math.abs(e.policyValue())));
+        assertEquals(
+                forwardValue(g, flow, pis),
+                e.policyValue(),
+                Tolerances.TEST_EXACT * Math.max(1, Math.abs(e.policyValue())));
         // the best response, played forwards against the same flow, scores V*
         TabularPolicy[] br = BestResponse.of(g, flow).policies();
-        assertEquals(forwardValue(g, flow, br), e.bestResponseValue(),
+        assertEquals(
+                forwardValue(g, flow, br),
+                e.bestResponseValue(),
                 Tolerances.TEST_EXACT * Math.max(1, Math.abs(e.bestResponseValue())));
         assertTrue(e.exploitability() > 0, "a random policy is exploitable");
         // the flow conserves mass and the representative agent's distribution is the flow
@@ -103,7 +113,10 @@ class FiniteHorizonTest {
         }
     }
 
-    /** Left-right, T = 1: the uniform policy is exploitable by 1/4; going left w.p. 2/3 is the equilibrium. */
+    /**
+     * Left-right, T = 1: the uniform policy is exploitable by 1/4; going left w.p. 2/3 is the
+     * equilibrium.
+     */
     @Test
     void leftRightByHand() {
         LeftRight g = new LeftRight();
@@ -111,14 +124,17 @@ class FiniteHorizonTest {
         ExploitabilityResult u = Exploitability.of(g, new Policy[] {uniform, uniform});
         assertEquals(0.25, u.exploitability(), Tolerances.TEST_EXACT);
         assertEquals(-0.75, u.policyValue(), Tolerances.TEST_EXACT);
-        TabularPolicy nash = TabularPolicy.of(new double[][] {{2.0 / 3, 1.0 / 3}, {0.5, 0.5}, {0.5, 0.5}});
+        TabularPolicy nash =
+                TabularPolicy.of(new double[][] {{2.0 / 3, 1.0 / 3}, {0.5, 0.5}, {0.5, 0.5}});
         ExploitabilityResult e = Exploitability.of(g, new Policy[] {nash, uniform});
         assertEquals(0.0, e.exploitability(), Tolerances.TEST_EXACT);
         assertEquals(-2.0 / 3, e.policyValue(), Tolerances.TEST_EXACT);
         assertEquals(2.0 / 3, e.meanField()[1][1], 1e-15);
     }
 
-    /** sis-fh: mu_{t+1}(I) = mu_t(I) (0.7 + ...) by hand for the "always go out" policy, two steps. */
+    /**
+     * sis-fh: mu_{t+1}(I) = mu_t(I) (0.7 + ...) by hand for the "always go out" policy, two steps.
+     */
     @Test
     void sisFlowByHand() {
         SisEpidemicFiniteHorizon g = new SisEpidemicFiniteHorizon();
@@ -134,7 +150,10 @@ class FiniteHorizonTest {
         assertEquals(51, flow.length);
     }
 
-    /** lq-fh kernel by hand: sigma = 3 enters twice; x = 0, a = 0, mbar = 0: x' = rint(9 j sqrt(0.1)). */
+    /**
+     * lq-fh kernel by hand: sigma = 3 enters twice; x = 0, a = 0, mbar = 0: x' = rint(9 j
+     * sqrt(0.1)).
+     */
     @Test
     void lqFiniteHorizonKernelByHand() {
         LinearQuadraticFiniteHorizon g = new LinearQuadraticFiniteHorizon();
@@ -151,7 +170,8 @@ class FiniteHorizonTest {
         assertEquals(Math.exp(-4.5) / z, p[base + 8], 1e-15);
         assertEquals(Math.exp(-4.5) / z, p[base + 2], 1e-15);
         assertEquals((Math.exp(-18) + Math.exp(-40.5)) / z, p[base + 10], 1e-15);
-        // an exact half-way tie rounds to even, as torch.round: x = 5, a = 0, k = 1, mbar = 0 -> 4.5 -> 4
+        // an exact half-way tie rounds to even, as torch.round: x = 5, a = 0, k = 1, mbar = 0 ->
+        // 4.5 -> 4
         base = (10 * 5 + 2) * 11;
         assertEquals(1 / z, p[base + 4 + 5], 1e-15);
         // terminal reward is -c_term/2 (mbar - x)^2, not scaled by dt; running reward scaled by dt
@@ -159,6 +179,7 @@ class FiniteHorizonTest {
         g.rewards(3, g.mu0(), r);
         assertEquals(-0.5 * 9, r[2 * 5 + 1], 1e-12); // x = -3
         g.rewards(0, g.mu0(), r);
-        assertEquals((-0.5 * 4 + 0.01 * 2 * 3 - 0.25 * 9) * 0.1, r[2 * 5 + 4], 1e-12); // x = -3, a = 2
+        assertEquals(
+                (-0.5 * 4 + 0.01 * 2 * 3 - 0.25 * 9) * 0.1, r[2 * 5 + 4], 1e-12); // x = -3, a = 2
     }
 }

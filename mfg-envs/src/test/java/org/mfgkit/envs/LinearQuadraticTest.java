@@ -82,22 +82,51 @@ class LinearQuadraticTest {
         assertEquals(1.0, stepped, 1e-14);
     }
 
-    /** The fixed-matrix path (k = 0) against the general per-step path of a game that does not declare it. */
+    /**
+     * The fixed-matrix path (k = 0) against the general per-step path of a game that does not
+     * declare it.
+     */
     @Test
     void linearChainShortcutMatchesGeneralIteration() {
         assertFalse(GAME.transitionsDependOnMeanField());
-        assertTrue(new LinearQuadratic(LinearQuadratic.Params.defaults().withK(0.1)).transitionsDependOnMeanField());
-        org.mfgkit.mdp.MeanFieldGame general = new org.mfgkit.mdp.MeanFieldGame() {
-            public int nS() { return GAME.nS(); }
-            public int nA() { return GAME.nA(); }
-            public double gamma() { return GAME.gamma(); }
-            public double lambda() { return GAME.lambda(); }
-            public double[] mu0() { return GAME.mu0(); }
-            public void transitions(double[] mu, double[] out) { GAME.transitions(mu, out); }
-            public void rewards(double[] mu, double[] out) { GAME.rewards(mu, out); }
-        };
-        TabularPolicy pi = FiniteHorizonTest.randomPolicy(new LinearQuadraticFiniteHorizon(
-                LinearQuadraticFiniteHorizon.Params.defaults().withL(12).withM(3)), 5)[0];
+        assertTrue(
+                new LinearQuadratic(LinearQuadratic.Params.defaults().withK(0.1))
+                        .transitionsDependOnMeanField());
+        org.mfgkit.mdp.MeanFieldGame general =
+                new org.mfgkit.mdp.MeanFieldGame() {
+                    public int nS() {
+                        return GAME.nS();
+                    }
+
+                    public int nA() {
+                        return GAME.nA();
+                    }
+
+                    public double gamma() {
+                        return GAME.gamma();
+                    }
+
+                    public double lambda() {
+                        return GAME.lambda();
+                    }
+
+                    public double[] mu0() {
+                        return GAME.mu0();
+                    }
+
+                    public void transitions(double[] mu, double[] out) {
+                        GAME.transitions(mu, out);
+                    }
+
+                    public void rewards(double[] mu, double[] out) {
+                        GAME.rewards(mu, out);
+                    }
+                };
+        TabularPolicy pi =
+                FiniteHorizonTest.randomPolicy(
+                        new LinearQuadraticFiniteHorizon(
+                                LinearQuadraticFiniteHorizon.Params.defaults().withL(12).withM(3)),
+                        5)[0];
         MeanFieldResult fast = StationaryMeanField.of(GAME, pi);
         MeanFieldResult slow = StationaryMeanField.of(general, pi);
         assertTrue(org.mfgkit.core.Numerics.l1Distance(fast.mu(), slow.mu()) < 1e-12);
@@ -106,9 +135,11 @@ class LinearQuadraticTest {
 
     @Test
     void exploitabilityMatchesIterativeSolvers() {
-        ExploitabilityResult e = ExactChecks.assertExploitabilityMatchesIterativeSolvers(GAME,
-                TabularPolicy.uniform(25, 7), 0.1);
-        assertTrue(e.exploitability() > 0.1, "uniform is far from equilibrium: " + e.exploitability());
+        ExploitabilityResult e =
+                ExactChecks.assertExploitabilityMatchesIterativeSolvers(
+                        GAME, TabularPolicy.uniform(25, 7), 0.1);
+        assertTrue(
+                e.exploitability() > 0.1, "uniform is far from equilibrium: " + e.exploitability());
     }
 
     @Test
@@ -120,18 +151,31 @@ class LinearQuadraticTest {
         game.transitions(mu, p);
         // x = 0, a = 0: drift 0.5 * 10 = 5, so x' = 5 + j
         int base = (12 * 7 + 3) * 25;
-        assertEquals(Math.exp(0) / (1 + 2 * Math.exp(-0.5) + 2 * Math.exp(-2) + 2 * Math.exp(-4.5)), p[base + 17], 1e-15);
+        assertEquals(
+                Math.exp(0) / (1 + 2 * Math.exp(-0.5) + 2 * Math.exp(-2) + 2 * Math.exp(-4.5)),
+                p[base + 17],
+                1e-15);
     }
 
     @Test
     void badParametersNameTheField() {
         var d = LinearQuadratic.Params.defaults();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withL(0)).getMessage().startsWith("L must"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withDt(0)).getMessage().startsWith("dt must"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withMu0(new double[] {1.0}))
-                .getMessage().startsWith("mu0 must have length 25"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.with("L", "x")).getMessage()
-                .contains("not an integer"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.withL(0))
+                        .getMessage()
+                        .startsWith("L must"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.withDt(0))
+                        .getMessage()
+                        .startsWith("dt must"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.withMu0(new double[] {1.0}))
+                        .getMessage()
+                        .startsWith("mu0 must have length 25"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.with("L", "x"))
+                        .getMessage()
+                        .contains("not an integer"));
         assertEquals(11, new LinearQuadratic(d.with("L", "5")).nS());
     }
 }

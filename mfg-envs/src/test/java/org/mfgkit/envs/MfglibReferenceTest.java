@@ -8,10 +8,10 @@ import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
 
 /**
- * The MFGLib-compatible presets against reference numbers from {@code mfg-envs/scripts/mfglib_reference.py}
- * (a float64 numpy transcription of MFGLib's environments, {@code mean_field}, {@code QFn} and
- * {@code exploitability_score}, in MFGLib's joint state-action layout; run
- * {@code python3 mfg-envs/scripts/mfglib_reference.py} to regenerate).
+ * The MFGLib-compatible presets against reference numbers from {@code
+ * mfg-envs/scripts/mfglib_reference.py} (a float64 numpy transcription of MFGLib's environments,
+ * {@code mean_field}, {@code QFn} and {@code exploitability_score}, in MFGLib's joint state-action
+ * layout; run {@code python3 mfg-envs/scripts/mfglib_reference.py} to regenerate).
  */
 class MfglibReferenceTest {
     /** {@code pi_t(a|s) ∝ 1 + ((7t + 3s + 5a) mod 11)}, as in the script. */
@@ -34,14 +34,18 @@ class MfglibReferenceTest {
         return pis;
     }
 
-    /** MFGLib's FictitiousPlay(alpha=0) and OnlineMirrorDescent(alpha=1) curves, transcribed in the same script. */
+    /**
+     * MFGLib's FictitiousPlay(alpha=0) and OnlineMirrorDescent(alpha=1) curves, transcribed in the
+     * same script.
+     */
     @ParameterizedTest
     @CsvSource({
         "sis-fh,     200, 1.1168072467972863,   0.7867472983301376,   0.38317088871986726,  0.9804802156689867",
         "lq-fh,      100, 0.19437478423547416,  0.02116953095633889,  0.10071346150587024,  0.0013649552670274012",
         "left-right, 200, 0.030991735537190257, 0.002506126085988214, 1.989844092276094e-06, 7.771561172376096e-16",
     })
-    void solverCurvesMatchMfglibTranscription(String name, int n, double fp10, double fpN, double omd10, double omdN) {
+    void solverCurvesMatchMfglibTranscription(
+            String name, int n, double fp10, double fpN, double omd10, double omdN) {
         ExactModel model = Environments.create(name).model();
         var fp = new FictitiousPlay().solve(model, n, null).curve();
         var omd = new OnlineMirrorDescent(1.0).solve(model, n, null).curve();
@@ -60,9 +64,14 @@ class MfglibReferenceTest {
     void exploitabilityMatchesMfglibTranscription(String name, double uniform, double patterned) {
         Environment env = Environments.create(name);
         ExactModel model = env.model();
-        assertEquals(uniform, model.exploitability(model.uniformPolicy()).exploitability(), Tolerances.TEST_EXACT);
+        assertEquals(
+                uniform,
+                model.exploitability(model.uniformPolicy()).exploitability(),
+                Tolerances.TEST_EXACT);
         int horizon = model.steps() - 1;
-        assertEquals(patterned, model.exploitability(patterned(horizon, model.nS(), model.nA())).exploitability(),
+        assertEquals(
+                patterned,
+                model.exploitability(patterned(horizon, model.nS(), model.nA())).exploitability(),
                 Tolerances.TEST_EXACT);
     }
 }

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class PolicyTablesTest {
     private static final ExactModel SIS = Environments.create("sis").model();
-    private static final ExactModel SIS_FH = Environments.create("sis-fh", java.util.Map.of("T", "2")).model();
+    private static final ExactModel SIS_FH =
+            Environments.create("sis-fh", java.util.Map.of("T", "2")).model();
 
     private static String message(ExactModel model, double[][][] p) {
-        return assertThrows(IllegalArgumentException.class, () -> PolicyTables.fromArray(model, p)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> PolicyTables.fromArray(model, p))
+                .getMessage();
     }
 
     @Test
@@ -28,15 +30,27 @@ class PolicyTablesTest {
 
     @Test
     void badShapesAndRowsAreNamed() {
-        assertEquals("policy: expected 2 state rows, got 3", message(SIS, new double[][][] {{{1, 0}, {1, 0}, {1, 0}}}));
-        assertEquals("policy: state 1 has 3 action probabilities, expected 2",
+        assertEquals(
+                "policy: expected 2 state rows, got 3",
+                message(SIS, new double[][][] {{{1, 0}, {1, 0}, {1, 0}}}));
+        assertEquals(
+                "policy: state 1 has 3 action probabilities, expected 2",
                 message(SIS, new double[][][] {{{1, 0}, {1, 0, 0}}}));
-        assertEquals("policy: expected probabilities of shape [2][2] for a stationary environment",
+        assertEquals(
+                "policy: expected probabilities of shape [2][2] for a stationary environment",
                 message(SIS, new double[][][] {{{1, 0}, {1, 0}}, {{1, 0}, {1, 0}}}));
-        assertEquals("policy: expected 3 time steps (T+1) of [2][2], got 2",
+        assertEquals(
+                "policy: expected 3 time steps (T+1) of [2][2], got 2",
                 message(SIS_FH, new double[][][] {{{1, 0}, {1, 0}}, {{1, 0}, {1, 0}}}));
-        assertEquals("policy at time step 1: state 0 sums to 0.9, not 1 (tolerance 1.0E-9)",
-                message(SIS_FH, new double[][][] {{{1, 0}, {1, 0}}, {{0.5, 0.4}, {1, 0}}, {{1, 0}, {1, 0}}}));
-        assertEquals("policy: state 1: entry 1 is negative (-0.5)", message(SIS, new double[][][] {{{1, 0}, {1.5, -0.5}}}));
+        assertEquals(
+                "policy at time step 1: state 0 sums to 0.9, not 1 (tolerance 1.0E-9)",
+                message(
+                        SIS_FH,
+                        new double[][][] {
+                            {{1, 0}, {1, 0}}, {{0.5, 0.4}, {1, 0}}, {{1, 0}, {1, 0}}
+                        }));
+        assertEquals(
+                "policy: state 1: entry 1 is negative (-0.5)",
+                message(SIS, new double[][][] {{{1, 0}, {1.5, -0.5}}}));
     }
 }

@@ -56,7 +56,10 @@ class SisEpidemicTest {
         assertEquals(-1.5, r[3]);
     }
 
-    /** 004 / SPEC §2.1: for a constant policy the endemic state is {@code mu(I) = 1 - 0.3/(c pi(U|S))} when positive. */
+    /**
+     * 004 / SPEC §2.1: for a constant policy the endemic state is {@code mu(I) = 1 - 0.3/(c
+     * pi(U|S))} when positive.
+     */
     @ParameterizedTest
     @ValueSource(doubles = {1.0, 0.9, 0.8, 0.6, 0.5, 0.4})
     void endemicClosedForm(double goOut) {
@@ -85,9 +88,10 @@ class SisEpidemicTest {
     }
 
     /**
-     * A hand-worked case, independent of the library's solvers: {@code lambda = 0}, the policy "always go
-     * out" ({@code pi(U|.) = 1}), so {@code mu(I) = 1 - 0.3/0.81 = 17/27}. Values of the four deterministic
-     * policies in the induced 2-state MDP by Cramer's rule; {@code V* = } the best of them at {@code mu0}.
+     * A hand-worked case, independent of the library's solvers: {@code lambda = 0}, the policy
+     * "always go out" ({@code pi(U|.) = 1}), so {@code mu(I) = 1 - 0.3/0.81 = 17/27}. Values of the
+     * four deterministic policies in the induced 2-state MDP by Cramer's rule; {@code V* = } the
+     * best of them at {@code mu0}.
      */
     @Test
     void handWorkedExploitabilityWithoutRegularisation() {
@@ -123,14 +127,20 @@ class SisEpidemicTest {
         assertEquals(always, e.policyValue(), Tolerances.TEST_EXACT);
         assertEquals(best, e.bestResponseValue(), Tolerances.TEST_EXACT);
         assertEquals(best - always, e.exploitability(), Tolerances.TEST_EXACT);
-        assertTrue(e.exploitability() > 0.1, "going out while 63% are infected is exploitable: " + e.exploitability());
+        assertTrue(
+                e.exploitability() > 0.1,
+                "going out while 63% are infected is exploitable: " + e.exploitability());
     }
 
-    /** Regularised exploitability against an independent route: soft value iteration and iterative evaluation. */
+    /**
+     * Regularised exploitability against an independent route: soft value iteration and iterative
+     * evaluation.
+     */
     @Test
     void regularisedExploitabilityMatchesIterativeSolvers() {
-        ExploitabilityResult e = ExactChecks.assertExploitabilityMatchesIterativeSolvers(GAME,
-                TabularPolicy.uniform(2, 2), 0.1);
+        ExploitabilityResult e =
+                ExactChecks.assertExploitabilityMatchesIterativeSolvers(
+                        GAME, TabularPolicy.uniform(2, 2), 0.1);
         assertTrue(e.exploitability() > 0.0);
         assertFalse(e.cesaroFallback());
     }
@@ -138,13 +148,28 @@ class SisEpidemicTest {
     @Test
     void badParametersNameTheField() {
         var d = SisEpidemic.Params.defaults();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withC(1.5)).getMessage().contains("c must"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withGamma(1.0)).getMessage().contains("gamma"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withLambda(-1)).getMessage().contains("lambda"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withMu0(new double[] {0.5, 0.6}))
-                .getMessage().contains("mu0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.with("beta", "1")).getMessage()
-                .contains("unknown parameter 'beta'"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.withC(1.5))
+                        .getMessage()
+                        .contains("c must"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.withGamma(1.0))
+                        .getMessage()
+                        .contains("gamma"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.withLambda(-1))
+                        .getMessage()
+                        .contains("lambda"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> d.withMu0(new double[] {0.5, 0.6}))
+                        .getMessage()
+                        .contains("mu0"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.with("beta", "1"))
+                        .getMessage()
+                        .contains("unknown parameter 'beta'"));
         assertEquals(0.5, d.with("c", "0.5").c());
         assertEquals(0.3, d.with("mu0", "0.7,0.3").mu0()[1]);
         assertEquals(0.3, d.with("mu0", "[0.7, 0.3]").mu0()[1]);

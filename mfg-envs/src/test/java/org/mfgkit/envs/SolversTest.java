@@ -29,19 +29,23 @@ class SolversTest {
         MeanFieldGame game = model.game();
         SolverRun run = new DampedFixedPoint().solve(model, 1000, null);
         assertTrue(run.converged(), "fixed point settles");
-        assertTrue(Math.abs(run.finalExploitability()) < 1e-10, "E(pi*) = " + run.finalExploitability());
+        assertTrue(
+                Math.abs(run.finalExploitability()) < 1e-10,
+                "E(pi*) = " + run.finalExploitability());
         // pi* = Gamma1(mu*), mu* = Gamma2(pi*, mu*)
         double[] mu = run.last().stationaryMeanField();
         TabularPolicy pi = run.policy()[0];
         assertTrue(Numerics.l1Distance(PopulationOperator.gamma2(game, pi, mu), mu) < 1e-12);
-        assertTrue(Numerics.supDistance(BestResponse.of(game, mu).policy().table(), pi.table()) < 1e-9);
+        assertTrue(
+                Numerics.supDistance(BestResponse.of(game, mu).policy().table(), pi.table())
+                        < 1e-9);
         // the uniform policy is exploitable
         assertTrue(model.exploitability(model.uniformPolicy()).exploitability() > 0.1);
     }
 
     /**
-     * SIS equilibrium: the infected rate is the endemic closed form of the Nash policy's own
-     * {@code pi(U|S)}, and the Nash policy is the soft-greedy policy of its own Q (checked by exact LU
+     * SIS equilibrium: the infected rate is the endemic closed form of the Nash policy's own {@code
+     * pi(U|S)}, and the Nash policy is the soft-greedy policy of its own Q (checked by exact LU
      * evaluation, independent of the soft-optimal solver).
      */
     @Test
@@ -53,19 +57,25 @@ class SolversTest {
         double goOut = pi.prob(SisEpidemic.S, SisEpidemic.U);
         assertEquals(Math.max(0, 1 - 0.3 / (0.81 * goOut)), mu[SisEpidemic.I], 1e-11);
         var mdp = game.inducedMdp(mu);
-        double[] q = PolicyEvaluation.qValues(mdp, PolicyEvaluation.evaluate(mdp, pi, game.lambda()));
+        double[] q =
+                PolicyEvaluation.qValues(mdp, PolicyEvaluation.evaluate(mdp, pi, game.lambda()));
         TabularPolicy soft = TabularPolicy.softmax(2, 2, q, game.lambda());
         assertTrue(Numerics.supDistance(soft.table(), pi.table()) < 1e-10);
     }
 
-    /** The best response to a fixed mean field is unexploitable only when that mean field is its own. */
+    /**
+     * The best response to a fixed mean field is unexploitable only when that mean field is its
+     * own.
+     */
     @Test
     void bestResponseToAFixedMeanField() {
         SisEpidemic game = new SisEpidemic();
         // against mu0 = (0.4, 0.6): the best response is optimal in that MDP...
         var br = BestResponse.of(game, game.mu0());
         var mdp = game.inducedMdp(game.mu0());
-        double value = PolicyEvaluation.value(PolicyEvaluation.evaluate(mdp, br.policy(), game.lambda()), game.mu0());
+        double value =
+                PolicyEvaluation.value(
+                        PolicyEvaluation.evaluate(mdp, br.policy(), game.lambda()), game.mu0());
         assertEquals(br.value(game.mu0()), value, Tolerances.TEST_ITERATIVE);
         // ...but its own mean field differs, so it is exploitable
         ExploitabilityResult e = Exploitability.of(game, br.policy());
@@ -79,14 +89,18 @@ class SolversTest {
 
     @Test
     void onlineMirrorDescentConvergesOnSis() {
-        SolverRun run = new OnlineMirrorDescent().solve(Environments.create("sis").model(), 300, null);
+        SolverRun run =
+                new OnlineMirrorDescent().solve(Environments.create("sis").model(), 300, null);
         assertTrue(Math.abs(run.finalExploitability()) < 1e-10, "E = " + run.finalExploitability());
         // and reaches the same equilibrium as the fixed point
         SolverRun fp = new DampedFixedPoint().solve(Environments.create("sis").model(), 1000, null);
         assertArrayEquals(fp.policy()[0].table(), run.policy()[0].table(), 1e-8);
     }
 
-    /** Fictitious play: exploitability falls roughly like 1/n (checked at n = 20 and 200 on two games). */
+    /**
+     * Fictitious play: exploitability falls roughly like 1/n (checked at n = 20 and 200 on two
+     * games).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"sis", "lq-fh", "left-right"})
     void fictitiousPlayImproves(String name) {
@@ -109,7 +123,10 @@ class SolversTest {
         assertEquals(2.0 / 3, fp.policy()[0].prob(0, 0), 1e-2);
     }
 
-    /** lq-fh and sis-fh (lambda = 0): the fixed point reaches an exact (pure) equilibrium; uniform is exploitable. */
+    /**
+     * lq-fh and sis-fh (lambda = 0): the fixed point reaches an exact (pure) equilibrium; uniform
+     * is exploitable.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"lq-fh", "sis-fh"})
     void finiteHorizonFixedPoint(String name) {
@@ -123,7 +140,9 @@ class SolversTest {
     @Test
     void curveAndListener() {
         List<CurvePoint> seen = new ArrayList<>();
-        SolverRun run = new OnlineMirrorDescent(0.5).solve(Environments.create("sis-fh").model(), 7, seen::add);
+        SolverRun run =
+                new OnlineMirrorDescent(0.5)
+                        .solve(Environments.create("sis-fh").model(), 7, seen::add);
         assertEquals(8, run.curve().size());
         assertEquals(run.curve(), seen);
         assertEquals(7, run.iterations());
@@ -147,14 +166,28 @@ class SolversTest {
         assertThrows(IllegalArgumentException.class, () -> new DampedFixedPoint(0));
         assertThrows(IllegalArgumentException.class, () -> new FictitiousPlay(1.5));
         var model = Environments.create("sis", Map.of("lambda", "0.5")).model();
-        var e = assertThrows(IllegalArgumentException.class, () -> new OnlineMirrorDescent(3).solve(model, 1, null));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new OnlineMirrorDescent(3).solve(model, 1, null));
         assertTrue(e.getMessage().contains("alpha * lambda <= 1"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> EquilibriumSolvers.create("nope", Map.of()))
-                .getMessage().contains("unknown algorithm 'nope'"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> EquilibriumSolvers.create("omd", Map.of("beta", "1"))).getMessage()
-                .contains("unknown setting 'beta'"));
-        assertEquals(0.25, ((DampedFixedPoint) EquilibriumSolvers.create("fixed-point", Map.of("beta", "0.25"))).beta());
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> EquilibriumSolvers.create("nope", Map.of()))
+                        .getMessage()
+                        .contains("unknown algorithm 'nope'"));
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> EquilibriumSolvers.create("omd", Map.of("beta", "1")))
+                        .getMessage()
+                        .contains("unknown setting 'beta'"));
+        assertEquals(
+                0.25,
+                ((DampedFixedPoint)
+                                EquilibriumSolvers.create("fixed-point", Map.of("beta", "0.25")))
+                        .beta());
         assertFalse(new FictitiousPlay().solve(model, 0, null).converged());
     }
 }

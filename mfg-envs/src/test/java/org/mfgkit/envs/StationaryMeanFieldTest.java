@@ -60,7 +60,8 @@ class StationaryMeanFieldTest {
         MeanFieldResult mf = StationaryMeanField.of(game, swap, game.mu0(), 1000);
         assertTrue(mf.cesaroFallback());
         assertEquals(1500, mf.iterations());
-        // the average of 500 alternating iterates is exactly (1/2, 1/2), which is a fixed point here
+        // the average of 500 alternating iterates is exactly (1/2, 1/2), which is a fixed point
+        // here
         assertEquals(0.5, mf.mu()[0], 1e-15);
         assertEquals(0.0, mf.residual(), 1e-15);
         ExploitabilityResult e = Exploitability.of(game, swap, mf);
@@ -83,11 +84,20 @@ class StationaryMeanFieldTest {
     @Test
     void badArgumentsAreNamed() {
         Swap game = new Swap();
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> StationaryMeanField.of(game, TabularPolicy.uniform(3, 2)));
+        var e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StationaryMeanField.of(game, TabularPolicy.uniform(3, 2)));
         assertTrue(e.getMessage().startsWith("policy shape 3x2"));
-        e = assertThrows(IllegalArgumentException.class,
-                () -> StationaryMeanField.of(game, TabularPolicy.uniform(2, 2), new double[] {0.5, 0.6}, 10));
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                StationaryMeanField.of(
+                                        game,
+                                        TabularPolicy.uniform(2, 2),
+                                        new double[] {0.5, 0.6},
+                                        10));
         assertTrue(e.getMessage().startsWith("initial mean field sums to"));
     }
 }

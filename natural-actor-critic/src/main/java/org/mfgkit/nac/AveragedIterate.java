@@ -6,22 +6,28 @@ import org.mfgkit.core.Projections;
 
 /**
  * A projected stochastic-approximation iterate {@code x_k} with the running sum of its values over
- * the current epoch, {@code sum_{j<K} x_j} ({@code x_j} taken before update {@code j}), kept lazily:
- * a component's sum is brought up to date only when the component changes, so an update that
- * touches {@code m} of {@code d} components costs {@code O(m)} (one-hot features) rather than
- * {@code O(d)}. {@code stamp[i]} is the number of epoch steps already accounted for in {@code sum[i]}.
+ * the current epoch, {@code sum_{j<K} x_j} ({@code x_j} taken before update {@code j}), kept
+ * lazily: a component's sum is brought up to date only when the component changes, so an update
+ * that touches {@code m} of {@code d} components costs {@code O(m)} (one-hot features) rather than
+ * {@code O(d)}. {@code stamp[i]} is the number of epoch steps already accounted for in {@code
+ * sum[i]}.
  */
 final class AveragedIterate {
     /** Current iterate. */
     final double[] x;
+
     /** {@code sum[i] = sum_{j < stamp[i]} x_j[i]}. */
     private final double[] sum;
+
     /** Epoch steps accounted for in {@code sum[i]}. */
     private final long[] stamp;
+
     /** Projection radius (may be {@code +inf}). */
     private final double radius;
+
     /** {@code ||x||^2}, maintained incrementally and recomputed near the ball's boundary. */
     private double norm2;
+
     /** Steps in the current epoch. */
     private long epochSteps;
 
@@ -32,7 +38,10 @@ final class AveragedIterate {
         this.radius = radius;
     }
 
-    /** Accounts for the pre-update value of component {@code i} at the current step; call before changing {@code x[i]}. */
+    /**
+     * Accounts for the pre-update value of component {@code i} at the current step; call before
+     * changing {@code x[i]}.
+     */
     void settle(int i) {
         long upto = epochSteps + 1;
         sum[i] += x[i] * (upto - stamp[i]);

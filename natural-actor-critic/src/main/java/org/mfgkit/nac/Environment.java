@@ -36,9 +36,9 @@ public interface Environment {
     int nextState(int s, int a, RandomGenerator rng);
 
     /**
-     * The population plays {@code pi} for one step: {@code mu_{t+1} = (1-beta) mu_t + beta Gamma2(pi, mu_t)}
-     * (004 Alg. 1; SPEC §3 step 5), or its finite-population realisation. {@code beta = 1} is the full
-     * step of DL-NAC.
+     * The population plays {@code pi} for one step: {@code mu_{t+1} = (1-beta) mu_t + beta
+     * Gamma2(pi, mu_t)} (004 Alg. 1; SPEC §3 step 5), or its finite-population realisation. {@code
+     * beta = 1} is the full step of DL-NAC.
      */
     void advance(Policy pi, double beta);
 }

@@ -10,22 +10,25 @@ import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.Occupancy;
 
 /**
- * Exact actor for ablation: the compatible least squares
- * {@code min_w sum_{s,a} d_pi(s) pi(a|s) (w^T g(s,a) - A(s,a))^2}, {@code g = grad log pi}, solved
- * exactly with the true discounted occupancy {@code d_pi} of the MDP induced by the current mean
- * field. The solution set is an affine space when the Fisher matrix is singular (always for one-hot
- * features: {@code w(s,.) + c_s} fits as well as {@code w(s,.)}); the minimum-norm solution is returned
- * (SVD pseudo-inverse, EJML), which is also what SGD started at 0 converges to. For one-hot features the
- * problem splits by state and the minimum-norm solution is closed-form,
- * {@code w(s,a) = A(s,a) - (1/|A|) sum_b A(s,b)} when {@code d_pi(s) > 0} (0 otherwise), which this class uses
- * (exact, and free of the round-off that drops actions of probability below about {@code 1e-28} from the
- * SVD). The radius {@code R} of Algorithm 3 is not imposed: this oracle is the unconstrained minimiser.
+ * Exact actor for ablation: the compatible least squares {@code min_w sum_{s,a} d_pi(s) pi(a|s)
+ * (w^T g(s,a) - A(s,a))^2}, {@code g = grad log pi}, solved exactly with the true discounted
+ * occupancy {@code d_pi} of the MDP induced by the current mean field. The solution set is an
+ * affine space when the Fisher matrix is singular (always for one-hot features: {@code w(s,.) +
+ * c_s} fits as well as {@code w(s,.)}); the minimum-norm solution is returned (SVD pseudo-inverse,
+ * EJML), which is also what SGD started at 0 converges to. For one-hot features the problem splits
+ * by state and the minimum-norm solution is closed-form, {@code w(s,a) = A(s,a) - (1/|A|) sum_b
+ * A(s,b)} when {@code d_pi(s) > 0} (0 otherwise), which this class uses (exact, and free of the
+ * round-off that drops actions of probability below about {@code 1e-28} from the SVD). The radius
+ * {@code R} of Algorithm 3 is not imposed: this oracle is the unconstrained minimiser.
  */
 public final class ExactActorOracle implements ActorOracle {
     private final MeanFieldEnvironment env;
+
     /** {@code phi[(s*nA + a)*d + k]}. */
     private final double[] phi;
+
     private final int d;
+
     /** One-hot features: closed-form solution. */
     private final boolean oneHot;
 
@@ -44,8 +47,11 @@ public final class ExactActorOracle implements ActorOracle {
         int nS = mdp.nS();
         int nA = mdp.nA();
         if (advantage.length != nS * nA) {
-            throw new IllegalArgumentException("advantage table has length " + advantage.length + ", expected nS*nA = "
-                    + nS * nA);
+            throw new IllegalArgumentException(
+                    "advantage table has length "
+                            + advantage.length
+                            + ", expected nS*nA = "
+                            + nS * nA);
         }
         double[] occupancy = Occupancy.discounted(mdp, pi, env.initialDistribution());
         if (oneHot) {
@@ -71,10 +77,17 @@ public final class ExactActorOracle implements ActorOracle {
     }
 
     /**
-     * Minimum-norm solution of the weighted least squares with rows {@code sqrt(d(s) pi(a|s)) g(s,a)} and
-     * targets {@code sqrt(d(s) pi(a|s)) A(s,a)}; rows of zero weight are dropped.
+     * Minimum-norm solution of the weighted least squares with rows {@code sqrt(d(s) pi(a|s))
+     * g(s,a)} and targets {@code sqrt(d(s) pi(a|s)) A(s,a)}; rows of zero weight are dropped.
      */
-    static double[] solve(double[] scores, double[] occupancy, double[] pi, double[] advantage, int nS, int nA, int d) {
+    static double[] solve(
+            double[] scores,
+            double[] occupancy,
+            double[] pi,
+            double[] advantage,
+            int nS,
+            int nA,
+            int d) {
         int rows = 0;
         for (int sa = 0; sa < nS * nA; sa++) {
             if (occupancy[sa / nA] * pi[sa] > 0.0) {

@@ -6,11 +6,11 @@ import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.PolicyEvaluation;
 
 /**
- * Exact critic for ablation: the true shifted soft Q-function
- * {@code q = Q^{pi,lambda}_{mu_t} - lambda log pi}, by exact evaluation (LU) in the MDP induced by the
- * environment's current mean field. It reads the model ({@link MeanFieldEnvironment#inducedMdp()}),
- * which a sample-based learner cannot; that is the point of the ablation. The estimate is not
- * restricted to the span of the features.
+ * Exact critic for ablation: the true shifted soft Q-function {@code q = Q^{pi,lambda}_{mu_t} -
+ * lambda log pi}, by exact evaluation (LU) in the MDP induced by the environment's current mean
+ * field. It reads the model ({@link MeanFieldEnvironment#inducedMdp()}), which a sample-based
+ * learner cannot; that is the point of the ablation. The estimate is not restricted to the span of
+ * the features.
  */
 public final class ExactCriticOracle implements CriticOracle {
     private final MeanFieldEnvironment env;

@@ -9,43 +9,57 @@ import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.mdp.PopulationOperator;
 
 /**
- * The {@link Environment} of a stationary {@link MeanFieldGame}: it holds the mean field {@code mu_t}
- * (starting at {@code mu0}), serves transitions and rewards of the MDP induced by {@code mu_t}, and
- * moves the population when told which policy it plays (SPEC §3 step 5):
+ * The {@link Environment} of a stationary {@link MeanFieldGame}: it holds the mean field {@code
+ * mu_t} (starting at {@code mu0}), serves transitions and rewards of the MDP induced by {@code
+ * mu_t}, and moves the population when told which policy it plays (SPEC §3 step 5):
+ *
  * <ul>
- *   <li>exact: {@code mu_{t+1} = (1-beta) mu_t + beta Gamma2(pi, mu_t)} with {@link PopulationOperator};</li>
+ *   <li>exact: {@code mu_{t+1} = (1-beta) mu_t + beta Gamma2(pi, mu_t)} with {@link
+ *       PopulationOperator};
  *   <li>empirical ({@link #withPopulation}): {@code N} simulated agents; at each step every agent
- *   independently moves with probability {@code beta} (all of them when {@code beta = 1}; the movers are
- *   found by skipping geometric gaps, so a step costs {@code O(beta N)} draws): a mover draws
- *   {@code a ~ pi(.|s)} and {@code s' ~ P(.|s,a,mu_t)}, and {@code mu_{t+1}} is the agents' empirical
- *   distribution. Given {@code mu_t}, {@code E[mu_{t+1}] = (1-beta) mu_t + beta Gamma2(pi, mu_t)}.</li>
+ *       independently moves with probability {@code beta} (all of them when {@code beta = 1}; the
+ *       movers are found by skipping geometric gaps, so a step costs {@code O(beta N)} draws): a
+ *       mover draws {@code a ~ pi(.|s)} and {@code s' ~ P(.|s,a,mu_t)}, and {@code mu_{t+1}} is the
+ *       agents' empirical distribution. Given {@code mu_t}, {@code E[mu_{t+1}] = (1-beta) mu_t +
+ *       beta Gamma2(pi, mu_t)}.
  * </ul>
- * The initial population is {@code N mu0} rounded by largest remainders (so {@code mu_0 = mu0} whenever
- * {@code N mu0} is integral). {@link #inducedMdp()} and {@link #meanField()} are model access for the
- * exact (ablation) oracles and for reporting; the NAC loop itself never calls them. Not thread-safe.
+ *
+ * The initial population is {@code N mu0} rounded by largest remainders (so {@code mu_0 = mu0}
+ * whenever {@code N mu0} is integral). {@link #inducedMdp()} and {@link #meanField()} are model
+ * access for the exact (ablation) oracles and for reporting; the NAC loop itself never calls them.
+ * Not thread-safe.
  */
 public final class MeanFieldEnvironment implements Environment {
     private final MeanFieldGame game;
     private final int nS;
     private final int nA;
+
     /** Initial distribution {@code rho = mu0}. */
     private final double[] rho;
+
     /** Current mean field {@code mu_t}. */
     private final double[] mu;
+
     /** Transitions at {@code mu_t}, {@code p[(s*nA + a)*nS + s2]}. */
     private final double[] p;
+
     /** Rewards at {@code mu_t}, {@code r[s*nA + a]}. */
     private final double[] r;
+
     /** Agent states of the empirical population ({@code null}: exact operator). */
     private final int[] agents;
+
     /** Stream of the empirical population's draws ({@code null}: exact operator). */
     private final RandomGenerator populationRng;
+
     /** Lazily built model of the current {@code mu_t}. */
     private FiniteMdp model;
+
     /** Number of population steps taken. */
     private long steps;
 
-    private MeanFieldEnvironment(MeanFieldGame game, int populationSize, RandomGenerator populationRng) {
+    private MeanFieldEnvironment(
+            MeanFieldGame game, int populationSize, RandomGenerator populationRng) {
         if (game == null) {
             throw new IllegalArgumentException("game is required");
         }
@@ -74,7 +88,8 @@ public final class MeanFieldEnvironment implements Environment {
     }
 
     /** An empirical population of {@code n} agents whose moves draw from {@code rng}. */
-    public static MeanFieldEnvironment withPopulation(MeanFieldGame game, int n, RandomGenerator rng) {
+    public static MeanFieldEnvironment withPopulation(
+            MeanFieldGame game, int n, RandomGenerator rng) {
         if (n <= 0) {
             throw new IllegalArgumentException("population size N must be > 0, got " + n);
         }
@@ -122,11 +137,19 @@ public final class MeanFieldEnvironment implements Environment {
     @Override
     public void advance(Policy pi, double beta) {
         if (!(beta >= 0.0 && beta <= 1.0)) {
-            throw new IllegalArgumentException("mean-field step beta must be in [0,1], got " + beta);
+            throw new IllegalArgumentException(
+                    "mean-field step beta must be in [0,1], got " + beta);
         }
         if (pi.nS() != nS || pi.nA() != nA) {
-            throw new IllegalArgumentException("policy shape " + pi.nS() + "x" + pi.nA() + " does not match the game's "
-                    + nS + "x" + nA);
+            throw new IllegalArgumentException(
+                    "policy shape "
+                            + pi.nS()
+                            + "x"
+                            + pi.nA()
+                            + " does not match the game's "
+                            + nS
+                            + "x"
+                            + nA);
         }
         if (agents == null) {
             double[] next = PopulationOperator.step(p, nS, nA, pi, mu);
@@ -140,11 +163,17 @@ public final class MeanFieldEnvironment implements Environment {
                     move(i, table);
                 }
             } else if (beta > 0.0) {
-                // the movers are i.i.d. Bernoulli(beta): jump over the gaps between them, which are geometric
+                // the movers are i.i.d. Bernoulli(beta): jump over the gaps between them, which are
+                // geometric
                 double logStay = Math.log1p(-beta);
                 long i = -1;
                 while (true) {
-                    i += 1 + (long) Math.floor(Math.log(1.0 - populationRng.nextDouble()) / logStay);
+                    i +=
+                            1
+                                    + (long)
+                                            Math.floor(
+                                                    Math.log(1.0 - populationRng.nextDouble())
+                                                            / logStay);
                     if (i >= agents.length) {
                         break;
                     }

@@ -18,9 +18,12 @@ package org.mfgkit.nac;
  * @param actorSamples SGD samples per iteration {@code K}
  * @param actorStep constant SGD step {@code alpha_bar}
  * @param actorRadius projection radius {@code R} of {@code w}
- * @param warmStart keep the critic's {@code psi} and the actor's {@code w} from one iteration to the next
- * @param advantage which Q the advantage is taken of ({@code SOFT_Q} is correct; {@code SHIFTED_Q} is the slip, for ablation)
- * @param population {@code N > 0}: an empirical population of {@code N} agents; {@code 0}: the exact {@code Gamma2}
+ * @param warmStart keep the critic's {@code psi} and the actor's {@code w} from one iteration to
+ *     the next
+ * @param advantage which Q the advantage is taken of ({@code SOFT_Q} is correct; {@code SHIFTED_Q}
+ *     is the slip, for ablation)
+ * @param population {@code N > 0}: an empirical population of {@code N} agents; {@code 0}: the
+ *     exact {@code Gamma2}
  * @param evalEvery record the evaluator every this many iterations (and at {@code 0} and {@code T})
  */
 public record NacParams(
@@ -68,9 +71,13 @@ public record NacParams(
 
     /** The Q-function whose advantage the actor fits (SPEC §3 step 2). */
     public enum AdvantageTarget {
-        /** {@code Qhat = qhat + lambda log pi}: fixed point {@code pi ∝ exp(Q/lambda)} (correct). */
+        /**
+         * {@code Qhat = qhat + lambda log pi}: fixed point {@code pi ∝ exp(Q/lambda)} (correct).
+         */
         SOFT_Q,
-        /** The shifted {@code qhat} itself: fixed point {@code pi ∝ exp(Q/(2 lambda))} (the slip). */
+        /**
+         * The shifted {@code qhat} itself: fixed point {@code pi ∝ exp(Q/(2 lambda))} (the slip).
+         */
         SHIFTED_Q
     }
 
@@ -89,7 +96,8 @@ public record NacParams(
             throw new IllegalArgumentException("beta must be in (0,1], got " + beta);
         }
         if (innerIterations <= 0) {
-            throw new IllegalArgumentException("innerIterations (M) must be > 0, got " + innerIterations);
+            throw new IllegalArgumentException(
+                    "innerIterations (M) must be > 0, got " + innerIterations);
         }
         if (critic == null || actor == null || advantage == null) {
             throw new IllegalArgumentException("critic, actor and advantage must be given");
@@ -109,7 +117,8 @@ public record NacParams(
             throw new IllegalArgumentException("actorRadius (R) must be > 0, got " + actorRadius);
         }
         if (population < 0) {
-            throw new IllegalArgumentException("population must be >= 0 (0 = exact Gamma2), got " + population);
+            throw new IllegalArgumentException(
+                    "population must be >= 0 (0 = exact Gamma2), got " + population);
         }
         if (evalEvery <= 0) {
             throw new IllegalArgumentException("evalEvery must be > 0, got " + evalEvery);
@@ -120,13 +129,28 @@ public record NacParams(
      * 004's SIS hyper-parameters for single-loop NAC with the sampled oracles: {@code T = 3000},
      * {@code eta = 0.05}, {@code beta = 0.01}, {@code M = 100}, TD(0) with {@code K = 10000},
      * {@code alpha = 0.001}, {@code B = 1000}, SGD with {@code K = 1000}, {@code alpha_bar = 0.1},
-     * {@code R = 1000}, warm starts, the soft-Q advantage, the exact {@code Gamma2}, a record every iteration.
+     * {@code R = 1000}, warm starts, the soft-Q advantage, the exact {@code Gamma2}, a record every
+     * iteration.
      */
     public static NacParams defaults() {
-        return new NacParams(Algorithm.NAC, 3000, 0.05, 0.01, 100,
-                CriticKind.TD_ZERO, 10_000, 0.001, 1000.0,
-                ActorKind.SGD, 1000, 0.1, 1000.0,
-                true, AdvantageTarget.SOFT_Q, 0, 1);
+        return new NacParams(
+                Algorithm.NAC,
+                3000,
+                0.05,
+                0.01,
+                100,
+                CriticKind.TD_ZERO,
+                10_000,
+                0.001,
+                1000.0,
+                ActorKind.SGD,
+                1000,
+                0.1,
+                1000.0,
+                true,
+                AdvantageTarget.SOFT_Q,
+                0,
+                1);
     }
 
     /** Both oracles exact (the ablation of SPEC §3). */
@@ -136,104 +160,376 @@ public record NacParams(
 
     /** A copy with {@code algorithm} replaced. */
     public NacParams withAlgorithm(Algorithm v) {
-        return new NacParams(v, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep, criticRadius,
-                actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                v,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code iterations} replaced. */
     public NacParams withIterations(int v) {
-        return new NacParams(algorithm, v, eta, beta, innerIterations, critic, criticSamples, criticStep, criticRadius,
-                actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                v,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code eta} replaced. */
     public NacParams withEta(double v) {
-        return new NacParams(algorithm, iterations, v, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                v,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code beta} replaced. */
     public NacParams withBeta(double v) {
-        return new NacParams(algorithm, iterations, eta, v, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                v,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code innerIterations} replaced. */
     public NacParams withInnerIterations(int v) {
-        return new NacParams(algorithm, iterations, eta, beta, v, critic, criticSamples, criticStep, criticRadius,
-                actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                v,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code critic} replaced. */
     public NacParams withCritic(CriticKind v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, v, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                v,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code criticSamples} replaced. */
     public NacParams withCriticSamples(int v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, v, criticStep, criticRadius,
-                actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                v,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code criticStep} replaced. */
     public NacParams withCriticStep(double v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, v, criticRadius,
-                actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                v,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code criticRadius} replaced. */
     public NacParams withCriticRadius(double v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep, v,
-                actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                v,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code actor} replaced. */
     public NacParams withActor(ActorKind v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, v, actorSamples, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                v,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code actorSamples} replaced. */
     public NacParams withActorSamples(int v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, v, actorStep, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                v,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code actorStep} replaced. */
     public NacParams withActorStep(double v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, v, actorRadius, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                v,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code actorRadius} replaced. */
     public NacParams withActorRadius(double v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, v, warmStart, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                v,
+                warmStart,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code warmStart} replaced. */
     public NacParams withWarmStart(boolean v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, actorRadius, v, advantage, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                v,
+                advantage,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code advantage} replaced. */
     public NacParams withAdvantage(AdvantageTarget v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, actorRadius, warmStart, v, population, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                v,
+                population,
+                evalEvery);
     }
 
     /** A copy with {@code population} replaced. */
     public NacParams withPopulation(int v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, actorRadius, warmStart, advantage, v, evalEvery);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                v,
+                evalEvery);
     }
 
     /** A copy with {@code evalEvery} replaced. */
     public NacParams withEvalEvery(int v) {
-        return new NacParams(algorithm, iterations, eta, beta, innerIterations, critic, criticSamples, criticStep,
-                criticRadius, actor, actorSamples, actorStep, actorRadius, warmStart, advantage, population, v);
+        return new NacParams(
+                algorithm,
+                iterations,
+                eta,
+                beta,
+                innerIterations,
+                critic,
+                criticSamples,
+                criticStep,
+                criticRadius,
+                actor,
+                actorSamples,
+                actorStep,
+                actorRadius,
+                warmStart,
+                advantage,
+                population,
+                v);
     }
 
     private static void requirePositive(String name, double v) {

@@ -1,6 +1,5 @@
 package org.mfgkit.nac;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
@@ -10,25 +9,31 @@ import org.mfgkit.mdp.MeanFieldGame;
 
 /**
  * Entropy-regularised natural actor-critic for stationary mean-field games with a log-linear policy
- * {@code pi_theta(a|s) ∝ exp(theta^T phi(s,a))} (004 Algorithm 1; SPEC §3). From {@code theta_0 = 0},
- * each iteration {@code t}:
+ * {@code pi_theta(a|s) ∝ exp(theta^T phi(s,a))} (004 Algorithm 1; SPEC §3). From {@code theta_0 =
+ * 0}, each iteration {@code t}:
+ *
  * <ol>
- *   <li>critic: {@code qhat ≈ Q^{pi_t} - lambda log pi_t} in the MDP induced by {@code mu_t} ({@link CriticOracle});</li>
- *   <li>advantage of the unshifted soft Q: {@code Qhat = qhat + lambda log pi_t},
- *       {@code Ahat = Qhat - sum_a pi_t Qhat} ({@link NacOps#softAdvantage});</li>
- *   <li>actor: {@code what ≈ argmin E_{d_pi x pi}[(w^T grad log pi - Ahat)^2]} ({@link ActorOracle});</li>
- *   <li>{@code theta_{t+1} = (1 - eta lambda) theta_t + eta what} ({@link NacOps#naturalStep});</li>
- *   <li>the environment moves the population: single-loop NAC {@code mu_{t+1} = (1-beta) mu_t + beta Gamma2(pi_t, mu_t)};
- *       DL-NAC keeps {@code mu} for {@code M} iterations, then {@code mu <- Gamma2(pi, mu)} in one full step.</li>
+ *   <li>critic: {@code qhat ≈ Q^{pi_t} - lambda log pi_t} in the MDP induced by {@code mu_t}
+ *       ({@link CriticOracle});
+ *   <li>advantage of the unshifted soft Q: {@code Qhat = qhat + lambda log pi_t}, {@code Ahat =
+ *       Qhat - sum_a pi_t Qhat} ({@link NacOps#softAdvantage});
+ *   <li>actor: {@code what ≈ argmin E_{d_pi x pi}[(w^T grad log pi - Ahat)^2]} ({@link
+ *       ActorOracle});
+ *   <li>{@code theta_{t+1} = (1 - eta lambda) theta_t + eta what} ({@link NacOps#naturalStep});
+ *   <li>the environment moves the population: single-loop NAC {@code mu_{t+1} = (1-beta) mu_t +
+ *       beta Gamma2(pi_t, mu_t)}; DL-NAC keeps {@code mu} for {@code M} iterations, then {@code mu
+ *       <- Gamma2(pi, mu)} in one full step.
  * </ol>
+ *
  * The learner touches the game only through its {@link Environment} (samples and {@code advance});
- * exact oracles, when chosen, read the model for ablation. Measurements (exploitability) come from a
- * caller-supplied {@link PolicyEvaluator} and only enter the trace. A run is a deterministic function
- * of its seed. Not thread-safe: run seeds in parallel with one instance each.
+ * exact oracles, when chosen, read the model for ablation. Measurements (exploitability) come from
+ * a caller-supplied {@link PolicyEvaluator} and only enter the trace. A run is a deterministic
+ * function of its seed. Not thread-safe: run seeds in parallel with one instance each.
  */
 public final class NaturalActorCritic {
     /** Stream index of the learner's draws under a run seed (see {@link RandomStreams#derive}). */
     public static final int LEARNER_STREAM = 0;
+
     /** Stream index of the empirical population's draws under a run seed. */
     public static final int POPULATION_STREAM = 1;
 
@@ -37,12 +42,16 @@ public final class NaturalActorCritic {
     private final CriticOracle critic;
     private final ActorOracle actor;
     private final NacParams params;
+
     /** Entropy weight {@code lambda} of the game. */
     private final double lambda;
+
     /** Policy parameter {@code theta_t}. */
     private final double[] theta;
+
     /** The current policy {@code pi_t}. */
     private LogLinearPolicy pi;
+
     /** Policy updates done. */
     private int t;
 
@@ -53,12 +62,18 @@ public final class NaturalActorCritic {
      * @param phi the policy's feature map, {@code ||phi(s,a)|| <= 1}
      * @param critic the critic oracle (bound to {@code env})
      * @param actor the actor oracle (bound to {@code env})
-     * @param params hyper-parameters ({@code critic}, {@code actor} and {@code population} there are ignored: the
-     *        parts given here are used)
+     * @param params hyper-parameters ({@code critic}, {@code actor} and {@code population} there
+     *     are ignored: the parts given here are used)
      */
-    public NaturalActorCritic(Environment env, FeatureMap phi, CriticOracle critic, ActorOracle actor, NacParams params) {
+    public NaturalActorCritic(
+            Environment env,
+            FeatureMap phi,
+            CriticOracle critic,
+            ActorOracle actor,
+            NacParams params) {
         if (env == null || phi == null || critic == null || actor == null || params == null) {
-            throw new IllegalArgumentException("environment, features, critic, actor and params are required");
+            throw new IllegalArgumentException(
+                    "environment, features, critic, actor and params are required");
         }
         Tables.requireShape(env, phi);
         this.env = env;
@@ -68,7 +83,8 @@ public final class NaturalActorCritic {
         this.params = params;
         this.lambda = env.lambda();
         if (!(params.eta() * lambda <= 1.0)) {
-            throw new IllegalArgumentException("eta * lambda must be <= 1 (004 Lemma 2), got " + params.eta() * lambda);
+            throw new IllegalArgumentException(
+                    "eta * lambda must be <= 1 (004 Lemma 2), got " + params.eta() * lambda);
         }
         this.theta = new double[phi.dim()];
         this.pi = LogLinearPolicy.zero(phi);
@@ -79,24 +95,46 @@ public final class NaturalActorCritic {
      * {@link MeanFieldEnvironment} (the population draws from stream {@link #POPULATION_STREAM} of
      * {@code seed}) and the chosen oracles.
      */
-    public static NaturalActorCritic create(MeanFieldGame game, FeatureMap phi, NacParams params, long seed) {
-        MeanFieldEnvironment env = params.population() > 0
-                ? MeanFieldEnvironment.withPopulation(game, params.population(), RandomStreams.derive(seed, POPULATION_STREAM))
-                : new MeanFieldEnvironment(game);
+    public static NaturalActorCritic create(
+            MeanFieldGame game, FeatureMap phi, NacParams params, long seed) {
+        MeanFieldEnvironment env =
+                params.population() > 0
+                        ? MeanFieldEnvironment.withPopulation(
+                                game,
+                                params.population(),
+                                RandomStreams.derive(seed, POPULATION_STREAM))
+                        : new MeanFieldEnvironment(game);
         int d = phi.dim();
-        CriticOracle critic = switch (params.critic()) {
-            case TD_ZERO -> new TdZeroOracle(env, phi,
-                    new TdZeroCritic(d, game.gamma(), game.lambda(), params.criticRadius(),
-                            StepSchedule.constant(params.criticStep())),
-                    params.criticSamples(), params.warmStart());
-            case EXACT -> new ExactCriticOracle(env);
-        };
-        ActorOracle actor = switch (params.actor()) {
-            case SGD -> new SgdOracle(env, phi,
-                    new SgdActor(d, params.actorRadius(), StepSchedule.constant(params.actorStep())),
-                    params.actorSamples(), params.warmStart());
-            case EXACT -> new ExactActorOracle(env, phi);
-        };
+        CriticOracle critic =
+                switch (params.critic()) {
+                    case TD_ZERO ->
+                            new TdZeroOracle(
+                                    env,
+                                    phi,
+                                    new TdZeroCritic(
+                                            d,
+                                            game.gamma(),
+                                            game.lambda(),
+                                            params.criticRadius(),
+                                            StepSchedule.constant(params.criticStep())),
+                                    params.criticSamples(),
+                                    params.warmStart());
+                    case EXACT -> new ExactCriticOracle(env);
+                };
+        ActorOracle actor =
+                switch (params.actor()) {
+                    case SGD ->
+                            new SgdOracle(
+                                    env,
+                                    phi,
+                                    new SgdActor(
+                                            d,
+                                            params.actorRadius(),
+                                            StepSchedule.constant(params.actorStep())),
+                                    params.actorSamples(),
+                                    params.warmStart());
+                    case EXACT -> new ExactActorOracle(env, phi);
+                };
         return new NaturalActorCritic(env, phi, critic, actor, params);
     }
 
@@ -104,14 +142,20 @@ public final class NaturalActorCritic {
      * One full run for {@code seed}: {@link #create} then {@link #run} with the learner stream
      * {@link #LEARNER_STREAM} of {@code seed}.
      */
-    public static NacResult solve(MeanFieldGame game, FeatureMap phi, NacParams params, long seed,
-            PolicyEvaluator evaluator, NacListener listener) {
-        return create(game, phi, params, seed).run(RandomStreams.derive(seed, LEARNER_STREAM), evaluator, listener);
+    public static NacResult solve(
+            MeanFieldGame game,
+            FeatureMap phi,
+            NacParams params,
+            long seed,
+            PolicyEvaluator evaluator,
+            NacListener listener) {
+        return create(game, phi, params, seed)
+                .run(RandomStreams.derive(seed, LEARNER_STREAM), evaluator, listener);
     }
 
     /**
-     * Steps 1-4 once: a policy update against the environment's current mean field (the mean field is
-     * not moved). Returns the new policy.
+     * Steps 1-4 once: a policy update against the environment's current mean field (the mean field
+     * is not moved). Returns the new policy.
      */
     public LogLinearPolicy improve(RandomGenerator rng) {
         int nS = phi.nS();
@@ -140,13 +184,13 @@ public final class NaturalActorCritic {
      * Runs {@code params.iterations()} iterations of NAC or DL-NAC from the current state.
      *
      * @param rng the learner's generator (all its sampling)
-     * @param evaluator recorded at {@code pi_t} and the running average every {@code evalEvery} iterations, and at the
-     *        first and last; may be {@code null}
+     * @param evaluator recorded at {@code pi_t} and the running average every {@code evalEvery}
+     *     iterations, and at the first and last; may be {@code null}
      * @param listener told of every iteration and record (progress); may be {@code null}
      */
     public NacResult run(RandomGenerator rng, PolicyEvaluator evaluator, NacListener listener) {
         long start = System.nanoTime();
-        NacListener observer = listener == null ? new NacListener() { } : listener;
+        NacListener observer = listener == null ? new NacListener() {} : listener;
         int total = params.iterations();
         int every = params.evalEvery();
         int points = total / every + 1 + (total % every == 0 ? 0 : 1);
@@ -180,7 +224,8 @@ public final class NaturalActorCritic {
             if ((it + 1) % every == 0 || it + 1 == total) {
                 recorded[point] = it + 1;
                 values[point] = evaluate(evaluator, pi);
-                averageValues[point] = evaluator == null ? Double.NaN : evaluator.evaluate(average(sum, count));
+                averageValues[point] =
+                        evaluator == null ? Double.NaN : evaluator.evaluate(average(sum, count));
                 elapsed[point] = (System.nanoTime() - start) * 1e-9;
                 observer.onRecord(it + 1, values[point], averageValues[point], elapsed[point]);
                 point++;
@@ -188,8 +233,16 @@ public final class NaturalActorCritic {
             observer.onIteration(it + 1);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new NacResult(pi, average(sum, count), recorded, values, averageValues, elapsed, critic.samples(),
-                actor.samples(), seconds);
+        return new NacResult(
+                pi,
+                average(sum, count),
+                recorded,
+                values,
+                averageValues,
+                elapsed,
+                critic.samples(),
+                actor.samples(),
+                seconds);
     }
 
     /** The current policy {@code pi_t}. */

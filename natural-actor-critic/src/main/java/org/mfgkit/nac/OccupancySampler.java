@@ -5,12 +5,12 @@ import org.mfgkit.core.Policy;
 import org.mfgkit.core.RandomStreams;
 
 /**
- * Draws transitions {@code (s, a, r, s', a')} of a policy in an {@link Environment} with
- * {@code (s, a) ~ d_pi x pi}, the discounted occupancy of 004 Algorithms 2 and 3, by the restart
- * chain of Agarwal et al.: the chain follows the policy and, after each transition, restarts from
- * {@code s_0 ~ rho} with probability {@code 1 - gamma}. Its stationary law is
- * {@code (1-gamma) rho^T (I - gamma P_pi)^{-1} = d_pi} (SPEC §1). A restart does not cut the sample:
- * {@code (s', a')} is the true successor, so TD(0) bootstraps through it as usual.
+ * Draws transitions {@code (s, a, r, s', a')} of a policy in an {@link Environment} with {@code (s,
+ * a) ~ d_pi x pi}, the discounted occupancy of 004 Algorithms 2 and 3, by the restart chain of
+ * Agarwal et al.: the chain follows the policy and, after each transition, restarts from {@code s_0
+ * ~ rho} with probability {@code 1 - gamma}. Its stationary law is {@code (1-gamma) rho^T (I -
+ * gamma P_pi)^{-1} = d_pi} (SPEC §1). A restart does not cut the sample: {@code (s', a')} is the
+ * true successor, so TD(0) bootstraps through it as usual.
  *
  * <p>The chain's state persists between calls (one long-lived representative agent); {@link #begin}
  * installs the next policy and redraws the pending action from it. Not thread-safe.
@@ -19,15 +19,21 @@ public final class OccupancySampler {
     private final Environment env;
     private final int nA;
     private final double gamma;
+
     /** Policy table {@code pi[s*nA + a]} of the current batch. */
     private double[] pi;
+
     /** {@code logPi[s*nA + a]} of the current batch. */
     private double[] logPi;
+
     /** Chain state (-1 before the first call). */
     private int state = -1;
+
     private int action;
+
     /** The last sample. */
     private int s;
+
     private int a;
     private double r;
     private int s2;
@@ -42,8 +48,9 @@ public final class OccupancySampler {
     }
 
     /**
-     * Installs the policy of the next batch ({@code pi} and {@code logPi} are flat {@code [s*nA + a]}
-     * tables, read but not copied: keep them unchanged while sampling) and redraws the pending action.
+     * Installs the policy of the next batch ({@code pi} and {@code logPi} are flat {@code [s*nA +
+     * a]} tables, read but not copied: keep them unchanged while sampling) and redraws the pending
+     * action.
      */
     public void begin(double[] pi, double[] logPi, RandomGenerator rng) {
         int size = env.nS() * nA;
@@ -70,7 +77,10 @@ public final class OccupancySampler {
         begin(table, logTable, rng);
     }
 
-    /** Draws the next sample; read it with {@link #s()}, {@link #a()}, {@link #reward()}, {@link #nextState()}, {@link #nextAction()}. */
+    /**
+     * Draws the next sample; read it with {@link #s()}, {@link #a()}, {@link #reward()}, {@link
+     * #nextState()}, {@link #nextAction()}.
+     */
     public void next(RandomGenerator rng) {
         if (pi == null) {
             throw new IllegalStateException("call begin() before next()");

@@ -2,26 +2,31 @@ package org.mfgkit.nac;
 
 /**
  * Projected stochastic gradient descent with averaged iterates on the compatible least-squares loss
- * {@code L(w) = E_{s~d_pi, a~pi}[(w^T grad log pi(a|s) - A(s,a))^2]} (004, Appendix C, Algorithm 3),
- * on plain vectors: each sample gives a score {@code g = grad_theta log pi(a|s)} and an advantage
- * estimate {@code A(s,a)}, and the step is
+ * {@code L(w) = E_{s~d_pi, a~pi}[(w^T grad log pi(a|s) - A(s,a))^2]} (004, Appendix C, Algorithm
+ * 3), on plain vectors: each sample gives a score {@code g = grad_theta log pi(a|s)} and an
+ * advantage estimate {@code A(s,a)}, and the step is
+ *
  * <pre>
  *   w <- Proj_{||w|| <= R}(w - 2 alpha_k (w^T g - A) g)
  * </pre>
- * The output {@code what = (1/K) sum_{j<K} w_j} (Algorithm 3 step 7) estimates the natural
- * gradient {@code F^{-1} E[g A]} restricted to the ball. {@link #startEpoch()} restarts the average and
- * keeps {@code w} (warm start); {@link #reset()} also sets {@code w = 0}, {@code k = 0} (Algorithm 3 step 2).
- * {@link #updateBlock} serves scores that vanish outside a block of components (one-hot features:
- * the score of {@code (s,a)} lives on state {@code s}'s block) in {@code O(block)} work; the averages
- * are kept lazily. Argument arrays are never modified. Not thread-safe.
+ *
+ * The output {@code what = (1/K) sum_{j<K} w_j} (Algorithm 3 step 7) estimates the natural gradient
+ * {@code F^{-1} E[g A]} restricted to the ball. {@link #startEpoch()} restarts the average and
+ * keeps {@code w} (warm start); {@link #reset()} also sets {@code w = 0}, {@code k = 0} (Algorithm
+ * 3 step 2). {@link #updateBlock} serves scores that vanish outside a block of components (one-hot
+ * features: the score of {@code (s,a)} lives on state {@code s}'s block) in {@code O(block)} work;
+ * the averages are kept lazily. Argument arrays are never modified. Not thread-safe.
  */
 public final class SgdActor {
     /** Dimension {@code d} of {@code w} (the policy's feature dimension). */
     private final int dim;
+
     /** Step schedule {@code alpha_k}. */
     private final StepSchedule alpha;
+
     /** {@code w_k} and the epoch's running sum. */
     private final AveragedIterate w;
+
     /** Global step counter {@code k}. */
     private long k;
 
@@ -54,8 +59,11 @@ public final class SgdActor {
      */
     public double update(double[] score, double advantage) {
         if (score == null || score.length != dim) {
-            throw new IllegalArgumentException("score must have length " + dim + ", got "
-                    + (score == null ? "null" : String.valueOf(score.length)));
+            throw new IllegalArgumentException(
+                    "score must have length "
+                            + dim
+                            + ", got "
+                            + (score == null ? "null" : String.valueOf(score.length)));
         }
         return update(score, 0, advantage);
     }
@@ -83,12 +91,13 @@ public final class SgdActor {
     }
 
     /**
-     * The step for a score that is zero outside components {@code from .. from+length-1}, whose values
-     * are {@code score[offset .. offset+length-1]}: {@code O(length)} work.
+     * The step for a score that is zero outside components {@code from .. from+length-1}, whose
+     * values are {@code score[offset .. offset+length-1]}: {@code O(length)} work.
      */
     public double updateBlock(double[] score, int offset, int from, int length, double advantage) {
         if (from < 0 || length < 0 || from + length > dim) {
-            throw new IllegalArgumentException("score block " + from + "+" + length + " lies outside 0.." + (dim - 1));
+            throw new IllegalArgumentException(
+                    "score block " + from + "+" + length + " lies outside 0.." + (dim - 1));
         }
         double[] x = w.x;
         double fit = 0.0;
@@ -117,7 +126,10 @@ public final class SgdActor {
         k = 0;
     }
 
-    /** The averaged iterate {@code what} of the current epoch (a fresh array); {@code w} itself before any update. */
+    /**
+     * The averaged iterate {@code what} of the current epoch (a fresh array); {@code w} itself
+     * before any update.
+     */
     public double[] averagedWeights() {
         return w.average();
     }

@@ -5,9 +5,9 @@ import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
 
 /**
- * The actor oracle of 004 Appendix C, Algorithm 3: {@link SgdActor} fed with {@code K} pairs
- * {@code (s, a) ~ d_pi x pi} from an {@link OccupancySampler}, the score {@code grad log pi(a|s)} and
- * the advantage table; returns the averaged iterate {@code what}. With {@code warmStart} the iterate
+ * The actor oracle of 004 Appendix C, Algorithm 3: {@link SgdActor} fed with {@code K} pairs {@code
+ * (s, a) ~ d_pi x pi} from an {@link OccupancySampler}, the score {@code grad log pi(a|s)} and the
+ * advantage table; returns the averaged iterate {@code what}. With {@code warmStart} the iterate
  * {@code w} carries over from the previous call; without it each call starts at {@code w = 0}.
  * One-hot features take {@link SgdActor#updateBlock}.
  */
@@ -15,12 +15,17 @@ public final class SgdOracle implements ActorOracle {
     private final Environment env;
     private final SgdActor actor;
     private final OccupancySampler sampler;
+
     /** {@code phi[(s*nA + a)*d + k]}. */
     private final double[] phi;
+
     private final int d;
+
     /** Samples per call {@code K}. */
     private final int samplesPerCall;
+
     private final boolean warmStart;
+
     /** One-hot features: the score of (s,a) lives on state s's block; use the O(nA) update. */
     private final boolean oneHot;
 
@@ -31,14 +36,23 @@ public final class SgdOracle implements ActorOracle {
      * @param samplesPerCall samples per call {@code K > 0}
      * @param warmStart keep {@code w} between calls
      */
-    public SgdOracle(Environment env, FeatureMap features, SgdActor actor, int samplesPerCall, boolean warmStart) {
+    public SgdOracle(
+            Environment env,
+            FeatureMap features,
+            SgdActor actor,
+            int samplesPerCall,
+            boolean warmStart) {
         Tables.requireShape(env, features);
         if (actor.dim() != features.dim()) {
-            throw new IllegalArgumentException("actor dimension " + actor.dim() + " differs from the feature dimension "
-                    + features.dim());
+            throw new IllegalArgumentException(
+                    "actor dimension "
+                            + actor.dim()
+                            + " differs from the feature dimension "
+                            + features.dim());
         }
         if (samplesPerCall <= 0) {
-            throw new IllegalArgumentException("actor samples per iteration must be > 0, got " + samplesPerCall);
+            throw new IllegalArgumentException(
+                    "actor samples per iteration must be > 0, got " + samplesPerCall);
         }
         this.env = env;
         this.actor = actor;
@@ -55,8 +69,11 @@ public final class SgdOracle implements ActorOracle {
         int nS = env.nS();
         int nA = env.nA();
         if (advantage.length != nS * nA) {
-            throw new IllegalArgumentException("advantage table has length " + advantage.length + ", expected nS*nA = "
-                    + nS * nA);
+            throw new IllegalArgumentException(
+                    "advantage table has length "
+                            + advantage.length
+                            + ", expected nS*nA = "
+                            + nS * nA);
         }
         if (warmStart) {
             actor.startEpoch();
@@ -66,7 +83,8 @@ public final class SgdOracle implements ActorOracle {
         double[] table = pi.table();
         sampler.begin(table, Tables.logPolicy(pi), rng);
         if (oneHot) {
-            // block score of (s,a): e_a - pi(.|s) on components s*nA .. s*nA+nA-1, stored [(s*nA + a)*nA + b]
+            // block score of (s,a): e_a - pi(.|s) on components s*nA .. s*nA+nA-1, stored [(s*nA +
+            // a)*nA + b]
             double[] block = new double[nS * nA * nA];
             for (int s = 0; s < nS; s++) {
                 for (int a = 0; a < nA; a++) {

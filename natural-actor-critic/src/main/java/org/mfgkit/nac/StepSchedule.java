@@ -1,8 +1,8 @@
 package org.mfgkit.nac;
 
 /**
- * A step-size schedule {@code alpha_k}, {@code k = 0, 1, ...}, for the stochastic oracles
- * (004, Algorithm 2 step 5 and Algorithm 3 step 5).
+ * A step-size schedule {@code alpha_k}, {@code k = 0, 1, ...}, for the stochastic oracles (004,
+ * Algorithm 2 step 5 and Algorithm 3 step 5).
  */
 @FunctionalInterface
 public interface StepSchedule {
@@ -16,9 +16,9 @@ public interface StepSchedule {
     }
 
     /**
-     * {@code alpha_k = alpha0 / (1 + k/k0)^power}, {@code 0 < power <= 1}: a decaying schedule; with
-     * iterate averaging and {@code 1/2 < power < 1} it gives the optimal {@code O(1/K)} mean-squared error
-     * of linear stochastic approximation (Polyak and Juditsky 1992).
+     * {@code alpha_k = alpha0 / (1 + k/k0)^power}, {@code 0 < power <= 1}: a decaying schedule;
+     * with iterate averaging and {@code 1/2 < power < 1} it gives the optimal {@code O(1/K)}
+     * mean-squared error of linear stochastic approximation (Polyak and Juditsky 1992).
      */
     static StepSchedule polynomial(double alpha0, double k0, double power) {
         requirePositive("alpha0", alpha0);
@@ -30,8 +30,9 @@ public interface StepSchedule {
     }
 
     /**
-     * The schedule of 004 Proposition 1 (Theorem 3 of Bhandari et al.), {@code alpha_k = 1/(omega (k+1)(1-gamma))},
-     * where {@code omega} is the smallest eigenvalue of the steady-state feature covariance.
+     * The schedule of 004 Proposition 1 (Theorem 3 of Bhandari et al.), {@code alpha_k = 1/(omega
+     * (k+1)(1-gamma))}, where {@code omega} is the smallest eigenvalue of the steady-state feature
+     * covariance.
      */
     static StepSchedule tdTheory(double omega, double gamma) {
         requirePositive("omega", omega);

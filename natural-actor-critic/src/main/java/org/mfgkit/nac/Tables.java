@@ -5,8 +5,7 @@ import org.mfgkit.core.LogLinearPolicy;
 
 /** Flat tables of a finite feature map and policy, built once per call of an oracle. */
 final class Tables {
-    private Tables() {
-    }
+    private Tables() {}
 
     /** {@code phi[(s*nA + a)*d + k]}. */
     static double[] features(FeatureMap phi) {
@@ -34,7 +33,10 @@ final class Tables {
         return out;
     }
 
-    /** Scores {@code g[(s*nA + a)*d + k] = phi_k(s,a) - sum_b pi(b|s) phi_k(s,b)} from a flat feature table. */
+    /**
+     * Scores {@code g[(s*nA + a)*d + k] = phi_k(s,a) - sum_b pi(b|s) phi_k(s,b)} from a flat
+     * feature table.
+     */
     static double[] scores(double[] phiFlat, double[] pi, int nS, int nA, int d) {
         double[] out = new double[nS * nA * d];
         double[] mean = new double[d];
@@ -71,7 +73,10 @@ final class Tables {
         return out;
     }
 
-    /** True when {@code phi(s,a) = e_{s*nA + a}} exactly (the tabular map of {@link FeatureMap#oneHot}). */
+    /**
+     * True when {@code phi(s,a) = e_{s*nA + a}} exactly (the tabular map of {@link
+     * FeatureMap#oneHot}).
+     */
     static boolean isOneHot(FeatureMap phi) {
         int nSA = phi.nS() * phi.nA();
         if (phi.dim() != nSA) {
@@ -92,8 +97,15 @@ final class Tables {
 
     static void requireShape(Environment env, FeatureMap phi) {
         if (phi.nS() != env.nS() || phi.nA() != env.nA()) {
-            throw new IllegalArgumentException("feature map is " + phi.nS() + "x" + phi.nA() + ", the environment is "
-                    + env.nS() + "x" + env.nA());
+            throw new IllegalArgumentException(
+                    "feature map is "
+                            + phi.nS()
+                            + "x"
+                            + phi.nA()
+                            + ", the environment is "
+                            + env.nS()
+                            + "x"
+                            + env.nA());
         }
     }
 }

@@ -2,20 +2,22 @@ package org.mfgkit.nac;
 
 /**
  * Projected TD(0) with linear function approximation and averaged iterates, on plain feature
- * vectors (004, Appendix C, Algorithm 2). It estimates the <em>shifted</em> soft Q-function
- * {@code q(s,a) = Q(s,a) - lambda log pi(a|s) ≈ psi^T phi(s,a)} of the policy that generated the
- * samples. Each sample {@code (phi(s,a), r, log pi(a|s), phi(s',a'))} makes the step
+ * vectors (004, Appendix C, Algorithm 2). It estimates the <em>shifted</em> soft Q-function {@code
+ * q(s,a) = Q(s,a) - lambda log pi(a|s) ≈ psi^T phi(s,a)} of the policy that generated the samples.
+ * Each sample {@code (phi(s,a), r, log pi(a|s), phi(s',a'))} makes the step
+ *
  * <pre>
  *   delta = r - lambda log pi(a|s) + gamma psi^T phi(s',a') - psi^T phi(s,a)
  *   psi  <- Proj_{||psi|| <= B}(psi + alpha_k delta phi(s,a))
  * </pre>
- * and the output is the average of the iterates {@code psi_0 .. psi_{K-1}} of the current epoch
- * (Algorithm 2 step 7). An epoch is what one call of the oracle sees; {@link #startEpoch()} restarts the
- * average and keeps {@code psi} (warm start), {@link #reset()} also sets {@code psi = 0} and the step
- * counter {@code k = 0} (Algorithm 2 step 2).
  *
- * <p>The averages are kept lazily ({@code O(1)} per step for {@link #updateOneHot}, {@code O(d)} for
- * {@link #update}), with identical results up to round-off.
+ * and the output is the average of the iterates {@code psi_0 .. psi_{K-1}} of the current epoch
+ * (Algorithm 2 step 7). An epoch is what one call of the oracle sees; {@link #startEpoch()}
+ * restarts the average and keeps {@code psi} (warm start), {@link #reset()} also sets {@code psi =
+ * 0} and the step counter {@code k = 0} (Algorithm 2 step 2).
+ *
+ * <p>The averages are kept lazily ({@code O(1)} per step for {@link #updateOneHot}, {@code O(d)}
+ * for {@link #update}), with identical results up to round-off.
  *
  * <p>The features are whatever the caller has: tabulated {@code phi(s,a)} of a finite game, or
  * features of a continuous observation and a discrete action. Argument arrays are never modified.
@@ -24,14 +26,19 @@ package org.mfgkit.nac;
 public final class TdZeroCritic {
     /** Feature dimension {@code d}. */
     private final int dim;
+
     /** Discount factor {@code gamma}. */
     private final double gamma;
+
     /** Entropy weight {@code lambda}. */
     private final double lambda;
+
     /** Step schedule {@code alpha_k}. */
     private final StepSchedule alpha;
+
     /** {@code psi_k} and the epoch's running sum. */
     private final AveragedIterate psi;
+
     /** Global step counter {@code k} (drives the schedule; not reset by {@link #startEpoch()}). */
     private long k;
 
@@ -84,7 +91,13 @@ public final class TdZeroCritic {
      * The same step with the features read from flat tables ({@code phi[offset .. offset+d-1]}),
      * e.g. a tabulated feature map {@code [(s*nA + a)*d + k]}; no copying, for hot loops.
      */
-    public double update(double[] phi, int offset, double reward, double logPi, double[] phiNext, int nextOffset) {
+    public double update(
+            double[] phi,
+            int offset,
+            double reward,
+            double logPi,
+            double[] phiNext,
+            int nextOffset) {
         double[] x = psi.x;
         double q = 0.0;
         double qNext = 0.0;
@@ -108,8 +121,8 @@ public final class TdZeroCritic {
     }
 
     /**
-     * The step for one-hot features {@code phi(s,a) = e_index}, {@code phi(s',a') = e_nextIndex}
-     * (a tabular critic): {@code O(1)} work.
+     * The step for one-hot features {@code phi(s,a) = e_index}, {@code phi(s',a') = e_nextIndex} (a
+     * tabular critic): {@code O(1)} work.
      */
     public double updateOneHot(int index, double reward, double logPi, int nextIndex) {
         double[] x = psi.x;
@@ -121,7 +134,10 @@ public final class TdZeroCritic {
         return delta;
     }
 
-    /** Starts a new epoch: the average restarts, {@code psi} and the step counter are kept (warm start). */
+    /**
+     * Starts a new epoch: the average restarts, {@code psi} and the step counter are kept (warm
+     * start).
+     */
     public void startEpoch() {
         psi.startEpoch();
     }
@@ -132,7 +148,10 @@ public final class TdZeroCritic {
         k = 0;
     }
 
-    /** The averaged iterate {@code psi_bar = (1/K) sum_{j<K} psi_j} of the current epoch (a fresh array); {@code psi} itself before any update. */
+    /**
+     * The averaged iterate {@code psi_bar = (1/K) sum_{j<K} psi_j} of the current epoch (a fresh
+     * array); {@code psi} itself before any update.
+     */
     public double[] averagedWeights() {
         return psi.average();
     }
@@ -142,7 +161,10 @@ public final class TdZeroCritic {
         return psi.x.clone();
     }
 
-    /** Sets the current iterate (copied, projected onto the ball) and restarts the epoch; e.g. to restore a saved critic. */
+    /**
+     * Sets the current iterate (copied, projected onto the ball) and restarts the epoch; e.g. to
+     * restore a saved critic.
+     */
     public void setWeights(double[] weights) {
         requireLength("weights", weights);
         System.arraycopy(weights, 0, psi.x, 0, dim);
@@ -151,7 +173,10 @@ public final class TdZeroCritic {
         psi.startEpoch();
     }
 
-    /** {@code qhat(s,a) = psi_bar^T phi(s,a)} with the averaged iterate of the current epoch; no allocation. */
+    /**
+     * {@code qhat(s,a) = psi_bar^T phi(s,a)} with the averaged iterate of the current epoch; no
+     * allocation.
+     */
     public double value(double[] phiSA) {
         requireLength("phiSA", phiSA);
         return psi.averageDot(phiSA);
@@ -174,8 +199,12 @@ public final class TdZeroCritic {
 
     private void requireLength(String name, double[] v) {
         if (v == null || v.length != dim) {
-            throw new IllegalArgumentException(name + " must have length " + dim + ", got "
-                    + (v == null ? "null" : String.valueOf(v.length)));
+            throw new IllegalArgumentException(
+                    name
+                            + " must have length "
+                            + dim
+                            + ", got "
+                            + (v == null ? "null" : String.valueOf(v.length)));
         }
     }
 }

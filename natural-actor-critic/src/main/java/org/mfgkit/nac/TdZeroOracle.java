@@ -8,20 +8,26 @@ import org.mfgkit.core.LogLinearPolicy;
  * The critic oracle of 004 Appendix C, Algorithm 2: {@link TdZeroCritic} fed with {@code K}
  * transitions of the policy drawn by an {@link OccupancySampler} from the {@link Environment};
  * returns {@code qhat(s,a) = psi_bar^T phi(s,a)}. With {@code warmStart} the iterate {@code psi}
- * carries over from the previous call (the average restarts each call); without it every call starts
- * from {@code psi = 0} exactly as Algorithm 2. One-hot features take {@link TdZeroCritic#updateOneHot}.
+ * carries over from the previous call (the average restarts each call); without it every call
+ * starts from {@code psi = 0} exactly as Algorithm 2. One-hot features take {@link
+ * TdZeroCritic#updateOneHot}.
  */
 public final class TdZeroOracle implements CriticOracle {
     private final Environment env;
     private final TdZeroCritic critic;
     private final OccupancySampler sampler;
+
     /** {@code phi[(s*nA + a)*d + k]}. */
     private final double[] phi;
+
     private final int nSA;
     private final int d;
+
     /** Transitions per call {@code K}. */
     private final int samplesPerCall;
+
     private final boolean warmStart;
+
     /** One-hot features: use the O(1) tabular update. */
     private final boolean oneHot;
 
@@ -32,14 +38,23 @@ public final class TdZeroOracle implements CriticOracle {
      * @param samplesPerCall transitions per call {@code K > 0}
      * @param warmStart keep {@code psi} between calls
      */
-    public TdZeroOracle(Environment env, FeatureMap features, TdZeroCritic critic, int samplesPerCall, boolean warmStart) {
+    public TdZeroOracle(
+            Environment env,
+            FeatureMap features,
+            TdZeroCritic critic,
+            int samplesPerCall,
+            boolean warmStart) {
         Tables.requireShape(env, features);
         if (critic.dim() != features.dim()) {
-            throw new IllegalArgumentException("critic dimension " + critic.dim() + " differs from the feature dimension "
-                    + features.dim());
+            throw new IllegalArgumentException(
+                    "critic dimension "
+                            + critic.dim()
+                            + " differs from the feature dimension "
+                            + features.dim());
         }
         if (samplesPerCall <= 0) {
-            throw new IllegalArgumentException("critic samples per iteration must be > 0, got " + samplesPerCall);
+            throw new IllegalArgumentException(
+                    "critic samples per iteration must be > 0, got " + samplesPerCall);
         }
         this.env = env;
         this.critic = critic;

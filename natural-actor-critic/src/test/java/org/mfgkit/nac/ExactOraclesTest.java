@@ -25,7 +25,9 @@ class ExactOraclesTest {
         return new LogLinearPolicy(phi, theta);
     }
 
-    /** The exact critic against the iterative (fixed-point) evaluation of mdp, an independent route. */
+    /**
+     * The exact critic against the iterative (fixed-point) evaluation of mdp, an independent route.
+     */
     @Test
     void criticIsTheShiftedSoftQ() {
         MeanFieldGame sis = Games.sis();
@@ -37,7 +39,10 @@ class ExactOraclesTest {
         double[] v = PolicyEvaluation.evaluateIteratively(mdp, pi, 0.1, Tolerances.SOLVER);
         for (int s = 0; s < 2; s++) {
             for (int a = 0; a < 2; a++) {
-                double expected = mdp.r(s, a) + 0.9 * (mdp.p(s, a, 0) * v[0] + mdp.p(s, a, 1) * v[1]) - 0.1 * pi.logProb(s, a);
+                double expected =
+                        mdp.r(s, a)
+                                + 0.9 * (mdp.p(s, a, 0) * v[0] + mdp.p(s, a, 1) * v[1])
+                                - 0.1 * pi.logProb(s, a);
                 assertEquals(expected, q[s * 2 + a], Tolerances.TEST_ITERATIVE);
             }
         }
@@ -49,7 +54,11 @@ class ExactOraclesTest {
      */
     @Test
     void actorWithOneHotFeaturesReturnsTheCentredAdvantage() {
-        MeanFieldGame game = Games.fromMdp(FiniteMdp.random(3, 4, 0.8, RandomStreams.create(5)), new double[] {0.2, 0.3, 0.5}, 0.2);
+        MeanFieldGame game =
+                Games.fromMdp(
+                        FiniteMdp.random(3, 4, 0.8, RandomStreams.create(5)),
+                        new double[] {0.2, 0.3, 0.5},
+                        0.2);
         MeanFieldEnvironment env = new MeanFieldEnvironment(game);
         FeatureMap phi = FeatureMap.oneHot(3, 4);
         LogLinearPolicy pi = randomPolicy(phi, 6);
@@ -66,10 +75,19 @@ class ExactOraclesTest {
             }
         }
         double[] w = new ExactActorOracle(env, phi).estimate(pi, advantage, null);
-        double[] occupancy = org.mfgkit.mdp.Occupancy.discounted(env.inducedMdp(), pi, env.initialDistribution());
+        double[] occupancy =
+                org.mfgkit.mdp.Occupancy.discounted(
+                        env.inducedMdp(), pi, env.initialDistribution());
         double[] table = pi.table();
-        double[] svd = ExactActorOracle.solve(Tables.scores(Tables.features(phi), table, 3, 4, 12), occupancy, table,
-                advantage, 3, 4, 12);
+        double[] svd =
+                ExactActorOracle.solve(
+                        Tables.scores(Tables.features(phi), table, 3, 4, 12),
+                        occupancy,
+                        table,
+                        advantage,
+                        3,
+                        4,
+                        12);
         assertArrayEquals(svd, w, Tolerances.TEST_EXACT);
         for (int s = 0; s < 3; s++) {
             double plain = 0.0;
@@ -82,10 +100,17 @@ class ExactOraclesTest {
         }
     }
 
-    /** Compact features with a non-singular Fisher matrix: the normal equations {@code F w = E[g A]} solved by LU. */
+    /**
+     * Compact features with a non-singular Fisher matrix: the normal equations {@code F w = E[g A]}
+     * solved by LU.
+     */
     @Test
     void actorWithCompactFeaturesSolvesTheNormalEquations() {
-        MeanFieldGame game = Games.fromMdp(FiniteMdp.random(4, 3, 0.8, RandomStreams.create(8)), new double[] {0.1, 0.2, 0.3, 0.4}, 0.2);
+        MeanFieldGame game =
+                Games.fromMdp(
+                        FiniteMdp.random(4, 3, 0.8, RandomStreams.create(8)),
+                        new double[] {0.1, 0.2, 0.3, 0.4},
+                        0.2);
         MeanFieldEnvironment env = new MeanFieldEnvironment(game);
         FeatureMap phi = SgdActorTest.randomFeatures(4, 3, 3, 9);
         LogLinearPolicy pi = randomPolicy(phi, 10);
@@ -95,7 +120,9 @@ class ExactOraclesTest {
             advantage[i] = rng.nextDouble() * 2 - 1;
         }
         double[] w = new ExactActorOracle(env, phi).estimate(pi, advantage, null);
-        double[] d = org.mfgkit.mdp.Occupancy.discounted(env.inducedMdp(), pi, env.initialDistribution());
+        double[] d =
+                org.mfgkit.mdp.Occupancy.discounted(
+                        env.inducedMdp(), pi, env.initialDistribution());
         DMatrixRMaj f = new DMatrixRMaj(3, 3);
         DMatrixRMaj b = new DMatrixRMaj(3, 1);
         double[] g = new double[3];
@@ -113,6 +140,9 @@ class ExactOraclesTest {
         }
         DMatrixRMaj x = new DMatrixRMaj(3, 1);
         CommonOps_DDRM.solve(f, b, x);
-        assertArrayEquals(x.data, w, Tolerances.TEST_ITERATIVE); // the normal equations square the condition number
+        assertArrayEquals(
+                x.data,
+                w,
+                Tolerances.TEST_ITERATIVE); // the normal equations square the condition number
     }
 }

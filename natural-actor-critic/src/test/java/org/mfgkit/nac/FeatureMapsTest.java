@@ -50,7 +50,9 @@ class FeatureMapsTest {
     @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> FeatureMaps.polynomial(X, A, 0));
-        assertThrows(IllegalArgumentException.class, () -> FeatureMaps.polynomial(new double[] {0, 0}, A, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FeatureMaps.polynomial(new double[] {0, 0}, A, 1));
         assertThrows(IllegalArgumentException.class, () -> FeatureMaps.radial(X, A, 0, 3, 0.4));
         assertThrows(IllegalArgumentException.class, () -> FeatureMaps.radial(X, A, 2, 3, 0.0));
         assertTrue(Tables.isOneHot(FeatureMaps.oneHot(3, 2)));

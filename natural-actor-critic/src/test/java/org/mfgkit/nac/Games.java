@@ -12,22 +12,40 @@ import org.mfgkit.mdp.SoftValueIteration;
 
 /**
  * Test fixtures: the two games of SPEC §2.1-2.2 written out here (the natural-actor-critic module
- * must not depend on mfg-envs, whose classes are the reference implementations; the cli tests run the
- * same checks against them), a mean-field-free game wrapping an MDP, and the exact exploitability of
- * SPEC §2 computed with mdp's solvers.
+ * must not depend on mfg-envs, whose classes are the reference implementations; the cli tests run
+ * the same checks against them), a mean-field-free game wrapping an MDP, and the exact
+ * exploitability of SPEC §2 computed with mdp's solvers.
  */
 final class Games {
-    private Games() {
-    }
+    private Games() {}
 
     /** SIS epidemic of SPEC §2.1 with its stationary defaults. */
     static MeanFieldGame sis() {
         return new MeanFieldGame() {
-            @Override public int nS() { return 2; }
-            @Override public int nA() { return 2; }
-            @Override public double gamma() { return 0.9; }
-            @Override public double lambda() { return 0.1; }
-            @Override public double[] mu0() { return new double[] {0.4, 0.6}; }
+            @Override
+            public int nS() {
+                return 2;
+            }
+
+            @Override
+            public int nA() {
+                return 2;
+            }
+
+            @Override
+            public double gamma() {
+                return 0.9;
+            }
+
+            @Override
+            public double lambda() {
+                return 0.1;
+            }
+
+            @Override
+            public double[] mu0() {
+                return new double[] {0.4, 0.6};
+            }
 
             @Override
             public void transitions(double[] mu, double[] out) {
@@ -74,10 +92,25 @@ final class Games {
             noise[j] /= z;
         }
         return new MeanFieldGame() {
-            @Override public int nS() { return nS; }
-            @Override public int nA() { return nA; }
-            @Override public double gamma() { return 0.9; }
-            @Override public double lambda() { return 0.1; }
+            @Override
+            public int nS() {
+                return nS;
+            }
+
+            @Override
+            public int nA() {
+                return nA;
+            }
+
+            @Override
+            public double gamma() {
+                return 0.9;
+            }
+
+            @Override
+            public double lambda() {
+                return 0.1;
+            }
 
             @Override
             public double[] mu0() {
@@ -112,21 +145,47 @@ final class Games {
                     int x = s - bigL;
                     for (int ai = 0; ai < nA; ai++) {
                         int a = ai - bigM;
-                        out[s * nA + ai] = (-a * a / 2.0 + q * a * (mbar - x) - kappa / 2.0 * (mbar - x) * (mbar - x)) * dt;
+                        out[s * nA + ai] =
+                                (-a * a / 2.0
+                                                + q * a * (mbar - x)
+                                                - kappa / 2.0 * (mbar - x) * (mbar - x))
+                                        * dt;
                     }
                 }
             }
         };
     }
 
-    /** A game whose transitions and rewards ignore {@code mu}: the MDP {@code mdp} with start {@code rho}. */
+    /**
+     * A game whose transitions and rewards ignore {@code mu}: the MDP {@code mdp} with start {@code
+     * rho}.
+     */
     static MeanFieldGame fromMdp(FiniteMdp mdp, double[] rho, double lambda) {
         return new MeanFieldGame() {
-            @Override public int nS() { return mdp.nS(); }
-            @Override public int nA() { return mdp.nA(); }
-            @Override public double gamma() { return mdp.gamma(); }
-            @Override public double lambda() { return lambda; }
-            @Override public double[] mu0() { return rho.clone(); }
+            @Override
+            public int nS() {
+                return mdp.nS();
+            }
+
+            @Override
+            public int nA() {
+                return mdp.nA();
+            }
+
+            @Override
+            public double gamma() {
+                return mdp.gamma();
+            }
+
+            @Override
+            public double lambda() {
+                return lambda;
+            }
+
+            @Override
+            public double[] mu0() {
+                return rho.clone();
+            }
 
             @Override
             public void transitions(double[] mu, double[] out) {
@@ -140,7 +199,10 @@ final class Games {
         };
     }
 
-    /** {@code mu_pi}: {@code mu <- Gamma2(pi, mu)} from {@code mu0} until the L1 change is at most {@link Tolerances#MEAN_FIELD}. */
+    /**
+     * {@code mu_pi}: {@code mu <- Gamma2(pi, mu)} from {@code mu0} until the L1 change is at most
+     * {@link Tolerances#MEAN_FIELD}.
+     */
     static double[] meanField(MeanFieldGame game, Policy pi) {
         double[] mu = game.mu0();
         for (int n = 0; n < 1_000_000; n++) {
@@ -154,7 +216,10 @@ final class Games {
         throw new IllegalStateException("mean field did not settle");
     }
 
-    /** Exact exploitability {@code E(pi) = max_pi' V^{pi'}_{mu_pi}(mu0) - V^{pi}_{mu_pi}(mu0)} (SPEC §2). */
+    /**
+     * Exact exploitability {@code E(pi) = max_pi' V^{pi'}_{mu_pi}(mu0) - V^{pi}_{mu_pi}(mu0)} (SPEC
+     * §2).
+     */
     static double exploitability(MeanFieldGame game, Policy pi) {
         FiniteMdp mdp = game.inducedMdp(meanField(game, pi));
         double[] rho = game.mu0();

@@ -33,16 +33,24 @@ class NacOpsTest {
     void naturalStepIsTheConvexCombination() {
         double[] theta = {1.0, -2.0};
         NacOps.naturalStep(theta, new double[] {3.0, 4.0}, 0.5, 0.2);
-        assertArrayEquals(new double[] {0.9 * 1.0 + 1.5, 0.9 * -2.0 + 2.0}, theta, Tolerances.TEST_EXACT);
-        assertThrows(IllegalArgumentException.class, () -> NacOps.naturalStep(new double[1], new double[1], 20, 0.1));
+        assertArrayEquals(
+                new double[] {0.9 * 1.0 + 1.5, 0.9 * -2.0 + 2.0}, theta, Tolerances.TEST_EXACT);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NacOps.naturalStep(new double[1], new double[1], 20, 0.1));
     }
 
-    /** The vector-level policy matches core's tabulated {@link LogLinearPolicy}; the score matches finite differences. */
+    /**
+     * The vector-level policy matches core's tabulated {@link LogLinearPolicy}; the score matches
+     * finite differences.
+     */
     @Test
     void vectorPolicyAndScoreAgreeWithLogLinearPolicy() {
         FeatureMap phi = SgdActorTest.randomFeatures(2, 4, 3, 5);
         RandomGenerator rng = RandomStreams.create(6);
-        double[] theta = {rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2};
+        double[] theta = {
+            rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2
+        };
         LogLinearPolicy policy = new LogLinearPolicy(phi, theta);
         for (int s = 0; s < 2; s++) {
             double[] phiActions = new double[4 * 3];
@@ -72,7 +80,8 @@ class NacOpsTest {
                     double[] lm = new double[4];
                     NacOps.logProbabilities(plus, phiActions, 4, lp);
                     NacOps.logProbabilities(minus, phiActions, 4, lm);
-                    assertEquals((lp[a] - lm[a]) / (2 * h), score[k], Tolerances.TEST_FINITE_DIFFERENCE);
+                    assertEquals(
+                            (lp[a] - lm[a]) / (2 * h), score[k], Tolerances.TEST_FINITE_DIFFERENCE);
                 }
             }
         }

@@ -47,33 +47,43 @@ class SgdActorTest {
             block.startEpoch();
             for (int k = 0; k < 400; k++) {
                 int s = rng.nextInt(4);
-                double[] values = {rng.nextDouble() - 0.5, rng.nextDouble() - 0.5, rng.nextDouble() - 0.5};
+                double[] values = {
+                    rng.nextDouble() - 0.5, rng.nextDouble() - 0.5, rng.nextDouble() - 0.5
+                };
                 double[] full = new double[d];
                 System.arraycopy(values, 0, full, s * nA, nA);
                 double target = 3 * rng.nextDouble() - 1;
-                assertEquals(dense.update(full, target), block.updateBlock(values, 0, s * nA, nA, target),
+                assertEquals(
+                        dense.update(full, target),
+                        block.updateBlock(values, 0, s * nA, nA, target),
                         Tolerances.TEST_EXACT);
             }
             assertArrayEquals(dense.weights(), block.weights(), Tolerances.TEST_EXACT);
-            assertArrayEquals(dense.averagedWeights(), block.averagedWeights(), Tolerances.TEST_EXACT);
+            assertArrayEquals(
+                    dense.averagedWeights(), block.averagedWeights(), Tolerances.TEST_EXACT);
         }
     }
 
     @Test
     void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> new SgdActor(0, 1, StepSchedule.constant(0.1)));
-        assertThrows(IllegalArgumentException.class, () -> new SgdActor(2, -1, StepSchedule.constant(0.1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SgdActor(0, 1, StepSchedule.constant(0.1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SgdActor(2, -1, StepSchedule.constant(0.1)));
         assertThrows(IllegalArgumentException.class, () -> StepSchedule.constant(0.0));
         SgdActor sgd = new SgdActor(2, 1, StepSchedule.constant(0.1));
         assertThrows(IllegalArgumentException.class, () -> sgd.update(new double[3], 0));
-        assertThrows(IllegalArgumentException.class, () -> sgd.updateBlock(new double[3], 0, 1, 3, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> sgd.updateBlock(new double[3], 0, 1, 3, 0));
     }
 
     /**
      * One-hot features make the compatible least squares realisable (each state's advantage row is
-     * {@code w(s,.) - sum_b pi(b|s) w(s,b)}), so the residual vanishes at the optimum and SGD converges
-     * geometrically, without a noise floor. Started at 0 it stays in the row space of the scores, so
-     * the limit is the minimum-norm solution the exact oracle returns.
+     * {@code w(s,.) - sum_b pi(b|s) w(s,b)}), so the residual vanishes at the optimum and SGD
+     * converges geometrically, without a noise floor. Started at 0 it stays in the row space of the
+     * scores, so the limit is the minimum-norm solution the exact oracle returns.
      */
     @Test
     void realisableCaseConvergesToTheExactMinimumNormSolution() {
@@ -89,9 +99,9 @@ class SgdActorTest {
     }
 
     /**
-     * Non-realisable case (3 features on 4 states x 3 actions), 004 Proposition 2: with the constant
-     * step {@code R/(rho sqrt K)}, {@code rho} a bound on the stochastic gradient norm and {@code R} the
-     * radius, {@code E[f(w_bar)] - f(w*) <= R rho / sqrt(K)}.
+     * Non-realisable case (3 features on 4 states x 3 actions), 004 Proposition 2: with the
+     * constant step {@code R/(rho sqrt K)}, {@code rho} a bound on the stochastic gradient norm and
+     * {@code R} the radius, {@code E[f(w_bar)] - f(w*) <= R rho / sqrt(K)}.
      */
     @Test
     void averagedIterateMeetsThePropositionTwoBound() {
@@ -123,15 +133,17 @@ class SgdActorTest {
 
     /**
      * Non-realisable case with a decaying step {@code k^-0.6}: Polyak-Ruppert averaging gives
-     * {@code E[f(w_bar)] - f(w*) ≈ tr(F^-1 E[e^2 g g^T]) / K} ({@code F = E[g g^T]}, {@code e = w*^T g - A},
-     * i.i.d. samples); a quadratic form of a Gaussian exceeds 10 times its mean with probability below 0.2%.
+     * {@code E[f(w_bar)] - f(w*) ≈ tr(F^-1 E[e^2 g g^T]) / K} ({@code F = E[g g^T]}, {@code e =
+     * w*^T g - A}, i.i.d. samples); a quadratic form of a Gaussian exceeds 10 times its mean with
+     * probability below 0.2%.
      */
     @Test
     void averagedIterateReachesTheAsymptoticRate() {
         Problem p = Problem.random(randomFeatures(4, 3, 3, 31), 32, false);
         double[] wStar = p.exact();
         int samples = 200_000;
-        SgdActor sgd = new SgdActor(p.d, Double.POSITIVE_INFINITY, StepSchedule.polynomial(0.2, 100, 0.6));
+        SgdActor sgd =
+                new SgdActor(p.d, Double.POSITIVE_INFINITY, StepSchedule.polynomial(0.2, 100, 0.6));
         RandomGenerator rng = RandomStreams.create(12);
         for (int k = 0; k < samples; k++) {
             int sa = RandomStreams.sampleCategorical(p.nu, rng);
@@ -148,11 +160,23 @@ class SgdActorTest {
         for (int i = 0; i < table.length; i++) {
             table[i] = (rng.nextDouble() - 0.5) / Math.sqrt(d);
         }
-        return FeatureMap.of(nS, nA, d, (s, a, out) -> System.arraycopy(table, (s * nA + a) * d, out, 0, d));
+        return FeatureMap.of(
+                nS, nA, d, (s, a, out) -> System.arraycopy(table, (s * nA + a) * d, out, 0, d));
     }
 
-    /** A compatible least-squares problem: scores of a random policy, sampling law {@code nu = d x pi}, advantages. */
-    record Problem(int d, double[] scores, double[] nu, double[] pi, double[] occupancy, double[] advantage, int nS, int nA) {
+    /**
+     * A compatible least-squares problem: scores of a random policy, sampling law {@code nu = d x
+     * pi}, advantages.
+     */
+    record Problem(
+            int d,
+            double[] scores,
+            double[] nu,
+            double[] pi,
+            double[] occupancy,
+            double[] advantage,
+            int nS,
+            int nA) {
         static Problem random(FeatureMap phi, long seed, boolean realisable) {
             RandomGenerator rng = RandomStreams.create(seed);
             int nS = phi.nS();

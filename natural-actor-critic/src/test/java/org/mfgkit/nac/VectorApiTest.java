@@ -8,21 +8,25 @@ import org.junit.jupiter.api.Test;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.core.Tolerances;
+import org.mfgkit.mdp.MeanFieldGame;
 
 /**
  * The vector-level recipe of the README (critic and actor fed with feature vectors, advantages and
- * scores from {@link NacOps}, the step {@link NacOps#naturalStep}) written out by hand reproduces the
- * finite-game learner {@link NaturalActorCritic} with the sampled oracles, sample for sample: the
- * hand loop uses the dense {@code update} paths, the learner the one-hot/block fast paths.
+ * scores from {@link NacOps}, the step {@link NacOps#naturalStep}) written out by hand reproduces
+ * the finite-game learner {@link NaturalActorCritic} with the sampled oracles, sample for sample:
+ * the hand loop uses the dense {@code update} paths, the learner the one-hot/block fast paths.
  */
 class VectorApiTest {
     @Test
     void handWrittenVectorLoopReproducesTheLearner() {
         MeanFieldGame sis = Games.sis();
         FeatureMap phi = FeatureMap.oneHot(2, 2);
-        NacParams p = NacParams.defaults().withCriticSamples(500).withActorSamples(200).withIterations(25);
+        NacParams p =
+                NacParams.defaults()
+                        .withCriticSamples(500)
+                        .withActorSamples(200)
+                        .withIterations(25);
         NaturalActorCritic nac = NaturalActorCritic.create(sis, phi, p, 0);
         nac.run(RandomStreams.create(77), null, null);
 
@@ -33,7 +37,13 @@ class VectorApiTest {
         MeanFieldEnvironment env = new MeanFieldEnvironment(sis);
         OccupancySampler criticChain = new OccupancySampler(env);
         OccupancySampler actorChain = new OccupancySampler(env);
-        TdZeroCritic critic = new TdZeroCritic(d, sis.gamma(), lambda, p.criticRadius(), StepSchedule.constant(p.criticStep()));
+        TdZeroCritic critic =
+                new TdZeroCritic(
+                        d,
+                        sis.gamma(),
+                        lambda,
+                        p.criticRadius(),
+                        StepSchedule.constant(p.criticStep()));
         SgdActor actor = new SgdActor(d, p.actorRadius(), StepSchedule.constant(p.actorStep()));
         RandomGenerator rng = RandomStreams.create(77);
         double[] theta = new double[d];
@@ -60,7 +70,10 @@ class VectorApiTest {
             criticChain.begin(pi, logPi, rng);
             for (int k = 0; k < p.criticSamples(); k++) {
                 criticChain.next(rng);
-                critic.update(features(phi, criticChain.s(), criticChain.a()), criticChain.reward(), criticChain.logPi(),
+                critic.update(
+                        features(phi, criticChain.s(), criticChain.a()),
+                        criticChain.reward(),
+                        criticChain.logPi(),
                         features(phi, criticChain.nextState(), criticChain.nextAction()));
             }
             double[] advantage = new double[nS * nA];
@@ -85,7 +98,10 @@ class VectorApiTest {
             NacOps.naturalStep(theta, actor.averagedWeights(), p.eta(), lambda);
             env.advance(TabularPolicy.ofTable(nS, nA, pi), p.beta());
         }
-        assertArrayEquals(nac.theta(), theta, Tolerances.TEST_ITERATIVE); // round-off of the lazy vs dense sums
+        assertArrayEquals(
+                nac.theta(),
+                theta,
+                Tolerances.TEST_ITERATIVE); // round-off of the lazy vs dense sums
         assertTrue(org.mfgkit.core.Numerics.norm2(theta) > 0.1, "the policy moved");
     }
 

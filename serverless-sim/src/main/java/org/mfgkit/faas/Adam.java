@@ -3,8 +3,8 @@ package org.mfgkit.faas;
 /**
  * Adam (Kingma and Ba, 2015) for maximisation on a flat parameter vector, as PPO-style
  * implementations run their KL-penalised policy step (004 Appendix E: "a standard gradient descent
- * method with adaptive KL divergence penalty", learning rate 3e-4). Defaults
- * {@code beta1 = 0.9, beta2 = 0.999, eps = 1e-8}.
+ * method with adaptive KL divergence penalty", learning rate 3e-4). Defaults {@code beta1 = 0.9,
+ * beta2 = 0.999, eps = 1e-8}.
  */
 final class Adam {
     private final double lr;
@@ -27,10 +27,14 @@ final class Adam {
         this.v = new double[size];
     }
 
-    /** The ascent step for gradient {@code g} (not modified): returns the increment to add to the parameters. */
+    /**
+     * The ascent step for gradient {@code g} (not modified): returns the increment to add to the
+     * parameters.
+     */
     double[] step(double[] g) {
         if (g.length != m.length) {
-            throw new IllegalArgumentException("gradient has length " + g.length + ", expected " + m.length);
+            throw new IllegalArgumentException(
+                    "gradient has length " + g.length + ", expected " + m.length);
         }
         t++;
         double c1 = 1.0 - Math.pow(beta1, t);

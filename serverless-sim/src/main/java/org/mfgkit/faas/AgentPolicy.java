@@ -7,8 +7,8 @@ package org.mfgkit.faas;
  */
 public interface AgentPolicy {
     /**
-     * Writes {@code pi(.|o)} into {@code out[0..N_ACTIONS-1]} for the observation
-     * {@code obs[offset .. offset+OBS_DIM-1]} (not modified).
+     * Writes {@code pi(.|o)} into {@code out[0..N_ACTIONS-1]} for the observation {@code obs[offset
+     * .. offset+OBS_DIM-1]} (not modified).
      */
     void probabilities(double[] obs, int offset, double[] out);
 }

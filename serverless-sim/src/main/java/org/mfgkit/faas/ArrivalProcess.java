@@ -12,7 +12,10 @@ public interface ArrivalProcess {
     /** Number of function streams. */
     int functions();
 
-    /** End of the stream in ms from the start: no arrival at or after it ({@code +inf} if unbounded). */
+    /**
+     * End of the stream in ms from the start: no arrival at or after it ({@code +inf} if
+     * unbounded).
+     */
     double horizonMs();
 
     /** A fresh stream of the arrival times (ms, non-decreasing) of function {@code f}. */

@@ -12,33 +12,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Invocation counts in the schema of the Azure Functions 2019 trace
- * ({@code invocations_per_function_md.anon.dXX.csv}): header
- * {@code HashOwner,HashApp,HashFunction,Trigger,1,2,...,1440} and one row per function holding its
- * number of invocations in each minute of the day. Files with fewer minute columns ({@code 1..M},
- * {@code M <= 1440}) are accepted. Malformed input is rejected with an
- * {@link IllegalArgumentException} naming the file, the line and the column (1-based field index
- * and its header name).
+ * Invocation counts in the schema of the Azure Functions 2019 trace ({@code
+ * invocations_per_function_md.anon.dXX.csv}): header {@code
+ * HashOwner,HashApp,HashFunction,Trigger,1,2,...,1440} and one row per function holding its number
+ * of invocations in each minute of the day. Files with fewer minute columns ({@code 1..M}, {@code M
+ * <= 1440}) are accepted. Malformed input is rejected with an {@link IllegalArgumentException}
+ * naming the file, the line and the column (1-based field index and its header name).
  *
- * @param source  where the trace came from (file name), used in messages
+ * @param source where the trace came from (file name), used in messages
  * @param minutes number of minute columns
- * @param rows    the functions
+ * @param rows the functions
  */
 public record AzureTrace(String source, int minutes, List<Row> rows) {
     /** Column names before the minute columns. */
     public static final String[] KEY_COLUMNS = {"HashOwner", "HashApp", "HashFunction", "Trigger"};
+
     /** Minutes of one day, the number of count columns in the Azure schema. */
     public static final int DAY_MINUTES = 1440;
 
     public AzureTrace {
         if (minutes <= 0 || minutes > DAY_MINUTES) {
-            throw new IllegalArgumentException("trace " + source + ": minutes must be in 1.." + DAY_MINUTES + ", got " + minutes);
+            throw new IllegalArgumentException(
+                    "trace "
+                            + source
+                            + ": minutes must be in 1.."
+                            + DAY_MINUTES
+                            + ", got "
+                            + minutes);
         }
         rows = List.copyOf(rows);
         for (Row r : rows) {
             if (r.counts().length != minutes) {
-                throw new IllegalArgumentException("trace " + source + ": row " + r.hashFunction() + " has "
-                        + r.counts().length + " minutes, expected " + minutes);
+                throw new IllegalArgumentException(
+                        "trace "
+                                + source
+                                + ": row "
+                                + r.hashFunction()
+                                + " has "
+                                + r.counts().length
+                                + " minutes, expected "
+                                + minutes);
             }
         }
     }
@@ -46,28 +59,33 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
     /**
      * One function of the trace.
      *
-     * @param hashOwner    anonymised owner
-     * @param hashApp      anonymised application
+     * @param hashOwner anonymised owner
+     * @param hashApp anonymised application
      * @param hashFunction anonymised function
-     * @param trigger      trigger type ({@code http}, {@code timer}, {@code queue}, {@code event}, ...)
-     * @param counts       invocations in minute {@code m} at {@code counts[m-1]}
+     * @param trigger trigger type ({@code http}, {@code timer}, {@code queue}, {@code event}, ...)
+     * @param counts invocations in minute {@code m} at {@code counts[m-1]}
      */
-    public record Row(String hashOwner, String hashApp, String hashFunction, String trigger, int[] counts) {
+    public record Row(
+            String hashOwner, String hashApp, String hashFunction, String trigger, int[] counts) {
         public Row {
             for (String s : new String[] {hashOwner, hashApp, hashFunction, trigger}) {
                 if (s == null || s.isEmpty() || s.indexOf(',') >= 0) {
-                    throw new IllegalArgumentException("trace row keys must be non-empty and comma-free, got '" + s + "'");
+                    throw new IllegalArgumentException(
+                            "trace row keys must be non-empty and comma-free, got '" + s + "'");
                 }
             }
             counts = counts.clone();
             for (int m = 0; m < counts.length; m++) {
                 if (counts[m] < 0) {
-                    throw new IllegalArgumentException("trace row " + hashFunction + ": negative count at minute " + (m + 1));
+                    throw new IllegalArgumentException(
+                            "trace row " + hashFunction + ": negative count at minute " + (m + 1));
                 }
             }
         }
 
-        /** Total invocations over the minutes {@code [from, from+length)} (0-based minute indices). */
+        /**
+         * Total invocations over the minutes {@code [from, from+length)} (0-based minute indices).
+         */
         public long total(int from, int length) {
             long s = 0;
             for (int m = from; m < from + length; m++) {
@@ -96,7 +114,10 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         }
     }
 
-    /** Reads the trace shipped in the module's resources ({@code name} relative to {@code org/mfgkit/faas/}). */
+    /**
+     * Reads the trace shipped in the module's resources ({@code name} relative to {@code
+     * org/mfgkit/faas/}).
+     */
     public static AzureTrace resource(String name) {
         var stream = AzureTrace.class.getResourceAsStream(name);
         if (stream == null) {
@@ -114,8 +135,10 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         String header = in.readLine();
         if (header == null || header.isBlank()) {
-            throw new IllegalArgumentException(source + ": line 1: empty file, expected the header "
-                    + "HashOwner,HashApp,HashFunction,Trigger,1,...,1440");
+            throw new IllegalArgumentException(
+                    source
+                            + ": line 1: empty file, expected the header "
+                            + "HashOwner,HashApp,HashFunction,Trigger,1,...,1440");
         }
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
@@ -123,20 +146,38 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         String[] names = header.split(",", -1);
         for (int c = 0; c < KEY_COLUMNS.length; c++) {
             if (c >= names.length || !names[c].trim().equals(KEY_COLUMNS[c])) {
-                throw new IllegalArgumentException(source + ": line 1, column " + (c + 1) + ": expected header '"
-                        + KEY_COLUMNS[c] + "', got '" + (c < names.length ? names[c] : "") + "'");
+                throw new IllegalArgumentException(
+                        source
+                                + ": line 1, column "
+                                + (c + 1)
+                                + ": expected header '"
+                                + KEY_COLUMNS[c]
+                                + "', got '"
+                                + (c < names.length ? names[c] : "")
+                                + "'");
             }
         }
         int minutes = names.length - KEY_COLUMNS.length;
         if (minutes < 1 || minutes > DAY_MINUTES) {
-            throw new IllegalArgumentException(source + ": line 1: expected 1 to " + DAY_MINUTES
-                    + " minute columns after Trigger, got " + minutes);
+            throw new IllegalArgumentException(
+                    source
+                            + ": line 1: expected 1 to "
+                            + DAY_MINUTES
+                            + " minute columns after Trigger, got "
+                            + minutes);
         }
         for (int m = 1; m <= minutes; m++) {
             int c = KEY_COLUMNS.length + m - 1;
             if (!names[c].trim().equals(Integer.toString(m))) {
-                throw new IllegalArgumentException(source + ": line 1, column " + (c + 1) + ": expected minute header '"
-                        + m + "', got '" + names[c] + "'");
+                throw new IllegalArgumentException(
+                        source
+                                + ": line 1, column "
+                                + (c + 1)
+                                + ": expected minute header '"
+                                + m
+                                + "', got '"
+                                + names[c]
+                                + "'");
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -150,13 +191,30 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
             String[] f = line.split(",", -1);
             if (f.length != names.length) {
                 int column = Math.min(f.length, names.length) + 1;
-                throw new IllegalArgumentException(source + ": line " + lineNo + ", column " + column + ": expected "
-                        + names.length + " fields (4 keys and " + minutes + " minutes), got " + f.length);
+                throw new IllegalArgumentException(
+                        source
+                                + ": line "
+                                + lineNo
+                                + ", column "
+                                + column
+                                + ": expected "
+                                + names.length
+                                + " fields (4 keys and "
+                                + minutes
+                                + " minutes), got "
+                                + f.length);
             }
             for (int c = 0; c < KEY_COLUMNS.length; c++) {
                 if (f[c].isEmpty()) {
-                    throw new IllegalArgumentException(source + ": line " + lineNo + ", column " + (c + 1) + " ("
-                            + KEY_COLUMNS[c] + "): empty value");
+                    throw new IllegalArgumentException(
+                            source
+                                    + ": line "
+                                    + lineNo
+                                    + ", column "
+                                    + (c + 1)
+                                    + " ("
+                                    + KEY_COLUMNS[c]
+                                    + "): empty value");
                 }
             }
             int[] counts = new int[minutes];
@@ -175,8 +233,15 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
     private static int parseCount(String s, String source, int line, int column, int minute) {
         String t = s.trim();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException(source + ": line " + line + ", column " + column + " (minute " + minute
-                    + "): empty invocation count");
+            throw new IllegalArgumentException(
+                    source
+                            + ": line "
+                            + line
+                            + ", column "
+                            + column
+                            + " (minute "
+                            + minute
+                            + "): empty invocation count");
         }
         // the released Azure files write counts as integers; accept "12.0" as well, nothing else
         try {
@@ -194,8 +259,17 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new IllegalArgumentException(source + ": line " + line + ", column " + column + " (minute " + minute
-                + "): expected a non-negative integer invocation count, got '" + s + "'");
+        throw new IllegalArgumentException(
+                source
+                        + ": line "
+                        + line
+                        + ", column "
+                        + column
+                        + " (minute "
+                        + minute
+                        + "): expected a non-negative integer invocation count, got '"
+                        + s
+                        + "'");
     }
 
     /** Writes the trace in the Azure schema (header and rows, '\n' line ends). */
@@ -207,7 +281,12 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         out.write(sb.append('\n').toString());
         for (Row r : rows) {
             sb.setLength(0);
-            sb.append(r.hashOwner()).append(',').append(r.hashApp()).append(',').append(r.hashFunction()).append(',')
+            sb.append(r.hashOwner())
+                    .append(',')
+                    .append(r.hashApp())
+                    .append(',')
+                    .append(r.hashFunction())
+                    .append(',')
                     .append(r.trigger());
             for (int m = 0; m < minutes; m++) {
                 sb.append(',').append(r.count(m));

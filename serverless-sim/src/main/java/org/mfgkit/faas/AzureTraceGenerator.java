@@ -11,34 +11,39 @@ import org.mfgkit.core.RandomStreams;
  * features the Azure characterisation (Shahrad et al., "Serverless in the Wild", USENIX ATC 2020)
  * reports: a trigger mix dominated by HTTP, diurnal rate variation, bursts, on/off queue and event
  * traffic and periodic timers. The shipped trace {@code org/mfgkit/faas/azure-2019-synthetic.csv}
- * is {@code generate(Params.defaults(), 2019)}, written by
- * {@code ./mfgkit faas trace --seed 2019 --out <file>}. It is not Azure data.
+ * is {@code generate(Params.defaults(), 2019)}, written by {@code ./mfgkit faas trace --seed 2019
+ * --out <file>}. It is not Azure data.
  *
  * <p>Row shapes (per minute {@code m}, counts Poisson unless said otherwise):
+ *
  * <ul>
- * <li>{@code http}, {@code orchestration}, {@code others}: diurnal rate
- * {@code base (1 + amp sin(2 pi (m - phase)/1440))}, times a burst multiplier in [2, 5] during bursts
- * that start with probability {@code 1/burstEvery} per minute and last 3..20 minutes;</li>
- * <li>{@code queue}, {@code event}, {@code storage}: on/off traffic, {@code 2 base} while on and
- * {@code 0.1 base} while off, switching off with probability 1/30 and on with probability 1/20 per minute;</li>
- * <li>{@code timer}: {@code round(base * period)} invocations every {@code period} in {1, 2, 5} minutes.</li>
+ *   <li>{@code http}, {@code orchestration}, {@code others}: diurnal rate {@code base (1 + amp
+ *       sin(2 pi (m - phase)/1440))}, times a burst multiplier in [2, 5] during bursts that start
+ *       with probability {@code 1/burstEvery} per minute and last 3..20 minutes;
+ *   <li>{@code queue}, {@code event}, {@code storage}: on/off traffic, {@code 2 base} while on and
+ *       {@code 0.1 base} while off, switching off with probability 1/30 and on with probability
+ *       1/20 per minute;
+ *   <li>{@code timer}: {@code round(base * period)} invocations every {@code period} in {1, 2, 5}
+ *       minutes.
  * </ul>
- * Trigger probabilities: http 0.55, timer 0.16, queue 0.15, orchestration 0.07, event 0.02,
- * storage 0.02, others 0.03 (the paper's shares of functions per trigger, rounded). The base rate is
+ *
+ * Trigger probabilities: http 0.55, timer 0.16, queue 0.15, orchestration 0.07, event 0.02, storage
+ * 0.02, others 0.03 (the paper's shares of functions per trigger, rounded). The base rate is
  * log-uniform in [20, 400] per minute (volumes are rescaled when replayed at a target load anyway).
- * Hashes are 64 hex digits from the seeded stream; consecutive rows share applications (2 rows)
- * and owners (4 rows), as functions do in the real trace.
+ * Hashes are 64 hex digits from the seeded stream; consecutive rows share applications (2 rows) and
+ * owners (4 rows), as functions do in the real trace.
  */
 public final class AzureTraceGenerator {
-    private static final String[] TRIGGERS = {"http", "timer", "queue", "orchestration", "event", "storage", "others"};
+    private static final String[] TRIGGERS = {
+        "http", "timer", "queue", "orchestration", "event", "storage", "others"
+    };
     private static final double[] TRIGGER_P = {0.55, 0.16, 0.15, 0.07, 0.02, 0.02, 0.03};
 
-    private AzureTraceGenerator() {
-    }
+    private AzureTraceGenerator() {}
 
     /**
-     * @param rows       number of function rows
-     * @param minutes    minute columns (1440 in the Azure schema)
+     * @param rows number of function rows
+     * @param minutes minute columns (1440 in the Azure schema)
      * @param burstEvery mean minutes between burst starts of HTTP-like rows
      */
     public record Params(int rows, int minutes, double burstEvery) {
@@ -47,14 +52,19 @@ public final class AzureTraceGenerator {
                 throw new IllegalArgumentException("trace rows must be > 0, got " + rows);
             }
             if (minutes <= 0 || minutes > AzureTrace.DAY_MINUTES) {
-                throw new IllegalArgumentException("trace minutes must be in 1..1440, got " + minutes);
+                throw new IllegalArgumentException(
+                        "trace minutes must be in 1..1440, got " + minutes);
             }
             if (!(burstEvery >= 1.0)) {
-                throw new IllegalArgumentException("burstEvery must be >= 1 minute, got " + burstEvery);
+                throw new IllegalArgumentException(
+                        "burstEvery must be >= 1 minute, got " + burstEvery);
             }
         }
 
-        /** 24 rows (two disjoint sets of 12 for training and evaluation), a full day, bursts every ~2 hours. */
+        /**
+         * 24 rows (two disjoint sets of 12 for training and evaluation), a full day, bursts every
+         * ~2 hours.
+         */
         public static Params defaults() {
             return new Params(24, AzureTrace.DAY_MINUTES, 120.0);
         }
@@ -84,7 +94,9 @@ public final class AzureTraceGenerator {
             String function = hash(rng);
             String trigger = TRIGGERS[RandomStreams.sampleCategorical(TRIGGER_P, rng)];
             RandomGenerator rowRng = RandomStreams.derive(seed, i);
-            rows.add(new AzureTrace.Row(owner, app, function, trigger, counts(trigger, params, rowRng)));
+            rows.add(
+                    new AzureTrace.Row(
+                            owner, app, function, trigger, counts(trigger, params, rowRng)));
         }
         return new AzureTrace("synthetic(seed=" + seed + ")", params.minutes(), rows);
     }
@@ -121,7 +133,15 @@ public final class AzureTraceGenerator {
                         burstLeft = 3 + rng.nextInt(18);
                         burst = 2.0 + 3.0 * rng.nextDouble();
                     }
-                    double rate = base * (1.0 + amp * Math.sin(2.0 * Math.PI * (m - phase) / AzureTrace.DAY_MINUTES));
+                    double rate =
+                            base
+                                    * (1.0
+                                            + amp
+                                                    * Math.sin(
+                                                            2.0
+                                                                    * Math.PI
+                                                                    * (m - phase)
+                                                                    / AzureTrace.DAY_MINUTES));
                     if (burstLeft > 0) {
                         rate *= burst;
                         burstLeft--;
@@ -137,8 +157,12 @@ public final class AzureTraceGenerator {
         if (mean <= 0.0) {
             return 0;
         }
-        return new PoissonDistribution(rng, mean, PoissonDistribution.DEFAULT_EPSILON,
-                PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+        return new PoissonDistribution(
+                        rng,
+                        mean,
+                        PoissonDistribution.DEFAULT_EPSILON,
+                        PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+                .sample();
     }
 
     private static String hash(RandomGenerator rng) {

@@ -8,20 +8,22 @@ import org.mfgkit.core.RandomStreams;
 /**
  * Deterministic discrete-event simulator of an OpenWhisk-like cluster (SPEC §5; 004 Appendix E).
  *
- * <p><b>Events</b> live in an {@link EventQueue} ordered by {@code (time, sequence)} with one slot per
- * arrival stream ({@code f}), per node's next service event ({@code F + n}: the earliest job
- * completion or container start-up on the node) and per node's keep-alive timer ({@code F + N + n}).
+ * <p><b>Events</b> live in an {@link EventQueue} ordered by {@code (time, sequence)} with one slot
+ * per arrival stream ({@code f}), per node's next service event ({@code F + n}: the earliest job
+ * completion or container start-up on the node) and per node's keep-alive timer ({@code F + N +
+ * n}).
  *
  * <p><b>Routing</b> is OpenWhisk's {@code ShardingContainerPoolBalancer}: the home invoker of a
- * function is {@code hash mod N} with {@code hash = |"guest".hashCode() ^ "guest/<name>".hashCode()|},
- * the step is {@code stepSizes[hash mod |stepSizes|]} from the pairwise co-prime numbers up to
- * {@code N}; nodes are tried from home by that step and the first whose in-flight memory (the
- * load balancer's slot semaphore, {@code user-memory} = node memory) can take the function's memory
- * gets the request; when none can, a node is drawn uniformly at random (OpenWhisk's overload rule).
+ * function is {@code hash mod N} with {@code hash = |"guest".hashCode() ^
+ * "guest/<name>".hashCode()|}, the step is {@code stepSizes[hash mod |stepSizes|]} from the
+ * pairwise co-prime numbers up to {@code N}; nodes are tried from home by that step and the first
+ * whose in-flight memory (the load balancer's slot semaphore, {@code user-memory} = node memory)
+ * can take the function's memory gets the request; when none can, a node is drawn uniformly at
+ * random (OpenWhisk's overload rule).
  *
  * <p><b>Invoker</b> (per node, OpenWhisk's {@code ContainerPool}): a request runs in an idle warm
- * container of its function on that node (the most recently used one); otherwise a new container
- * is cold-started if memory is free, after evicting least-recently-used idle containers if needed
+ * container of its function on that node (the most recently used one); otherwise a new container is
+ * cold-started if memory is free, after evicting least-recently-used idle containers if needed
  * (unreserved ones first, reserved ones last); otherwise it waits in the node's FIFO buffer, which
  * is served head-first whenever a container goes idle or memory is freed. Containers have
  * concurrency 1. An unreserved idle container is evicted after exactly {@code keepAliveMs} idle.
@@ -45,8 +47,10 @@ public final class ClusterSimulator {
     private static final byte STARTING = 1;
     private static final byte IDLE = 2;
     private static final byte BUSY = 3;
+
     /** Residual work (core-ms) treated as finished (round-off of rate*dt updates). */
     private static final double WORK_EPS = 1e-9;
+
     /** OpenWhisk's namespace used in the home-invoker hash. */
     private static final String NAMESPACE = "guest";
 
@@ -54,8 +58,10 @@ public final class ClusterSimulator {
     private final List<FunctionProfile> profiles;
     private final FaasParams params;
     private final ArrivalProcess arrivals;
+
     /** Number of functions F and nodes N. */
     private final int nF;
+
     private final int nN;
     private final double cores;
     private final double nodeMemory;
@@ -66,8 +72,10 @@ public final class ClusterSimulator {
     private final double[] demand;
     private final double[] coldMs;
     private final ServiceTime[] service;
+
     /** Lognormal fast path: {@code lnMedian[f] > 0} when the service is lognormal. */
     private final double[] lnMedian;
+
     private final double[] lnSigma;
     private final int[] home;
     private final int[] step;
@@ -92,36 +100,55 @@ public final class ClusterSimulator {
     private int[] cNode;
     private byte[] cState;
     private boolean[] cPinned;
+
     /** Whether the container, while starting, holds a request (false: a reservation pre-warm). */
     private boolean[] cHasRequest;
+
     /** Arrival time of the request the container runs or starts for. */
     private double[] cArrival;
+
     /** Whether that request waited for a cold start. */
     private boolean[] cCold;
+
     private double[] cReadyAt;
     private double[] cIdleSince;
+
     /** Links of the node's idle list (unreserved or reserved) and of the free list. */
     private int[] cLruPrev;
+
     private int[] cLruNext;
+
     /** Links of the (node, function) idle list. */
     private int[] cIdPrev;
+
     private int[] cIdNext;
     private int freeHead;
 
     // ---- nodes
-    /** Memory of the containers on the node (MB), and memory held by in-flight requests (LB slots). */
+    /**
+     * Memory of the containers on the node (MB), and memory held by in-flight requests (LB slots).
+     */
     private final double[] memUsed;
+
     private final double[] slotMem;
-    /** Idle unreserved containers in LRU order (head = least recently used); the same for reserved ones. */
+
+    /**
+     * Idle unreserved containers in LRU order (head = least recently used); the same for reserved
+     * ones.
+     */
     private final int[] lruHead;
+
     private final int[] lruTail;
     private final int[] pinLruHead;
     private final int[] pinLruTail;
     private final double[] idleMem;
     private final double[] pinIdleMem;
+
     /** {@code idleHead[n*F + f]}: idle containers of f on n, tail = most recently used. */
     private final int[] idleHead;
+
     private final int[] idleTail;
+
     // Running jobs. All jobs of function f on node n ("group" g = n*F + f) have the same weight
     // and cap, hence the same rate gRate[g]; the group's virtual clock gS[g] is the work (core-ms)
     // each of its jobs has received since the group last became non-empty, so a job that arrives
@@ -130,32 +157,50 @@ public final class ClusterSimulator {
     // completion; every event costs O(active groups + log jobs), not O(jobs).
     /** Jobs per group. */
     private final int[] gCount;
+
     /** Virtual clock per group (core-ms per job). */
     private final double[] gS;
+
     /** Rate per job of the group (cores). */
     private final double[] gRate;
+
     /** Min-heap of virtual finish times per group, and the containers. */
     private final double[][] gHeapV;
+
     private final int[][] gHeapC;
-    /** Active groups (functions with running jobs) per node, ordered by non-decreasing demand/shares. */
+
+    /**
+     * Active groups (functions with running jobs) per node, ordered by non-decreasing
+     * demand/shares.
+     */
     private final int[][] act;
+
     private final int[] actCount;
+
     /** {@code key[f] = demand[f] / shares[f]}: water-filling order. */
     private final double[] key;
+
     private final int[] runCount;
     private final double[] sumCap;
     private final double[] sumRate;
     private final double[] lastUpdate;
+
     /** Completion time of the node's next job completion at its last refresh, and its function. */
     private final double[] nextFinishTime;
+
     private final int[] nextFinishF;
+
     /** Scratch buffer for the containers completing at one node event. */
     private int[] doneBuf = new int[16];
+
     /** Containers starting up on the node. */
     private final int[][] startC;
+
     private final int[] startCount;
+
     /** FIFO buffer of waiting requests per node (ring): function and arrival time. */
     private final int[][] bufF;
+
     private final double[][] bufT;
     private final int[] bufHead;
     private final int[] bufCount;
@@ -182,18 +227,32 @@ public final class ClusterSimulator {
      * A simulator of {@code profiles} on {@code cluster} fed by {@code arrivals} (one stream per
      * function). Call {@link #reset} before running.
      */
-    public ClusterSimulator(ClusterSpec cluster, List<FunctionProfile> profiles, FaasParams params, ArrivalProcess arrivals) {
+    public ClusterSimulator(
+            ClusterSpec cluster,
+            List<FunctionProfile> profiles,
+            FaasParams params,
+            ArrivalProcess arrivals) {
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException("the simulator needs at least one function profile");
         }
         if (arrivals.functions() != profiles.size()) {
-            throw new IllegalArgumentException("the arrival process has " + arrivals.functions() + " streams for "
-                    + profiles.size() + " functions");
+            throw new IllegalArgumentException(
+                    "the arrival process has "
+                            + arrivals.functions()
+                            + " streams for "
+                            + profiles.size()
+                            + " functions");
         }
         for (FunctionProfile p : profiles) {
             if (p.memoryMb() > cluster.memoryMb()) {
-                throw new IllegalArgumentException("function " + p.name() + " needs " + p.memoryMb()
-                        + " MB, more than a node's " + cluster.memoryMb() + " MB");
+                throw new IllegalArgumentException(
+                        "function "
+                                + p.name()
+                                + " needs "
+                                + p.memoryMb()
+                                + " MB, more than a node's "
+                                + cluster.memoryMb()
+                                + " MB");
             }
         }
         this.cluster = cluster;
@@ -290,7 +349,10 @@ public final class ClusterSimulator {
     // OpenWhisk load-balancer constants
     // =====================================================================================
 
-    /** OpenWhisk's {@code generateHash(namespace, action)} for action {@code guest/<name>}, made non-negative. */
+    /**
+     * OpenWhisk's {@code generateHash(namespace, action)} for action {@code guest/<name>}, made
+     * non-negative.
+     */
     static int homeHash(String name) {
         int h = NAMESPACE.hashCode() ^ (NAMESPACE + "/" + name).hashCode();
         return h == Integer.MIN_VALUE ? 0 : Math.abs(h);
@@ -335,7 +397,8 @@ public final class ClusterSimulator {
 
     /**
      * Empties the cluster (no containers, no requests), sets every function's {@code cpu.shares} to
-     * OpenWhisk's default and its reservation to 0, rewinds the clock to 0 and reseeds every stream.
+     * OpenWhisk's default and its reservation to 0, rewinds the clock to 0 and reseeds every
+     * stream.
      */
     public void reset(long seed) {
         queue.clear();
@@ -392,7 +455,14 @@ public final class ClusterSimulator {
     private void scheduleNextArrival(int f) {
         double t = streams[f].next();
         if (t < now) {
-            throw new IllegalStateException("arrival stream of function " + f + " went back in time (" + t + " < " + now + ")");
+            throw new IllegalStateException(
+                    "arrival stream of function "
+                            + f
+                            + " went back in time ("
+                            + t
+                            + " < "
+                            + now
+                            + ")");
         }
         queue.schedule(f, t < arrivals.horizonMs() ? t : Double.POSITIVE_INFINITY);
     }
@@ -427,14 +497,21 @@ public final class ClusterSimulator {
         return arrivals;
     }
 
-    /** Sets the QoS latency targets (ms) used to count violations; {@code +inf} counts none. Copied. */
+    /**
+     * Sets the QoS latency targets (ms) used to count violations; {@code +inf} counts none. Copied.
+     */
     public void setTargets(double[] targetsMs) {
         if (targetsMs.length != nF) {
-            throw new IllegalArgumentException("need " + nF + " QoS targets, got " + targetsMs.length);
+            throw new IllegalArgumentException(
+                    "need " + nF + " QoS targets, got " + targetsMs.length);
         }
         for (int f = 0; f < nF; f++) {
             if (!(targetsMs[f] > 0.0)) {
-                throw new IllegalArgumentException("QoS target of " + profiles.get(f).name() + " must be > 0, got " + targetsMs[f]);
+                throw new IllegalArgumentException(
+                        "QoS target of "
+                                + profiles.get(f).name()
+                                + " must be > 0, got "
+                                + targetsMs[f]);
             }
         }
         target = targetsMs.clone();
@@ -445,7 +522,10 @@ public final class ClusterSimulator {
         return target.clone();
     }
 
-    /** Whether per-request latencies of each interval are kept for {@link IntervalMetrics#latencies()}. */
+    /**
+     * Whether per-request latencies of each interval are kept for {@link
+     * IntervalMetrics#latencies()}.
+     */
     public void setKeepLatencies(boolean keep) {
         keepLatencies = keep;
     }
@@ -460,8 +540,8 @@ public final class ClusterSimulator {
     // =====================================================================================
 
     /**
-     * Processes every event with time {@code < tEnd}, then advances the clock to {@code tEnd}
-     * (the CPU and container-time accounting is brought up to {@code tEnd}).
+     * Processes every event with time {@code < tEnd}, then advances the clock to {@code tEnd} (the
+     * CPU and container-time accounting is brought up to {@code tEnd}).
      */
     public void runUntil(double tEnd) {
         if (tEnd < now) {
@@ -496,7 +576,9 @@ public final class ClusterSimulator {
         }
     }
 
-    /** Processes the earliest event; its handler moves or cancels its own slot (one heap operation). */
+    /**
+     * Processes the earliest event; its handler moves or cancels its own slot (one heap operation).
+     */
     private void fire() {
         int slot = queue.peekSlot();
         now = queue.peekTime();
@@ -563,7 +645,10 @@ public final class ClusterSimulator {
         return true;
     }
 
-    /** Frees {@code need} MB on node n by evicting idle containers (unreserved LRU first); false if impossible. */
+    /**
+     * Frees {@code need} MB on node n by evicting idle containers (unreserved LRU first); false if
+     * impossible.
+     */
     private boolean makeRoom(int n, double need) {
         double free = nodeMemory - memUsed[n];
         if (free >= need) {
@@ -739,7 +824,10 @@ public final class ClusterSimulator {
 
     // ---- processor sharing
 
-    /** Brings the node's groups to time t at their current rates (virtual clocks and CPU accounting). */
+    /**
+     * Brings the node's groups to time t at their current rates (virtual clocks and CPU
+     * accounting).
+     */
     private void advance(int n, double t) {
         double dt = t - lastUpdate[n];
         if (dt <= 0.0) {
@@ -832,13 +920,15 @@ public final class ClusterSimulator {
     private void startJob(int n, int c) {
         int f = cFunc[c];
         cState[c] = BUSY;
-        double s = lnMedian[f] > 0.0
-                ? lnMedian[f] * Math.exp(lnSigma[f] * serviceRng[f].nextGaussian())
-                : service[f].sample(serviceRng[f]);
+        double s =
+                lnMedian[f] > 0.0
+                        ? lnMedian[f] * Math.exp(lnSigma[f] * serviceRng[f].nextGaussian())
+                        : service[f].sample(serviceRng[f]);
         advance(n, now);
         int g = n * nF + f;
         if (gCount[g] == 0) {
-            // the group becomes active: restart its clock (keeps the numbers small) and insert it in key order
+            // the group becomes active: restart its clock (keeps the numbers small) and insert it
+            // in key order
             gS[g] = 0.0;
             int[] list = act[n];
             int pos = actCount[n];
@@ -1064,7 +1154,8 @@ public final class ClusterSimulator {
         } else {
             unlinkLru(c, lruHead, lruTail, n);
             idleMem[n] -= mem[f];
-            // when c was the head, the timer stays at its earlier time and re-arms itself when it fires
+            // when c was the head, the timer stays at its earlier time and re-arms itself when it
+            // fires
             if (lruHead[n] < 0) {
                 queue.cancel(nF + nN + n);
             }
@@ -1110,8 +1201,15 @@ public final class ClusterSimulator {
     /** Sets the {@code cpu.shares} of every container of f (takes effect immediately). */
     public void setShares(int f, int value) {
         if (value < params.minShares() || value > params.maxShares()) {
-            throw new IllegalArgumentException("cpu.shares of " + profiles.get(f).name() + " must lie in "
-                    + params.minShares() + ".." + params.maxShares() + ", got " + value);
+            throw new IllegalArgumentException(
+                    "cpu.shares of "
+                            + profiles.get(f).name()
+                            + " must lie in "
+                            + params.minShares()
+                            + ".."
+                            + params.maxShares()
+                            + ", got "
+                            + value);
         }
         if (shares[f] != value) {
             shares[f] = value;
@@ -1155,7 +1253,8 @@ public final class ClusterSimulator {
      */
     public void setReserved(int f, int k) {
         if (k < 0) {
-            throw new IllegalArgumentException("reservation of " + profiles.get(f).name() + " must be >= 0, got " + k);
+            throw new IllegalArgumentException(
+                    "reservation of " + profiles.get(f).name() + " must be >= 0, got " + k);
         }
         reserved[f] = k;
         if (pinnedCount[f] > k) {
@@ -1165,7 +1264,9 @@ public final class ClusterSimulator {
         }
     }
 
-    /** Brings the reserved containers of every function up to its reservation where memory allows. */
+    /**
+     * Brings the reserved containers of every function up to its reservation where memory allows.
+     */
     public void reconcile() {
         for (int f = 0; f < nF; f++) {
             if (pinnedCount[f] < reserved[f]) {
@@ -1177,7 +1278,9 @@ public final class ClusterSimulator {
     private void reconcile(int f) {
         // adopt existing unreserved containers first: idle, then starting/busy
         for (int n = 0; n < nN && pinnedCount[f] < reserved[f]; n++) {
-            for (int c = idleHead[n * nF + f]; c >= 0 && pinnedCount[f] < reserved[f]; c = cIdNext[c]) {
+            for (int c = idleHead[n * nF + f];
+                    c >= 0 && pinnedCount[f] < reserved[f];
+                    c = cIdNext[c]) {
                 if (!cPinned[c]) {
                     unlinkLru(c, lruHead, lruTail, n);
                     idleMem[n] -= mem[f];
@@ -1341,8 +1444,8 @@ public final class ClusterSimulator {
     }
 
     /**
-     * The metrics of the interval since the previous harvest (or reset) up to {@link #now()},
-     * and restarts the interval counters.
+     * The metrics of the interval since the previous harvest (or reset) up to {@link #now()}, and
+     * restarts the interval counters.
      */
     public IntervalMetrics harvest() {
         for (int f = 0; f < nF; f++) {
@@ -1377,12 +1480,29 @@ public final class ClusterSimulator {
         int[] reservedNow = pinnedCount.clone();
         int[] sharesNow = shares.clone();
         double[] demandCopy = demand.clone();
-        IntervalMetrics m = new IntervalMetrics(intervalStart, now, mArrivals.clone(), mCompletions.clone(),
-                mViolations.clone(), mColdStarts.clone(), mPrewarms.clone(), mEvictions.clone(), p50, p99, meanLatency,
-                mUsedCoreMs.clone(), mContainerMs.clone(), demandCopy, containers, reservedNow, sharesNow,
-                length > 0 ? clusterCpu / (cluster.totalCores() * length) : 0.0,
-                length > 0 ? containerMemMs / ((double) nodeMemory * nN * length) : 0.0,
-                waitingRequests(), kept);
+        IntervalMetrics m =
+                new IntervalMetrics(
+                        intervalStart,
+                        now,
+                        mArrivals.clone(),
+                        mCompletions.clone(),
+                        mViolations.clone(),
+                        mColdStarts.clone(),
+                        mPrewarms.clone(),
+                        mEvictions.clone(),
+                        p50,
+                        p99,
+                        meanLatency,
+                        mUsedCoreMs.clone(),
+                        mContainerMs.clone(),
+                        demandCopy,
+                        containers,
+                        reservedNow,
+                        sharesNow,
+                        length > 0 ? clusterCpu / (cluster.totalCores() * length) : 0.0,
+                        length > 0 ? containerMemMs / ((double) nodeMemory * nN * length) : 0.0,
+                        waitingRequests(),
+                        kept);
         clearIntervalCounters();
         intervalStart = now;
         return m;
@@ -1416,7 +1536,10 @@ public final class ClusterSimulator {
         return k;
     }
 
-    /** Time at which the oldest idle unreserved container of node n will be evicted ({@code +inf} if none). */
+    /**
+     * Time at which the oldest idle unreserved container of node n will be evicted ({@code +inf} if
+     * none).
+     */
     public double nextEvictionTime(int n) {
         int h = lruHead[n];
         return h < 0 ? Double.POSITIVE_INFINITY : cIdleSince[h] + keepAlive;

@@ -3,10 +3,10 @@ package org.mfgkit.faas;
 /**
  * The worker nodes of the cluster (SPEC §5; 004 Appendix E: 21 worker nodes with 8 cores each).
  *
- * @param nodes    number of worker nodes (OpenWhisk invokers)
- * @param cores    cores per node
- * @param memoryMb memory per node available to function containers (MB); also the OpenWhisk
- *                 load balancer's slot capacity ({@code user-memory})
+ * @param nodes number of worker nodes (OpenWhisk invokers)
+ * @param cores cores per node
+ * @param memoryMb memory per node available to function containers (MB); also the OpenWhisk load
+ *     balancer's slot capacity ({@code user-memory})
  */
 public record ClusterSpec(int nodes, int cores, int memoryMb) {
     public ClusterSpec {

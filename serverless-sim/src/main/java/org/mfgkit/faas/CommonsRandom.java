@@ -5,8 +5,8 @@ import org.apache.commons.math3.random.AbstractRandomGenerator;
 
 /**
  * Adapts a {@link RandomGenerator} (our seeded streams) to commons-math3's generator interface, so
- * commons-math3 distributions draw from our streams. Re-seeding is not supported: the stream's
- * seed is fixed where it was created.
+ * commons-math3 distributions draw from our streams. Re-seeding is not supported: the stream's seed
+ * is fixed where it was created.
  */
 final class CommonsRandom extends AbstractRandomGenerator {
     private final RandomGenerator rng;
@@ -18,7 +18,8 @@ final class CommonsRandom extends AbstractRandomGenerator {
     @Override
     public void setSeed(long seed) {
         if (rng != null) {
-            throw new UnsupportedOperationException("seed the underlying stream instead (RandomStreams.create)");
+            throw new UnsupportedOperationException(
+                    "seed the underlying stream instead (RandomStreams.create)");
         }
     }
 

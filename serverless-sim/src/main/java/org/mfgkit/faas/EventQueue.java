@@ -1,7 +1,5 @@
 package org.mfgkit.faas;
 
-import java.util.Arrays;
-
 /**
  * The simulator's future-event list: an indexed binary min-heap over a fixed set of event
  * <em>slots</em> (an arrival stream, a node's next service event, a node's eviction timer, ...),
@@ -14,11 +12,15 @@ import java.util.Arrays;
 public final class EventQueue {
     /** {@code heap[i]} = slot at heap position i (positions 0..size-1). */
     private final int[] heap;
+
     /** Keys stored by heap position (no indirection in the sift loops): time and sequence. */
     private final double[] hTime;
+
     private final long[] hSeq;
+
     /** {@code pos[slot]} = heap position of the slot, -1 when the slot is not scheduled. */
     private final int[] pos;
+
     private int size;
     private long nextSeq;
 
@@ -63,8 +65,8 @@ public final class EventQueue {
     }
 
     /**
-     * Schedules (or moves) {@code slot} to fire at {@code t} with a fresh sequence number;
-     * {@code t = +inf} cancels it.
+     * Schedules (or moves) {@code slot} to fire at {@code t} with a fresh sequence number; {@code t
+     * = +inf} cancels it.
      */
     public void schedule(int slot, double t) {
         if (t == Double.POSITIVE_INFINITY) {
@@ -105,7 +107,9 @@ public final class EventQueue {
         }
     }
 
-    /** The slot of the earliest event (by time, then sequence); -1 when empty. Does not remove it. */
+    /**
+     * The slot of the earliest event (by time, then sequence); -1 when empty. Does not remove it.
+     */
     public int peekSlot() {
         return size == 0 ? -1 : heap[0];
     }

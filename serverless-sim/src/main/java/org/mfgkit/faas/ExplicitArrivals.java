@@ -18,7 +18,11 @@ public final class ExplicitArrivals implements ArrivalProcess {
             Arrays.sort(times[f]);
             for (double t : times[f]) {
                 if (!(t >= 0.0) || Double.isInfinite(t)) {
-                    throw new IllegalArgumentException("arrival times must be finite and >= 0, got " + t + " for function " + f);
+                    throw new IllegalArgumentException(
+                            "arrival times must be finite and >= 0, got "
+                                    + t
+                                    + " for function "
+                                    + f);
                 }
             }
         }

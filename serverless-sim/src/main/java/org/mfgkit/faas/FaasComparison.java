@@ -15,26 +15,30 @@ public final class FaasComparison {
      * Manager names in the order of the result table: 004's four, and {@code rate-priority}, an
      * analysis probe ({@link RatePriorityManager}).
      */
-    public static final List<String> KNOWN_MANAGERS = List.of("openwhisk", "ensure", "nac-linear", "nac-nn", "rate-priority");
+    public static final List<String> KNOWN_MANAGERS =
+            List.of("openwhisk", "ensure", "nac-linear", "nac-nn", "rate-priority");
+
     /** The managers that are not trained. */
     static final List<String> HEURISTICS = List.of("openwhisk", "ensure", "rate-priority");
 
-    private FaasComparison() {
-    }
+    private FaasComparison() {}
 
     /**
      * A window of trace rows replayed as the 12 (or F) functions.
      *
-     * @param rows        {@code rows[f]}: trace row replayed as function f
+     * @param rows {@code rows[f]}: trace row replayed as function f
      * @param startMinute first minute of the window (0-based)
-     * @param minutes     length of the window
+     * @param minutes length of the window
      */
     public record Window(int[] rows, int startMinute, int minutes) {
         public Window {
             rows = rows.clone();
             if (startMinute < 0 || minutes <= 0) {
-                throw new IllegalArgumentException("window needs start_minute >= 0 and minutes > 0, got "
-                        + startMinute + ", " + minutes);
+                throw new IllegalArgumentException(
+                        "window needs start_minute >= 0 and minutes > 0, got "
+                                + startMinute
+                                + ", "
+                                + minutes);
             }
         }
 
@@ -47,25 +51,38 @@ public final class FaasComparison {
     /**
      * What to compare.
      *
-     * @param seed           master seed (calibration, training and evaluation streams derive from it)
-     * @param cluster        the cluster
-     * @param params         platform and game parameters
-     * @param profiles       the functions
-     * @param trace          the trace to replay
-     * @param load           mean CPU load offered, as a fraction of the cluster's cores (split evenly)
-     * @param train          training rows and minutes; episodes are random sub-windows of it
+     * @param seed master seed (calibration, training and evaluation streams derive from it)
+     * @param cluster the cluster
+     * @param params platform and game parameters
+     * @param profiles the functions
+     * @param trace the trace to replay
+     * @param load mean CPU load offered, as a fraction of the cluster's cores (split evenly)
+     * @param train training rows and minutes; episodes are random sub-windows of it
      * @param episodeMinutes length of one training episode
-     * @param eval           held-out rows and minutes
-     * @param warmupMinutes  first minutes of the evaluation not recorded (the cluster fills up)
-     * @param evalSeeds      evaluation episodes (seeds) per manager, pooled; every manager gets the same seeds
-     * @param trainSeeds     independent training runs per learning manager; each trained policy is
-     *                       evaluated on every evaluation seed and the learner's row pools them
-     * @param managers       managers to evaluate, names from {@link #KNOWN_MANAGERS}
-     * @param learners       the learning managers' trainers by name (need not cover heuristic managers)
+     * @param eval held-out rows and minutes
+     * @param warmupMinutes first minutes of the evaluation not recorded (the cluster fills up)
+     * @param evalSeeds evaluation episodes (seeds) per manager, pooled; every manager gets the same
+     *     seeds
+     * @param trainSeeds independent training runs per learning manager; each trained policy is
+     *     evaluated on every evaluation seed and the learner's row pools them
+     * @param managers managers to evaluate, names from {@link #KNOWN_MANAGERS}
+     * @param learners the learning managers' trainers by name (need not cover heuristic managers)
      */
-    public record Spec(long seed, ClusterSpec cluster, FaasParams params, List<FunctionProfile> profiles, AzureTrace trace,
-                       double load, Window train, int episodeMinutes, Window eval, int warmupMinutes, int evalSeeds,
-                       int trainSeeds, List<String> managers, Map<String, Learner> learners) {
+    public record Spec(
+            long seed,
+            ClusterSpec cluster,
+            FaasParams params,
+            List<FunctionProfile> profiles,
+            AzureTrace trace,
+            double load,
+            Window train,
+            int episodeMinutes,
+            Window eval,
+            int warmupMinutes,
+            int evalSeeds,
+            int trainSeeds,
+            List<String> managers,
+            Map<String, Learner> learners) {
         public Spec {
             profiles = List.copyOf(profiles);
             managers = List.copyOf(managers);
@@ -75,11 +92,16 @@ public final class FaasComparison {
             }
             for (String m : managers) {
                 if (!KNOWN_MANAGERS.contains(m)) {
-                    throw new IllegalArgumentException("managers: unknown manager '" + m + "' (known: "
-                            + String.join(", ", KNOWN_MANAGERS) + ")");
+                    throw new IllegalArgumentException(
+                            "managers: unknown manager '"
+                                    + m
+                                    + "' (known: "
+                                    + String.join(", ", KNOWN_MANAGERS)
+                                    + ")");
                 }
                 if (!HEURISTICS.contains(m) && !learners.containsKey(m)) {
-                    throw new IllegalArgumentException("managers: no trainer configured for '" + m + "'");
+                    throw new IllegalArgumentException(
+                            "managers: no trainer configured for '" + m + "'");
                 }
             }
             if (managers.stream().distinct().count() != managers.size()) {
@@ -92,11 +114,15 @@ public final class FaasComparison {
             checkWindow("eval", eval, trace, profiles.size());
             double interval = params.controlIntervalMs() / 60_000.0;
             if (episodeMinutes <= 0 || episodeMinutes > train.minutes()) {
-                throw new IllegalArgumentException("train.episode_minutes must lie in 1.." + train.minutes() + ", got "
-                        + episodeMinutes);
+                throw new IllegalArgumentException(
+                        "train.episode_minutes must lie in 1.."
+                                + train.minutes()
+                                + ", got "
+                                + episodeMinutes);
             }
             if (episodeMinutes / interval < 2) {
-                throw new IllegalArgumentException("train.episode_minutes must span at least 2 control intervals");
+                throw new IllegalArgumentException(
+                        "train.episode_minutes must span at least 2 control intervals");
             }
             if (trainSeeds < 1) {
                 throw new IllegalArgumentException("train.seeds must be >= 1, got " + trainSeeds);
@@ -105,25 +131,44 @@ public final class FaasComparison {
                 throw new IllegalArgumentException("eval.seeds must be >= 1, got " + evalSeeds);
             }
             if (warmupMinutes < 0 || warmupMinutes >= eval.minutes()) {
-                throw new IllegalArgumentException("eval.warmup_minutes must lie in 0.." + (eval.minutes() - 1) + ", got "
-                        + warmupMinutes);
+                throw new IllegalArgumentException(
+                        "eval.warmup_minutes must lie in 0.."
+                                + (eval.minutes() - 1)
+                                + ", got "
+                                + warmupMinutes);
             }
         }
 
         private static void checkWindow(String name, Window w, AzureTrace trace, int functions) {
             if (w.rows.length != functions) {
-                throw new IllegalArgumentException(name + ".rows: need one trace row per function (" + functions + "), got "
-                        + w.rows.length);
+                throw new IllegalArgumentException(
+                        name
+                                + ".rows: need one trace row per function ("
+                                + functions
+                                + "), got "
+                                + w.rows.length);
             }
             for (int r : w.rows) {
                 if (r < 0 || r >= trace.rows().size()) {
-                    throw new IllegalArgumentException(name + ".rows: row " + r + " is outside 0.." + (trace.rows().size() - 1)
-                            + " of " + trace.source());
+                    throw new IllegalArgumentException(
+                            name
+                                    + ".rows: row "
+                                    + r
+                                    + " is outside 0.."
+                                    + (trace.rows().size() - 1)
+                                    + " of "
+                                    + trace.source());
                 }
             }
             if (w.startMinute + w.minutes > trace.minutes()) {
-                throw new IllegalArgumentException(name + ": minutes [" + w.startMinute + ", " + (w.startMinute + w.minutes)
-                        + ") exceed the trace's " + trace.minutes());
+                throw new IllegalArgumentException(
+                        name
+                                + ": minutes ["
+                                + w.startMinute
+                                + ", "
+                                + (w.startMinute + w.minutes)
+                                + ") exceed the trace's "
+                                + trace.minutes());
             }
         }
 
@@ -132,15 +177,35 @@ public final class FaasComparison {
             return (int) Math.round(episodeMinutes * 60_000.0 / params.controlIntervalMs());
         }
 
-        /** A training episode's environment: the training rows over minutes {@code [start, start + episodeMinutes)}. */
+        /**
+         * A training episode's environment: the training rows over minutes {@code [start, start +
+         * episodeMinutes)}.
+         */
         public FaasEnvironment trainingEnvironment(int startMinute, double[] targets) {
-            TraceReplay replay = TraceReplay.atLoad(trace, train.rows(), profiles, cluster, load, startMinute, episodeMinutes);
-            return FaasEnvironment.of(cluster, profiles, params, replay, targets, episodeIntervals());
+            TraceReplay replay =
+                    TraceReplay.atLoad(
+                            trace,
+                            train.rows(),
+                            profiles,
+                            cluster,
+                            load,
+                            startMinute,
+                            episodeMinutes);
+            return FaasEnvironment.of(
+                    cluster, profiles, params, replay, targets, episodeIntervals());
         }
 
         /** The held-out evaluation environment. */
         public FaasEnvironment evaluationEnvironment(double[] targets) {
-            TraceReplay replay = TraceReplay.atLoad(trace, eval.rows(), profiles, cluster, load, eval.startMinute(), eval.minutes());
+            TraceReplay replay =
+                    TraceReplay.atLoad(
+                            trace,
+                            eval.rows(),
+                            profiles,
+                            cluster,
+                            load,
+                            eval.startMinute(),
+                            eval.minutes());
             return FaasEnvironment.of(cluster, profiles, params, replay, targets, 0);
         }
 
@@ -155,9 +220,9 @@ public final class FaasComparison {
         /**
          * Trains and returns the trained manager with its training log.
          *
-         * @param spec      the comparison (episodes come from {@code spec.trainingEnvironment})
-         * @param targets   QoS targets
-         * @param seed      training seed
+         * @param spec the comparison (episodes come from {@code spec.trainingEnvironment})
+         * @param targets QoS targets
+         * @param seed training seed
          * @param onIteration called after each training iteration (progress)
          */
         Trained train(Spec spec, double[] targets, long seed, Runnable onIteration);
@@ -169,91 +234,114 @@ public final class FaasComparison {
     /**
      * A trained manager and its learning curve.
      *
-     * @param manager     the trained manager (acts greedily or by sampling, as it documents)
-     * @param meanReward  mean agent reward of each training iteration's episodes
-     * @param seconds     wall time of the training
-     * @param info        learner-specific facts for the result (final parameters, step sizes, ...)
+     * @param manager the trained manager (acts greedily or by sampling, as it documents)
+     * @param meanReward mean agent reward of each training iteration's episodes
+     * @param seconds wall time of the training
+     * @param info learner-specific facts for the result (final parameters, step sizes, ...)
      */
-    public record Trained(ResourceManager manager, double[] meanReward, double seconds, Map<String, Object> info) {
-    }
+    public record Trained(
+            ResourceManager manager,
+            double[] meanReward,
+            double seconds,
+            Map<String, Object> info) {}
 
     /** Progress callbacks of a comparison. */
     public interface Listener {
         /** Called before training {@code name} ({@code iterations} steps). */
-        default void trainingStarted(String name, int iterations) {
-        }
+        default void trainingStarted(String name, int iterations) {}
 
         /** One training iteration of {@code name} done. */
-        default void trainingStep(String name) {
-        }
+        default void trainingStep(String name) {}
 
-        /** Called before the evaluation ({@code intervals} control intervals per manager, all managers). */
-        default void evaluationStarted(int managers, int intervals) {
-        }
+        /**
+         * Called before the evaluation ({@code intervals} control intervals per manager, all
+         * managers).
+         */
+        default void evaluationStarted(int managers, int intervals) {}
 
         /** One evaluation interval done. */
-        default void evaluationStep() {
-        }
+        default void evaluationStep() {}
     }
 
     /**
      * Calibration result per function.
      *
-     * @param function      name
+     * @param function name
      * @param isolatedP99Ms isolated p99 (ms)
-     * @param targetMs      QoS target (ms)
+     * @param targetMs QoS target (ms)
      */
-    public record Target(String function, double isolatedP99Ms, double targetMs) {
-    }
+    public record Target(String function, double isolatedP99Ms, double targetMs) {}
 
     /**
      * Training log of a learning manager.
      *
-     * @param iterations    training iterations
+     * @param iterations training iterations
      * @param episodeMinutes minutes per training episode
-     * @param meanReward    mean agent reward per iteration
-     * @param seconds       wall time
-     * @param info          learner-specific facts
+     * @param meanReward mean agent reward per iteration
+     * @param seconds wall time
+     * @param info learner-specific facts
      */
-    public record TrainingLog(int iterations, int episodeMinutes, double[] meanReward, double seconds,
-                              Map<String, Object> info) {
-    }
+    public record TrainingLog(
+            int iterations,
+            int episodeMinutes,
+            double[] meanReward,
+            double seconds,
+            Map<String, Object> info) {}
 
     /**
      * Result of the comparison.
      *
-     * @param seed      master seed
+     * @param seed master seed
      * @param evalSeeds seeds of the (shared) evaluation episodes
-     * @param targets   calibrated QoS targets
-     * @param training  training logs by learner name, one per training run
-     * @param managers  evaluation results by manager name (table order)
+     * @param targets calibrated QoS targets
+     * @param training training logs by learner name, one per training run
+     * @param managers evaluation results by manager name (table order)
      */
-    public record Result(long seed, long[] evalSeeds, List<Target> targets, Map<String, List<TrainingLog>> training,
-                         Map<String, ManagerEvaluation.Result> managers) {
-    }
+    public record Result(
+            long seed,
+            long[] evalSeeds,
+            List<Target> targets,
+            Map<String, List<TrainingLog>> training,
+            Map<String, ManagerEvaluation.Result> managers) {}
 
     /** Runs the comparison; {@code threads} managers are trained and evaluated at once. */
     public static Result run(Spec spec, Listener listener, int threads) throws Exception {
-        QosCalibration cal = QosCalibration.run(spec.cluster(), spec.profiles(), spec.params(),
-                org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 0));
+        QosCalibration cal =
+                QosCalibration.run(
+                        spec.cluster(),
+                        spec.profiles(),
+                        spec.params(),
+                        org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 0));
         double[] targets = cal.targetsMs();
         List<Target> tl = new ArrayList<>();
         for (int f = 0; f < targets.length; f++) {
             tl.add(new Target(spec.profiles().get(f).name(), cal.isolatedP99Ms()[f], targets[f]));
         }
-        // training: every learner trainSeeds times, seeded by its fixed position in KNOWN_MANAGERS and the run
-        List<String> learnerNames = spec.managers().stream().filter(spec.learners()::containsKey).toList();
+        // training: every learner trainSeeds times, seeded by its fixed position in KNOWN_MANAGERS
+        // and the run
+        List<String> learnerNames =
+                spec.managers().stream().filter(spec.learners()::containsKey).toList();
         for (String name : learnerNames) {
-            listener.trainingStarted(name, spec.learners().get(name).iterations() * spec.trainSeeds());
+            listener.trainingStarted(
+                    name, spec.learners().get(name).iterations() * spec.trainSeeds());
         }
         int runs = spec.trainSeeds();
-        List<Trained> trained = Parallel.map(learnerNames.size() * runs, threads, i -> {
-            String name = learnerNames.get(i / runs);
-            Learner learner = spec.learners().get(name);
-            long learnerSeed = org.mfgkit.core.RandomStreams.deriveSeed(spec.seed(), 1 + KNOWN_MANAGERS.indexOf(name));
-            return learner.train(spec, targets, org.mfgkit.core.RandomStreams.deriveSeed(learnerSeed, i % runs),
-                    () -> listener.trainingStep(name));
-        });
+        List<Trained> trained =
+                Parallel.map(
+                        learnerNames.size() * runs,
+                        threads,
+                        i -> {
+                            String name = learnerNames.get(i / runs);
+                            Learner learner = spec.learners().get(name);
+                            long learnerSeed =
+                                    org.mfgkit.core.RandomStreams.deriveSeed(
+                                            spec.seed(), 1 + KNOWN_MANAGERS.indexOf(name));
+                            return learner.train(
+                                    spec,
+                                    targets,
+                                    org.mfgkit.core.RandomStreams.deriveSeed(learnerSeed, i % runs),
+                                    () -> listener.trainingStep(name));
+                        });
         Map<String, List<TrainingLog>> logs = new LinkedHashMap<>();
         // evaluation tasks: (manager, training run); every task sees the same evaluation seeds
         List<String> taskName = new ArrayList<>();
@@ -283,8 +371,13 @@ public final class FaasComparison {
                         taskName.add(name);
                         taskRun.add(r);
                         taskManager.add(t.manager());
-                        l.add(new TrainingLog(spec.learners().get(name).iterations(), spec.episodeMinutes(),
-                                t.meanReward(), t.seconds(), t.info()));
+                        l.add(
+                                new TrainingLog(
+                                        spec.learners().get(name).iterations(),
+                                        spec.episodeMinutes(),
+                                        t.meanReward(),
+                                        t.seconds(),
+                                        t.info()));
                     }
                     logs.put(name, l);
                 }
@@ -296,11 +389,20 @@ public final class FaasComparison {
         }
         int intervals = spec.evaluationEnvironment(targets).episodeIntervals();
         listener.evaluationStarted(taskName.size(), intervals * evalSeeds.length);
-        List<List<ManagerEvaluation.Episode>> episodes = Parallel.map(taskName.size(), threads, i -> {
-            FaasEnvironment env = spec.evaluationEnvironment(targets);
-            return ManagerEvaluation.episodes(env, taskManager.get(i), evalSeeds, taskRun.get(i), spec.warmupIntervals(),
-                    listener::evaluationStep);
-        });
+        List<List<ManagerEvaluation.Episode>> episodes =
+                Parallel.map(
+                        taskName.size(),
+                        threads,
+                        i -> {
+                            FaasEnvironment env = spec.evaluationEnvironment(targets);
+                            return ManagerEvaluation.episodes(
+                                    env,
+                                    taskManager.get(i),
+                                    evalSeeds,
+                                    taskRun.get(i),
+                                    spec.warmupIntervals(),
+                                    listener::evaluationStep);
+                        });
         Map<String, ManagerEvaluation.Result> byName = new LinkedHashMap<>();
         FaasEnvironment env = spec.evaluationEnvironment(targets);
         for (String name : spec.managers()) {

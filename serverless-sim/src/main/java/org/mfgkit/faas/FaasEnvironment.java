@@ -5,39 +5,43 @@ import java.util.List;
 /**
  * The serverless cluster as a mean-field game (SPEC §5; 004 Appendix E): one agent per function,
  * all acting every control interval, coupled only through the nodes they share. Gym-like API:
- * {@link #reset(long)} and {@link #step(int[])} return a {@link Step} with the agents' observations,
- * rewards and the interval's metrics.
+ * {@link #reset(long)} and {@link #step(int[])} return a {@link Step} with the agents'
+ * observations, rewards and the interval's metrics.
  *
- * <p><b>Observation</b> of agent f ({@link #OBS_DIM} numbers in [0, 1], at
- * {@code observations[f*OBS_DIM + k]}): (0) CPU utilisation of its containers, (1) SLO preservation
- * (share of its completions within the QoS target), (2) {@code cpu.shares} mapped linearly from
- * [min, max] to [0, 1], (3) live containers {@code log(1+n)/log(1+256)}, (4) arrival rate
- * {@code log(1+lambda)/log(1+1000)} (lambda per second), (5) {@code p99/target} divided by 4
- * (0 without completions); (3)-(5) are capped at 1.
+ * <p><b>Observation</b> of agent f ({@link #OBS_DIM} numbers in [0, 1], at {@code
+ * observations[f*OBS_DIM + k]}): (0) CPU utilisation of its containers, (1) SLO preservation (share
+ * of its completions within the QoS target), (2) {@code cpu.shares} mapped linearly from [min, max]
+ * to [0, 1], (3) live containers {@code log(1+n)/log(1+256)}, (4) arrival rate {@code
+ * log(1+lambda)/log(1+1000)} (lambda per second), (5) {@code p99/target} divided by 4 (0 without
+ * completions); (3)-(5) are capped at 1.
  *
- * <p><b>Actions</b> ({@link #N_ACTIONS}): {@link #NOOP}; {@link #ADD_CONTAINER} (reserve one more warm
- * container); {@link #REMOVE_CONTAINER} (release one reservation if there is one, and remove the
- * least recently used idle unreserved container of the function at once: a scale-in ahead of the
- * keep-alive timeout);
- * {@link #RAISE_SHARES} / {@link #LOWER_SHARES} ({@code cpu.shares} +- {@code sharesStep}, clamped).
+ * <p><b>Actions</b> ({@link #N_ACTIONS}): {@link #NOOP}; {@link #ADD_CONTAINER} (reserve one more
+ * warm container); {@link #REMOVE_CONTAINER} (release one reservation if there is one, and remove
+ * the least recently used idle unreserved container of the function at once: a scale-in ahead of
+ * the keep-alive timeout); {@link #RAISE_SHARES} / {@link #LOWER_SHARES} ({@code cpu.shares} +-
+ * {@code sharesStep}, clamped).
  *
- * <p><b>Reward</b> of agent f: {@code alpha * util_f + (1 - alpha) * slo_f - reversalPenalty * 1{reversal}},
- * where a reversal is a change of a control (reservation or shares) in the direction opposite to
- * its change in the previous interval. Heuristic managers act through {@link #setReserved},
- * {@link #setShares} and {@link #removeIdle} and are scored by the same rule.
+ * <p><b>Reward</b> of agent f: {@code alpha * util_f + (1 - alpha) * slo_f - reversalPenalty *
+ * 1{reversal}}, where a reversal is a change of a control (reservation or shares) in the direction
+ * opposite to its change in the previous interval. Heuristic managers act through {@link
+ * #setReserved}, {@link #setShares} and {@link #removeIdle} and are scored by the same rule.
  */
 public final class FaasEnvironment {
     /** Observation size per agent. */
     public static final int OBS_DIM = 6;
+
     /** Number of discrete actions per agent. */
     public static final int N_ACTIONS = 5;
+
     public static final int NOOP = 0;
     public static final int ADD_CONTAINER = 1;
     public static final int REMOVE_CONTAINER = 2;
     public static final int RAISE_SHARES = 3;
     public static final int LOWER_SHARES = 4;
+
     /** Largest reservation an agent can ask for per function. */
     public static final int MAX_RESERVED = 256;
+
     private static final double CONTAINER_SCALE = Math.log1p(256.0);
     private static final double RATE_SCALE = Math.log1p(1000.0);
     private static final double P99_SCALE = 4.0;
@@ -48,8 +52,10 @@ public final class FaasEnvironment {
     private final double[] targets;
     private final int episodeIntervals;
     private int interval;
+
     /** Direction of the change of each control in this interval and the previous one. */
     private final int[] dirC;
+
     private final int[] dirS;
     private final int[] prevDirC;
     private final int[] prevDirS;
@@ -57,20 +63,24 @@ public final class FaasEnvironment {
     /**
      * One control interval's outcome.
      *
-     * @param interval     index of the interval just simulated (0 for the state after reset)
+     * @param interval index of the interval just simulated (0 for the state after reset)
      * @param observations {@code [f*OBS_DIM + k]}, see the class doc
-     * @param rewards      per agent (0 after reset)
-     * @param metrics      the interval's metrics ({@code null} after reset)
-     * @param done         whether the episode is over
+     * @param rewards per agent (0 after reset)
+     * @param metrics the interval's metrics ({@code null} after reset)
+     * @param done whether the episode is over
      */
-    public record Step(int interval, double[] observations, double[] rewards, IntervalMetrics metrics, boolean done) {
-    }
+    public record Step(
+            int interval,
+            double[] observations,
+            double[] rewards,
+            IntervalMetrics metrics,
+            boolean done) {}
 
     /**
-     * @param sim              the simulator (its arrival process fixes the workload)
-     * @param qosTargetsMs     per-function QoS latency targets (ms), e.g. from {@link QosCalibration}
+     * @param sim the simulator (its arrival process fixes the workload)
+     * @param qosTargetsMs per-function QoS latency targets (ms), e.g. from {@link QosCalibration}
      * @param episodeIntervals control intervals per episode; 0 = as many as fit in the arrival
-     *                         process's horizon (which must then be finite)
+     *     process's horizon (which must then be finite)
      */
     public FaasEnvironment(ClusterSimulator sim, double[] qosTargetsMs, int episodeIntervals) {
         this.sim = sim;
@@ -79,12 +89,14 @@ public final class FaasEnvironment {
         sim.setTargets(qosTargetsMs);
         this.targets = qosTargetsMs.clone();
         if (episodeIntervals < 0) {
-            throw new IllegalArgumentException("episodeIntervals must be >= 0, got " + episodeIntervals);
+            throw new IllegalArgumentException(
+                    "episodeIntervals must be >= 0, got " + episodeIntervals);
         }
         if (episodeIntervals == 0) {
             double h = sim.arrivals().horizonMs();
             if (Double.isInfinite(h)) {
-                throw new IllegalArgumentException("the arrival process is unbounded: give episodeIntervals > 0");
+                throw new IllegalArgumentException(
+                        "the arrival process is unbounded: give episodeIntervals > 0");
             }
             episodeIntervals = (int) Math.ceil(h / params.controlIntervalMs() - 1e-9);
         }
@@ -96,9 +108,17 @@ public final class FaasEnvironment {
     }
 
     /** Convenience: a simulator of {@code profiles} on {@code cluster} fed by {@code arrivals}. */
-    public static FaasEnvironment of(ClusterSpec cluster, List<FunctionProfile> profiles, FaasParams params,
-                                     ArrivalProcess arrivals, double[] qosTargetsMs, int episodeIntervals) {
-        return new FaasEnvironment(new ClusterSimulator(cluster, profiles, params, arrivals), qosTargetsMs, episodeIntervals);
+    public static FaasEnvironment of(
+            ClusterSpec cluster,
+            List<FunctionProfile> profiles,
+            FaasParams params,
+            ArrivalProcess arrivals,
+            double[] qosTargetsMs,
+            int episodeIntervals) {
+        return new FaasEnvironment(
+                new ClusterSimulator(cluster, profiles, params, arrivals),
+                qosTargetsMs,
+                episodeIntervals);
     }
 
     /** Number of agents (functions). */
@@ -150,7 +170,8 @@ public final class FaasEnvironment {
     /** Gym step: applies one action per agent, then simulates one control interval. */
     public Step step(int[] actions) {
         if (actions.length != nF) {
-            throw new IllegalArgumentException("need one action per agent (" + nF + "), got " + actions.length);
+            throw new IllegalArgumentException(
+                    "need one action per agent (" + nF + "), got " + actions.length);
         }
         for (int f = 0; f < nF; f++) {
             apply(f, actions[f]);
@@ -161,8 +182,7 @@ public final class FaasEnvironment {
     /** Applies one discrete action of agent f (see the class doc). */
     public void apply(int f, int action) {
         switch (action) {
-            case NOOP -> {
-            }
+            case NOOP -> {}
             case ADD_CONTAINER -> setReserved(f, Math.min(MAX_RESERVED, sim.reserved(f) + 1));
             case REMOVE_CONTAINER -> {
                 dirC[f] = -1;
@@ -171,9 +191,13 @@ public final class FaasEnvironment {
                 }
                 sim.removeIdle(f);
             }
-            case RAISE_SHARES -> setShares(f, Math.min(params.maxShares(), sim.shares(f) + params.sharesStep()));
-            case LOWER_SHARES -> setShares(f, Math.max(params.minShares(), sim.shares(f) - params.sharesStep()));
-            default -> throw new IllegalArgumentException("unknown action " + action + " (expected 0.." + (N_ACTIONS - 1) + ")");
+            case RAISE_SHARES ->
+                    setShares(f, Math.min(params.maxShares(), sim.shares(f) + params.sharesStep()));
+            case LOWER_SHARES ->
+                    setShares(f, Math.max(params.minShares(), sim.shares(f) - params.sharesStep()));
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown action " + action + " (expected 0.." + (N_ACTIONS - 1) + ")");
         }
     }
 
@@ -204,7 +228,8 @@ public final class FaasEnvironment {
     /** Simulates one control interval with the current controls and scores it. */
     public Step advance() {
         if (interval >= episodeIntervals) {
-            throw new IllegalStateException("the episode is over (" + episodeIntervals + " intervals); call reset");
+            throw new IllegalStateException(
+                    "the episode is over (" + episodeIntervals + " intervals); call reset");
         }
         sim.reconcile();
         interval++;
@@ -221,9 +246,15 @@ public final class FaasEnvironment {
             obs[o + 2] = sharesFeature(m.shares()[f]);
             obs[o + 3] = Math.min(1.0, Math.log1p(m.containers()[f]) / CONTAINER_SCALE);
             obs[o + 4] = Math.min(1.0, Math.log1p(m.arrivalRate(f)) / RATE_SCALE);
-            obs[o + 5] = m.completions()[f] > 0 ? Math.min(1.0, m.p99Ms()[f] / targets[f] / P99_SCALE) : 0.0;
+            obs[o + 5] =
+                    m.completions()[f] > 0
+                            ? Math.min(1.0, m.p99Ms()[f] / targets[f] / P99_SCALE)
+                            : 0.0;
             boolean reversal = dirC[f] * prevDirC[f] < 0 || dirS[f] * prevDirS[f] < 0;
-            rewards[f] = params.alpha() * util + (1.0 - params.alpha()) * slo - (reversal ? params.reversalPenalty() : 0.0);
+            rewards[f] =
+                    params.alpha() * util
+                            + (1.0 - params.alpha()) * slo
+                            - (reversal ? params.reversalPenalty() : 0.0);
             prevDirC[f] = dirC[f];
             prevDirS[f] = dirS[f];
             dirC[f] = 0;

@@ -2,7 +2,9 @@ package org.mfgkit.faas;
 
 import java.util.Locale;
 
-/** Resource class of a function benchmark, as 004 (Appendix E, "Serverless Workloads") groups them. */
+/**
+ * Resource class of a function benchmark, as 004 (Appendix E, "Serverless Workloads") groups them.
+ */
 public enum FunctionClass {
     /** Computation-intensive (004: Image-Resize, Image-Inference). */
     CPU,
@@ -25,6 +27,7 @@ public enum FunctionClass {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown function class '" + name + "' (expected cpu, memory, io or data)");
+        throw new IllegalArgumentException(
+                "unknown function class '" + name + "' (expected cpu, memory, io or data)");
     }
 }

@@ -16,18 +16,18 @@ import java.util.Set;
 /**
  * Loads function profiles from JSON. The shipped file {@code org/mfgkit/faas/functions.json} holds
  * the 12 benchmarks of 004 (Appendix E) with the provenance of every number ({@link #defaults()}).
- * Format: {@code {"functions": [{"name", "class", "memoryMb", "cpuDemand",
- * "service": {"distribution": "lognormal", "medianMs", "sigma"} | {"distribution": "exponential", "meanMs"},
+ * Format: {@code {"functions": [{"name", "class", "memoryMb", "cpuDemand", "service":
+ * {"distribution": "lognormal", "medianMs", "sigma"} | {"distribution": "exponential", "meanMs"},
  * "coldStartMs", "source": {...}}]}}; {@code source} (provenance) is informational.
  */
 public final class FunctionProfiles {
     /** Resource name of the shipped profiles. */
     public static final String DEFAULT_RESOURCE = "functions.json";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile List<FunctionProfile> defaults;
 
-    private FunctionProfiles() {
-    }
+    private FunctionProfiles() {}
 
     /** The 12 shipped profiles of 004, in the order of 004's list. */
     public static List<FunctionProfile> defaults() {
@@ -35,9 +35,14 @@ public final class FunctionProfiles {
         if (d == null) {
             try (InputStream in = FunctionProfiles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("missing resource org/mfgkit/faas/" + DEFAULT_RESOURCE);
+                    throw new IllegalStateException(
+                            "missing resource org/mfgkit/faas/" + DEFAULT_RESOURCE);
                 }
-                d = parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+                d =
+                        parse(
+                                new String(
+                                        in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                                DEFAULT_RESOURCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -51,7 +56,8 @@ public final class FunctionProfiles {
         try {
             return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read function profiles " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read function profiles " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -61,12 +67,19 @@ public final class FunctionProfiles {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    source
+                            + ": malformed JSON at line "
+                            + e.getLocation().getLineNr()
+                            + ", column "
+                            + e.getLocation().getColumnNr()
+                            + ": "
+                            + e.getOriginalMessage());
         }
         JsonNode list = root == null ? null : root.get("functions");
         if (list == null || !list.isArray() || list.isEmpty()) {
-            throw new IllegalArgumentException(source + ": expected a non-empty array \"functions\"");
+            throw new IllegalArgumentException(
+                    source + ": expected a non-empty array \"functions\"");
         }
         List<FunctionProfile> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -90,22 +103,38 @@ public final class FunctionProfiles {
             }
             String dist = text(svc, "distribution", where + ".service");
             try {
-                ServiceTime service = switch (dist) {
-                    case "lognormal" -> new ServiceTime.LogNormal(number(svc, "medianMs", where + ".service"),
-                            number(svc, "sigma", where + ".service"));
-                    case "exponential" -> new ServiceTime.Exponential(number(svc, "meanMs", where + ".service"));
-                    default -> throw new IllegalArgumentException("unknown distribution '" + dist
-                            + "' (expected lognormal or exponential)");
-                };
+                ServiceTime service =
+                        switch (dist) {
+                            case "lognormal" ->
+                                    new ServiceTime.LogNormal(
+                                            number(svc, "medianMs", where + ".service"),
+                                            number(svc, "sigma", where + ".service"));
+                            case "exponential" ->
+                                    new ServiceTime.Exponential(
+                                            number(svc, "meanMs", where + ".service"));
+                            default ->
+                                    throw new IllegalArgumentException(
+                                            "unknown distribution '"
+                                                    + dist
+                                                    + "' (expected lognormal or exponential)");
+                        };
                 double memory = number(fn, "memoryMb", where);
                 if (memory != Math.rint(memory)) {
-                    throw new IllegalArgumentException("memoryMb must be a whole number of MB, got " + memory);
+                    throw new IllegalArgumentException(
+                            "memoryMb must be a whole number of MB, got " + memory);
                 }
-                out.add(new FunctionProfile(name, cls, (int) memory, number(fn, "cpuDemand", where), service,
-                        number(fn, "coldStartMs", where)));
+                out.add(
+                        new FunctionProfile(
+                                name,
+                                cls,
+                                (int) memory,
+                                number(fn, "cpuDemand", where),
+                                service,
+                                number(fn, "coldStartMs", where)));
             } catch (IllegalArgumentException e) {
                 String msg = e.getMessage();
-                throw new IllegalArgumentException(msg.startsWith(source) ? msg : where + ": " + msg);
+                throw new IllegalArgumentException(
+                        msg.startsWith(source) ? msg : where + ": " + msg);
             }
         }
         return List.copyOf(out);
@@ -127,7 +156,9 @@ public final class FunctionProfiles {
         return v.asDouble();
     }
 
-    /** The index of the profile named {@code name}; unknown names are rejected with the valid ones. */
+    /**
+     * The index of the profile named {@code name}; unknown names are rejected with the valid ones.
+     */
     public static int indexOf(List<FunctionProfile> profiles, String name) {
         for (int i = 0; i < profiles.size(); i++) {
             if (profiles.get(i).name().equals(name)) {
@@ -138,6 +169,7 @@ public final class FunctionProfiles {
         for (FunctionProfile p : profiles) {
             valid.add(p.name());
         }
-        throw new IllegalArgumentException("unknown function '" + name + "' (known: " + String.join(", ", valid) + ")");
+        throw new IllegalArgumentException(
+                "unknown function '" + name + "' (known: " + String.join(", ", valid) + ")");
     }
 }

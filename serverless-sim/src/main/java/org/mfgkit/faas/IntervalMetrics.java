@@ -2,35 +2,53 @@ package org.mfgkit.faas;
 
 /**
  * What happened in one control interval {@code [startMs, endMs)} (SPEC §5 metrics). Latencies are
- * counted for the invocations that <em>completed</em> in the interval; arrays are indexed by function.
+ * counted for the invocations that <em>completed</em> in the interval; arrays are indexed by
+ * function.
  *
- * @param startMs             interval start (ms)
- * @param endMs               interval end (ms)
- * @param arrivals            invocations that arrived
- * @param completions         invocations that completed
- * @param violations          completed invocations whose latency exceeded the QoS target
- * @param coldStarts          completed invocations that waited for a container start-up
- * @param prewarms            containers started for reservations (not for a request)
- * @param evictions           containers evicted (keep-alive timeout or memory pressure)
- * @param p50Ms               median latency of the completions (0 when none)
- * @param p99Ms               99th percentile latency of the completions, nearest rank (0 when none)
- * @param meanLatencyMs       mean latency of the completions (0 when none)
- * @param cpuUsedCoreMs       CPU time the function's invocations received (core-ms)
- * @param containerMs         integral of the function's live container count over the interval (ms)
- * @param cpuDemand           the function's CPU demand per container (cores)
- * @param containers          live containers at the end of the interval
- * @param reserved            reserved containers at the end of the interval
- * @param shares              {@code cpu.shares} at the end of the interval
+ * @param startMs interval start (ms)
+ * @param endMs interval end (ms)
+ * @param arrivals invocations that arrived
+ * @param completions invocations that completed
+ * @param violations completed invocations whose latency exceeded the QoS target
+ * @param coldStarts completed invocations that waited for a container start-up
+ * @param prewarms containers started for reservations (not for a request)
+ * @param evictions containers evicted (keep-alive timeout or memory pressure)
+ * @param p50Ms median latency of the completions (0 when none)
+ * @param p99Ms 99th percentile latency of the completions, nearest rank (0 when none)
+ * @param meanLatencyMs mean latency of the completions (0 when none)
+ * @param cpuUsedCoreMs CPU time the function's invocations received (core-ms)
+ * @param containerMs integral of the function's live container count over the interval (ms)
+ * @param cpuDemand the function's CPU demand per container (cores)
+ * @param containers live containers at the end of the interval
+ * @param reserved reserved containers at the end of the interval
+ * @param shares {@code cpu.shares} at the end of the interval
  * @param clusterCpuUtilization CPU time used / cluster cores x interval length
- * @param memoryUtilization   container memory x time / cluster memory x interval length
- * @param waiting             requests waiting in node buffers at the end of the interval
- * @param latencies           per-function latencies of the completions (ms), or {@code null} when not kept
+ * @param memoryUtilization container memory x time / cluster memory x interval length
+ * @param waiting requests waiting in node buffers at the end of the interval
+ * @param latencies per-function latencies of the completions (ms), or {@code null} when not kept
  */
-public record IntervalMetrics(double startMs, double endMs, int[] arrivals, int[] completions, int[] violations,
-                              int[] coldStarts, int[] prewarms, int[] evictions, double[] p50Ms, double[] p99Ms,
-                              double[] meanLatencyMs, double[] cpuUsedCoreMs, double[] containerMs, double[] cpuDemand,
-                              int[] containers, int[] reserved, int[] shares, double clusterCpuUtilization,
-                              double memoryUtilization, int waiting, float[][] latencies) {
+public record IntervalMetrics(
+        double startMs,
+        double endMs,
+        int[] arrivals,
+        int[] completions,
+        int[] violations,
+        int[] coldStarts,
+        int[] prewarms,
+        int[] evictions,
+        double[] p50Ms,
+        double[] p99Ms,
+        double[] meanLatencyMs,
+        double[] cpuUsedCoreMs,
+        double[] containerMs,
+        double[] cpuDemand,
+        int[] containers,
+        int[] reserved,
+        int[] shares,
+        double clusterCpuUtilization,
+        double memoryUtilization,
+        int waiting,
+        float[][] latencies) {
 
     /** Number of functions. */
     public int functions() {
@@ -43,15 +61,18 @@ public record IntervalMetrics(double startMs, double endMs, int[] arrivals, int[
     }
 
     /**
-     * CPU utilisation of function f's containers: CPU time received / (CPU demand x container time);
-     * 1 when the function had no container in the interval (nothing allocated, nothing wasted).
+     * CPU utilisation of function f's containers: CPU time received / (CPU demand x container
+     * time); 1 when the function had no container in the interval (nothing allocated, nothing
+     * wasted).
      */
     public double containerCpuUtilization(int f) {
         double allocated = cpuDemand[f] * containerMs[f];
         return allocated > 0.0 ? Math.min(1.0, cpuUsedCoreMs[f] / allocated) : 1.0;
     }
 
-    /** SLO preservation of f: share of its completions within the target (1 when none completed). */
+    /**
+     * SLO preservation of f: share of its completions within the target (1 when none completed).
+     */
     public double sloPreservation(int f) {
         return completions[f] > 0 ? 1.0 - (double) violations[f] / completions[f] : 1.0;
     }
@@ -100,7 +121,10 @@ public record IntervalMetrics(double startMs, double endMs, int[] arrivals, int[
         return sorted[Math.max(0, Math.min(n - 1, idx))];
     }
 
-    /** 0-based index of the nearest-rank {@code p}-quantile in a sorted sample of size n: {@code ceil(p n) - 1}. */
+    /**
+     * 0-based index of the nearest-rank {@code p}-quantile in a sorted sample of size n: {@code
+     * ceil(p n) - 1}.
+     */
     public static int rankIndex(int n, double p) {
         return Math.max(0, Math.min(n - 1, (int) Math.ceil(p * n) - 1));
     }

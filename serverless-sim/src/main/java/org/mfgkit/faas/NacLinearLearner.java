@@ -10,82 +10,106 @@ import org.mfgkit.nac.TdZeroCritic;
 
 /**
  * NAC-Linear (004 Appendix E; SPEC §3, §5): mean-field natural actor-critic with linear features of
- * the agent's observation, one log-linear policy shared by all function agents, and the
- * {@code natural-actor-critic} module's sample-based oracles: the projected TD(0) critic
- * ({@link TdZeroCritic}, 004 Algorithm 2) and the projected SGD actor on the compatible least
- * squares ({@link SgdActor}, Algorithm 3).
+ * the agent's observation, one log-linear policy shared by all function agents, and the {@code
+ * natural-actor-critic} module's sample-based oracles: the projected TD(0) critic ({@link
+ * TdZeroCritic}, 004 Algorithm 2) and the projected SGD actor on the compatible least squares
+ * ({@link SgdActor}, Algorithm 3).
  *
  * <p><b>Features</b>: {@code phi(o,a) = e_a ⊗ (o, 1) / sqrt(7)} (one block of the observation and a
- * bias per action, {@code ||phi|| <= 1}); policy {@code pi_theta(a|o) ∝ exp(theta^T phi(o,a))}, score
- * {@code phi(o,a) - sum_b pi(b|o) phi(o,b)}; probabilities, score, soft advantage and the natural step
- * are {@link NacOps}'s.
+ * bias per action, {@code ||phi|| <= 1}); policy {@code pi_theta(a|o) ∝ exp(theta^T phi(o,a))},
+ * score {@code phi(o,a) - sum_b pi(b|o) phi(o,b)}; probabilities, score, soft advantage and the
+ * natural step are {@link NacOps}'s.
  *
  * <p><b>Iteration t</b> (004 Algorithm 1): (1) run {@code pi_t} for an episode; every agent's
  * transitions {@code (o, a, r, o', a')} are samples of the MDP induced by the current mean field,
- * which the population itself produces under {@code pi_t} (single loop: no separate
- * {@code mu}-update, the environment moves the mean field); (2) critic: TD(0) passes over the
- * samples give {@code qhat = psi_bar^T phi} of the shifted soft Q; (3) advantage of the unshifted
- * soft Q, {@code Qhat = qhat + lambda log pi}, {@code Ahat = Qhat - sum_b pi(b) Qhat(b)} (SPEC §3 step 2);
- * (4) actor: SGD passes give {@code what}; (5) {@code theta <- (1 - eta lambda) theta + eta what}.
- * The critic and actor iterates are warm-started from the previous iteration (their averages
- * restart every iteration), because one episode holds too few samples for TD(0) with
- * {@code gamma = 0.99} to converge from zero.
+ * which the population itself produces under {@code pi_t} (single loop: no separate {@code
+ * mu}-update, the environment moves the mean field); (2) critic: TD(0) passes over the samples give
+ * {@code qhat = psi_bar^T phi} of the shifted soft Q; (3) advantage of the unshifted soft Q, {@code
+ * Qhat = qhat + lambda log pi}, {@code Ahat = Qhat - sum_b pi(b) Qhat(b)} (SPEC §3 step 2); (4)
+ * actor: SGD passes give {@code what}; (5) {@code theta <- (1 - eta lambda) theta + eta what}. The
+ * critic and actor iterates are warm-started from the previous iteration (their averages restart
+ * every iteration), because one episode holds too few samples for TD(0) with {@code gamma = 0.99}
+ * to converge from zero.
  *
- * @param iterations           NAC iterations {@code T}
+ * @param iterations NAC iterations {@code T}
  * @param episodesPerIteration episodes sampled per iteration
- * @param eta                  actor step {@code eta}
- * @param lambda               entropy weight {@code lambda}
- * @param gamma                discount factor (004: 0.99)
- * @param criticStep           constant TD(0) step {@code alpha}
- * @param criticRadius         projection radius {@code B} of the critic
- * @param criticPasses         TD(0) passes over each iteration's samples
- * @param actorStep            constant SGD step of the actor oracle
- * @param actorRadius          projection radius {@code R} of the actor oracle
- * @param actorPasses          SGD passes over each iteration's samples
- * @param greedy               evaluate with the most probable action instead of sampling
+ * @param eta actor step {@code eta}
+ * @param lambda entropy weight {@code lambda}
+ * @param gamma discount factor (004: 0.99)
+ * @param criticStep constant TD(0) step {@code alpha}
+ * @param criticRadius projection radius {@code B} of the critic
+ * @param criticPasses TD(0) passes over each iteration's samples
+ * @param actorStep constant SGD step of the actor oracle
+ * @param actorRadius projection radius {@code R} of the actor oracle
+ * @param actorPasses SGD passes over each iteration's samples
+ * @param greedy evaluate with the most probable action instead of sampling
  */
-public record NacLinearLearner(int iterations, int episodesPerIteration, double eta, double lambda, double gamma,
-                               double criticStep, double criticRadius, int criticPasses, double actorStep,
-                               double actorRadius, int actorPasses, boolean greedy) implements FaasComparison.Learner {
+public record NacLinearLearner(
+        int iterations,
+        int episodesPerIteration,
+        double eta,
+        double lambda,
+        double gamma,
+        double criticStep,
+        double criticRadius,
+        int criticPasses,
+        double actorStep,
+        double actorRadius,
+        int actorPasses,
+        boolean greedy)
+        implements FaasComparison.Learner {
     /** Block size: observation and bias. */
     static final int BLOCK = FaasEnvironment.OBS_DIM + 1;
+
     /** Feature dimension {@code N_ACTIONS * BLOCK}. */
     static final int DIM = FaasEnvironment.N_ACTIONS * BLOCK;
+
     private static final double NORM = 1.0 / Math.sqrt(BLOCK);
 
     public NacLinearLearner {
         if (iterations <= 0 || episodesPerIteration <= 0 || criticPasses <= 0 || actorPasses <= 0) {
-            throw new IllegalArgumentException("nac_linear: iterations, episodes_per_iteration, critic_passes and actor_passes must be > 0");
+            throw new IllegalArgumentException(
+                    "nac_linear: iterations, episodes_per_iteration, critic_passes and actor_passes must be > 0");
         }
         if (!(eta > 0.0) || !(lambda >= 0.0) || eta * lambda >= 1.0) {
-            throw new IllegalArgumentException("nac_linear: need eta > 0, lambda >= 0 and eta * lambda < 1, got "
-                    + eta + ", " + lambda);
+            throw new IllegalArgumentException(
+                    "nac_linear: need eta > 0, lambda >= 0 and eta * lambda < 1, got "
+                            + eta
+                            + ", "
+                            + lambda);
         }
         if (!(gamma >= 0.0 && gamma < 1.0)) {
             throw new IllegalArgumentException("nac_linear: gamma must lie in [0,1), got " + gamma);
         }
-        if (!(criticStep > 0.0) || !(criticRadius > 0.0) || !(actorStep > 0.0) || !(actorRadius > 0.0)) {
+        if (!(criticStep > 0.0)
+                || !(criticRadius > 0.0)
+                || !(actorStep > 0.0)
+                || !(actorRadius > 0.0)) {
             throw new IllegalArgumentException("nac_linear: steps and radii must be > 0");
         }
     }
 
     /**
      * Our settings (004 gives only gamma = 0.99 for the serverless runs): 100 iterations of one
-     * episode, eta = 0.01 (with gamma = 0.99 the soft Q is about {@code r / (1 - gamma) <= 100} and the
-     * critic's per-action errors are several units, so SIS-sized steps turn noise into near-greedy
-     * policies within a few iterations), lambda = 0.01, TD step 0.05 with B = 1000, SGD step 0.05 with
-     * R = 100, three passes each, sampled actions.
+     * episode, eta = 0.01 (with gamma = 0.99 the soft Q is about {@code r / (1 - gamma) <= 100} and
+     * the critic's per-action errors are several units, so SIS-sized steps turn noise into
+     * near-greedy policies within a few iterations), lambda = 0.01, TD step 0.05 with B = 1000, SGD
+     * step 0.05 with R = 100, three passes each, sampled actions.
      */
     public static NacLinearLearner defaults() {
-        return new NacLinearLearner(100, 1, 0.01, 0.01, 0.99, 0.05, 1000.0, 3, 0.05, 100.0, 3, false);
+        return new NacLinearLearner(
+                100, 1, 0.01, 0.01, 0.99, 0.05, 1000.0, 3, 0.05, 100.0, 3, false);
     }
 
     @Override
-    public FaasComparison.Trained train(FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
+    public FaasComparison.Trained train(
+            FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
         long t0 = System.nanoTime();
         final int nA = FaasEnvironment.N_ACTIONS;
         final int d = FaasEnvironment.OBS_DIM;
-        TdZeroCritic critic = new TdZeroCritic(DIM, gamma, lambda, criticRadius, StepSchedule.constant(criticStep));
+        TdZeroCritic critic =
+                new TdZeroCritic(
+                        DIM, gamma, lambda, criticRadius, StepSchedule.constant(criticStep));
         SgdActor actor = new SgdActor(DIM, actorRadius, StepSchedule.constant(actorStep));
         double[] theta = new double[DIM];
         TrainingEpisodes episodes = new TrainingEpisodes(spec, targets, seed);
@@ -103,18 +127,26 @@ public record NacLinearLearner(int iterations, int episodesPerIteration, double 
             LinearPolicy policy = new LinearPolicy(theta);
             Rollout[] batch = episodes.collect(policy, episodesPerIteration);
             curve[it] = Rollout.meanReward(batch);
-            // Alg. 1 step 1 / Alg. 2: TD(0) on (phi(o,a), r, log pi(a|o), phi(o',a')); averages restart, iterate warm
+            // Alg. 1 step 1 / Alg. 2: TD(0) on (phi(o,a), r, log pi(a|o), phi(o',a')); averages
+            // restart, iterate warm
             critic.startEpoch();
             for (int pass = 0; pass < criticPasses; pass++) {
                 for (Rollout r : batch) {
                     for (int i = 0; i < r.n; i++) {
                         featuresAllActions(r.obs, i * d, phiA);
                         featuresAllActions(r.nextObs, i * d, phiNextA);
-                        critic.update(phiA, r.action[i] * DIM, r.reward[i], r.logProb(i), phiNextA, r.nextAction[i] * DIM);
+                        critic.update(
+                                phiA,
+                                r.action[i] * DIM,
+                                r.reward[i],
+                                r.logProb(i),
+                                phiNextA,
+                                r.nextAction[i] * DIM);
                     }
                 }
             }
-            // Alg. 1 steps 2-3 / Alg. 3: SGD on the compatible least squares with the soft advantage
+            // Alg. 1 steps 2-3 / Alg. 3: SGD on the compatible least squares with the soft
+            // advantage
             actor.startEpoch();
             for (int pass = 0; pass < actorPasses; pass++) {
                 for (Rollout r : batch) {
@@ -143,11 +175,17 @@ public record NacLinearLearner(int iterations, int episodesPerIteration, double 
         info.put("critic_weights", critic.averagedWeights());
         info.put("feature_dimension", DIM);
         info.put("evaluation", greedy ? "greedy" : "sampled");
-        return new FaasComparison.Trained(new PolicyManager("nac-linear", new LinearPolicy(theta), greedy), curve,
-                (System.nanoTime() - t0) / 1e9, info);
+        return new FaasComparison.Trained(
+                new PolicyManager("nac-linear", new LinearPolicy(theta), greedy),
+                curve,
+                (System.nanoTime() - t0) / 1e9,
+                info);
     }
 
-    /** {@code phi(o,b)} for every action b into {@code out[b*DIM + k]} (length {@code N_ACTIONS * DIM}). */
+    /**
+     * {@code phi(o,b)} for every action b into {@code out[b*DIM + k]} (length {@code N_ACTIONS *
+     * DIM}).
+     */
     static void featuresAllActions(double[] obs, int offset, double[] out) {
         java.util.Arrays.fill(out, 0.0);
         for (int b = 0; b < FaasEnvironment.N_ACTIONS; b++) {
@@ -159,7 +197,10 @@ public record NacLinearLearner(int iterations, int episodesPerIteration, double 
         }
     }
 
-    /** The log-linear policy {@code pi(a|o) ∝ exp(theta^T phi(o,a))} (probabilities by {@link NacOps}); scratch buffers, one thread. */
+    /**
+     * The log-linear policy {@code pi(a|o) ∝ exp(theta^T phi(o,a))} (probabilities by {@link
+     * NacOps}); scratch buffers, one thread.
+     */
     static final class LinearPolicy implements AgentPolicy {
         final double[] theta;
         private final double[] phiA = new double[FaasEnvironment.N_ACTIONS * DIM];

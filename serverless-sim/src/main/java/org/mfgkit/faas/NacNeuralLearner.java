@@ -10,73 +10,96 @@ import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TwoLayerNetwork;
 
 /**
- * NAC-NN (004 Appendix E, "NAC Implementation"): mean-field natural actor-critic whose shared policy
- * is a one-hidden-layer network, with the natural step approximated "by a standard gradient descent
- * method with adaptive KL divergence penalty" (the PPO-penalty procedure, Schulman et al. 2017 §4).
+ * NAC-NN (004 Appendix E, "NAC Implementation"): mean-field natural actor-critic whose shared
+ * policy is a one-hidden-layer network, with the natural step approximated "by a standard gradient
+ * descent method with adaptive KL divergence penalty" (the PPO-penalty procedure, Schulman et al.
+ * 2017 §4).
  *
- * <p><b>Policy</b>: {@code pi(a|o) ∝ exp(f(x(o,a)))} with {@code f} core's mean-field two-layer network
- * ({@link TwoLayerNetwork}, 64 units) and {@code x(o,a) = (o, e_a, 1)} (observation, one-hot action,
- * bias; 12 inputs). <b>Critic</b>: a second such network {@code g(o, 1)} giving the scaled value
- * {@code (1 - gamma) V(o)}. All agents share both (one policy for the population) and pool their
- * transitions.
+ * <p><b>Policy</b>: {@code pi(a|o) ∝ exp(f(x(o,a)))} with {@code f} core's mean-field two-layer
+ * network ({@link TwoLayerNetwork}, 64 units) and {@code x(o,a) = (o, e_a, 1)} (observation,
+ * one-hot action, bias; 12 inputs). <b>Critic</b>: a second such network {@code g(o, 1)} giving the
+ * scaled value {@code (1 - gamma) V(o)}. All agents share both (one policy for the population) and
+ * pool their transitions.
  *
  * <p><b>Iteration</b>: one (or {@code episodesPerIteration}) training episode(s) with the current
  * policy (the mean field is whatever the population produces under it: single-loop); entropy-
  * regularised rewards {@code r - lambda log pi(a|o)} (SPEC §1); GAE advantages (normalised per
  * batch); then {@code epochs} passes over the batch in mini-batches of {@code miniBatch}
- * transitions, each an Adam ascent step (learning rate {@code learningRate}) on
- * {@code mean[rho A] - beta mean KL(pi_old(.|o) || pi(.|o))}, {@code rho = pi(a|o)/pi_old(a|o)}, and an
- * Adam descent step of the critic on its squared error to the (scaled) returns; after the epochs
- * {@code beta} doubles when the mean KL exceeded {@code 1.5 klTarget} and halves when it stayed below
- * {@code klTarget / 1.5}.
+ * transitions, each an Adam ascent step (learning rate {@code learningRate}) on {@code mean[rho A]
+ * - beta mean KL(pi_old(.|o) || pi(.|o))}, {@code rho = pi(a|o)/pi_old(a|o)}, and an Adam descent
+ * step of the critic on its squared error to the (scaled) returns; after the epochs {@code beta}
+ * doubles when the mean KL exceeded {@code 1.5 klTarget} and halves when it stayed below {@code
+ * klTarget / 1.5}.
  *
- * @param iterations           training iterations
+ * @param iterations training iterations
  * @param episodesPerIteration episodes collected per iteration
- * @param hidden               hidden units of both networks (004: 64)
- * @param activation           unit nonlinearity
- * @param learningRate         Adam learning rate of actor and critic in 004's (standard) parameterisation (3e-4)
- * @param widthScaledRate      multiply the learning rate by {@code sqrt(hidden)}: core's network is mean-field
- *                             parameterised ({@code f = (1/N) sum_i w0_i sigma(...)}); under Adam every
- *                             parameter moves by about the learning rate per step, so the function moves
- *                             {@code sqrt(N)} times slower through the hidden layer (and {@code N} times
- *                             through the output layer) than the standard-parameterised network
- *                             ({@code f = sum_i v_i sigma(...)}, {@code v ~ 1/sqrt(N)}) that 004's 3e-4 refers to;
- *                             {@code sqrt(N)} matches the hidden layer
- * @param gamma                discount factor (004: 0.99)
- * @param gaeLambda            GAE parameter
- * @param miniBatch            transitions per mini-batch (004: 5)
- * @param epochs               passes over each batch (004: 5)
- * @param klTarget             target KL of the adaptive penalty
- * @param beta0                initial KL penalty coefficient
- * @param lambda               entropy weight {@code lambda} of the regularised reward
- * @param outputStd            initial std of the output weights {@code w0}
- * @param hiddenStd            initial std of the hidden weights
- * @param greedy               evaluate with the most probable action instead of sampling
+ * @param hidden hidden units of both networks (004: 64)
+ * @param activation unit nonlinearity
+ * @param learningRate Adam learning rate of actor and critic in 004's (standard) parameterisation
+ *     (3e-4)
+ * @param widthScaledRate multiply the learning rate by {@code sqrt(hidden)}: core's network is
+ *     mean-field parameterised ({@code f = (1/N) sum_i w0_i sigma(...)}); under Adam every
+ *     parameter moves by about the learning rate per step, so the function moves {@code sqrt(N)}
+ *     times slower through the hidden layer (and {@code N} times through the output layer) than the
+ *     standard-parameterised network ({@code f = sum_i v_i sigma(...)}, {@code v ~ 1/sqrt(N)}) that
+ *     004's 3e-4 refers to; {@code sqrt(N)} matches the hidden layer
+ * @param gamma discount factor (004: 0.99)
+ * @param gaeLambda GAE parameter
+ * @param miniBatch transitions per mini-batch (004: 5)
+ * @param epochs passes over each batch (004: 5)
+ * @param klTarget target KL of the adaptive penalty
+ * @param beta0 initial KL penalty coefficient
+ * @param lambda entropy weight {@code lambda} of the regularised reward
+ * @param outputStd initial std of the output weights {@code w0}
+ * @param hiddenStd initial std of the hidden weights
+ * @param greedy evaluate with the most probable action instead of sampling
  */
-public record NacNeuralLearner(int iterations, int episodesPerIteration, int hidden, Activation activation,
-                               double learningRate, boolean widthScaledRate, double gamma, double gaeLambda, int miniBatch, int epochs,
-                               double klTarget, double beta0, double lambda, double outputStd, double hiddenStd,
-                               boolean greedy) implements FaasComparison.Learner {
+public record NacNeuralLearner(
+        int iterations,
+        int episodesPerIteration,
+        int hidden,
+        Activation activation,
+        double learningRate,
+        boolean widthScaledRate,
+        double gamma,
+        double gaeLambda,
+        int miniBatch,
+        int epochs,
+        double klTarget,
+        double beta0,
+        double lambda,
+        double outputStd,
+        double hiddenStd,
+        boolean greedy)
+        implements FaasComparison.Learner {
     /** Input dimension of the actor: observation, one-hot action, bias. */
     static final int ACTOR_INPUT = FaasEnvironment.OBS_DIM + FaasEnvironment.N_ACTIONS + 1;
+
     /** Input dimension of the critic: observation, bias. */
     static final int CRITIC_INPUT = FaasEnvironment.OBS_DIM + 1;
 
     public NacNeuralLearner {
-        if (iterations <= 0 || episodesPerIteration <= 0 || hidden <= 0 || miniBatch <= 0 || epochs <= 0) {
-            throw new IllegalArgumentException("nac_nn: iterations, episodes_per_iteration, hidden, mini_batch and epochs must be > 0");
+        if (iterations <= 0
+                || episodesPerIteration <= 0
+                || hidden <= 0
+                || miniBatch <= 0
+                || epochs <= 0) {
+            throw new IllegalArgumentException(
+                    "nac_nn: iterations, episodes_per_iteration, hidden, mini_batch and epochs must be > 0");
         }
         if (activation == null) {
             throw new IllegalArgumentException("nac_nn: activation is required");
         }
         if (!(learningRate > 0.0) || !(klTarget > 0.0) || !(beta0 >= 0.0) || !(lambda >= 0.0)) {
-            throw new IllegalArgumentException("nac_nn: learning_rate and kl_target must be > 0, beta0 and lambda >= 0");
+            throw new IllegalArgumentException(
+                    "nac_nn: learning_rate and kl_target must be > 0, beta0 and lambda >= 0");
         }
         if (!(gamma >= 0.0 && gamma < 1.0)) {
             throw new IllegalArgumentException("nac_nn: gamma must lie in [0,1), got " + gamma);
         }
         if (!(gaeLambda >= 0.0 && gaeLambda <= 1.0)) {
-            throw new IllegalArgumentException("nac_nn: gae_lambda must lie in [0,1], got " + gaeLambda);
+            throw new IllegalArgumentException(
+                    "nac_nn: gae_lambda must lie in [0,1], got " + gaeLambda);
         }
         if (!(outputStd >= 0.0) || !(hiddenStd >= 0.0)) {
             throw new IllegalArgumentException("nac_nn: initial standard deviations must be >= 0");
@@ -84,13 +107,28 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
     }
 
     /**
-     * 004's settings (64 hidden units, learning rate 3e-4 scaled by {@code sqrt(64)} for the mean-field
-     * parameterisation, gamma 0.99, mini-batch 5, 5 epochs) and ours for the rest: tanh units, GAE
-     * 0.95, KL target 0.01, beta0 1, lambda 0.01, weights N(0,1), one episode per iteration, 100
-     * iterations, sampled actions at evaluation.
+     * 004's settings (64 hidden units, learning rate 3e-4 scaled by {@code sqrt(64)} for the
+     * mean-field parameterisation, gamma 0.99, mini-batch 5, 5 epochs) and ours for the rest: tanh
+     * units, GAE 0.95, KL target 0.01, beta0 1, lambda 0.01, weights N(0,1), one episode per
+     * iteration, 100 iterations, sampled actions at evaluation.
      */
     public static NacNeuralLearner defaults() {
-        return new NacNeuralLearner(100, 1, 64, Activation.TANH, 3e-4, true, 0.99, 0.95, 5, 5, 0.01, 1.0, 0.01, 1.0, 1.0,
+        return new NacNeuralLearner(
+                100,
+                1,
+                64,
+                Activation.TANH,
+                3e-4,
+                true,
+                0.99,
+                0.95,
+                5,
+                5,
+                0.01,
+                1.0,
+                0.01,
+                1.0,
+                1.0,
                 false);
     }
 
@@ -100,12 +138,17 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
     }
 
     @Override
-    public FaasComparison.Trained train(FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
+    public FaasComparison.Trained train(
+            FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
         long t0 = System.nanoTime();
         RandomGenerator init = RandomStreams.derive(seed, 0);
-        NetworkPolicy policy = new NetworkPolicy(TwoLayerNetwork.gaussian(activation, hidden, ACTOR_INPUT, outputStd,
-                hiddenStd, init));
-        TwoLayerNetwork critic = TwoLayerNetwork.gaussian(activation, hidden, CRITIC_INPUT, outputStd, hiddenStd, init);
+        NetworkPolicy policy =
+                new NetworkPolicy(
+                        TwoLayerNetwork.gaussian(
+                                activation, hidden, ACTOR_INPUT, outputStd, hiddenStd, init));
+        TwoLayerNetwork critic =
+                TwoLayerNetwork.gaussian(
+                        activation, hidden, CRITIC_INPUT, outputStd, hiddenStd, init);
         Adam actorOpt = new Adam(policy.network.parameterCount(), effectiveLearningRate());
         Adam criticOpt = new Adam(critic.parameterCount(), effectiveLearningRate());
         RandomGenerator shuffle = RandomStreams.derive(seed, 1);
@@ -146,8 +189,11 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
         info.put("kl_per_iteration", klLog);
         info.put("kl_penalty_per_iteration", betaLog);
         info.put("evaluation", greedy ? "greedy" : "sampled");
-        return new FaasComparison.Trained(new PolicyManager("nac-nn", policy, greedy), curve,
-                (System.nanoTime() - t0) / 1e9, info);
+        return new FaasComparison.Trained(
+                new PolicyManager("nac-nn", policy, greedy),
+                curve,
+                (System.nanoTime() - t0) / 1e9,
+                info);
     }
 
     /** The policy {@code pi(a|o) ∝ exp(f(o, e_a, 1))} of a network. Immutable. */
@@ -182,13 +228,22 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
         final int n;
         final double[] obs;
         final int[] action;
+
         /** {@code pOld[i*nA + a]}. */
         final double[] pOld;
+
         final double[] advantage;
+
         /** Critic target: {@code (1 - gamma)} x the GAE return. */
         final double[] target;
 
-        Batch(int n, double[] obs, int[] action, double[] pOld, double[] advantage, double[] target) {
+        Batch(
+                int n,
+                double[] obs,
+                int[] action,
+                double[] pOld,
+                double[] advantage,
+                double[] target) {
             this.n = n;
             this.obs = obs;
             this.action = action;
@@ -197,8 +252,13 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
             this.target = target;
         }
 
-        static Batch of(Rollout[] rollouts, AgentPolicy policy, TwoLayerNetwork critic, double gamma, double gaeLambda,
-                        double lambda) {
+        static Batch of(
+                Rollout[] rollouts,
+                AgentPolicy policy,
+                TwoLayerNetwork critic,
+                double gamma,
+                double gaeLambda,
+                double lambda) {
             int n = 0;
             for (Rollout r : rollouts) {
                 n += r.n;
@@ -223,7 +283,8 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
                     v[i] = scale * critic.value(criticInput(r.obs, i * d, x));
                     vNext[i] = scale * critic.value(criticInput(r.nextObs, i * d, x));
                 }
-                // GAE per agent, backwards in time; the episode is truncated, so bootstrap at the end
+                // GAE per agent, backwards in time; the episode is truncated, so bootstrap at the
+                // end
                 for (int f = 0; f < r.agents; f++) {
                     double gae = 0.0;
                     for (int t = r.steps - 1; t >= 0; t--) {
@@ -261,10 +322,11 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
 
     /**
      * Gradient of {@code mean_i[rho_i A_i] - beta mean_i KL(pi_old(.|o_i) || pi(.|o_i))} over the
-     * mini-batch {@code order[from..to)}, using {@code ∇ log pi(a|o) = ∇f(x_a) - sum_b pi(b) ∇f(x_b)} and
-     * {@code ∇ KL(pi_old || pi) = sum_b (pi(b) - pi_old(b)) ∇f(x_b)}.
+     * mini-batch {@code order[from..to)}, using {@code ∇ log pi(a|o) = ∇f(x_a) - sum_b pi(b)
+     * ∇f(x_b)} and {@code ∇ KL(pi_old || pi) = sum_b (pi(b) - pi_old(b)) ∇f(x_b)}.
      */
-    static double[] actorGradient(TwoLayerNetwork net, Batch b, int[] order, int from, int to, double beta) {
+    static double[] actorGradient(
+            TwoLayerNetwork net, Batch b, int[] order, int from, int to, double beta) {
         int size = net.parameterCount();
         int nA = FaasEnvironment.N_ACTIONS;
         int d = ACTOR_INPUT;
@@ -287,7 +349,9 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
             double w = rho * b.advantage[i] * inv;
             for (int a = 0; a < nA; a++) {
                 // score part: w (1{a = act} - p_a); KL part: -beta (p_a - pOld_a)
-                double c = w * ((a == act ? 1.0 : 0.0) - p[a]) - beta * inv * (p[a] - b.pOld[i * nA + a]);
+                double c =
+                        w * ((a == act ? 1.0 : 0.0) - p[a])
+                                - beta * inv * (p[a] - b.pOld[i * nA + a]);
                 if (c != 0.0) {
                     double[] g = gf[a];
                     for (int j = 0; j < size; j++) {
@@ -299,7 +363,9 @@ public record NacNeuralLearner(int iterations, int episodesPerIteration, int hid
         return grad;
     }
 
-    /** Ascent direction of {@code -mean (g(o) - target)^2 / 2} for the critic over the mini-batch. */
+    /**
+     * Ascent direction of {@code -mean (g(o) - target)^2 / 2} for the critic over the mini-batch.
+     */
     static double[] criticGradient(TwoLayerNetwork critic, Batch b, int[] order, int from, int to) {
         int size = critic.parameterCount();
         double[] grad = new double[size];

@@ -1,9 +1,9 @@
 package org.mfgkit.faas;
 
 /**
- * OpenWhisk's own resource management (004 Appendix E baseline): {@code cpu.shares} proportional
- * to the container's memory, containers created on demand and kept for the 10-minute keep-alive,
- * no reservations. Everything is already done by the simulator's defaults; this manager never acts.
+ * OpenWhisk's own resource management (004 Appendix E baseline): {@code cpu.shares} proportional to
+ * the container's memory, containers created on demand and kept for the 10-minute keep-alive, no
+ * reservations. Everything is already done by the simulator's defaults; this manager never acts.
  */
 public final class OpenWhiskDefaultManager implements ResourceManager {
     @Override

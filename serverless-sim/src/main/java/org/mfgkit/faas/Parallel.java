@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs independent tasks on a few threads and returns their results in index order. */
 final class Parallel {
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /** One unit of work. */
     interface Task<T> {
@@ -31,11 +30,14 @@ final class Parallel {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), r -> {
-            Thread t = new Thread(r, "faas-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        Math.min(threads, count),
+                        r -> {
+                            Thread t = new Thread(r, "faas-worker");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {

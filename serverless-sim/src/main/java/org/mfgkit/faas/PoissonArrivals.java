@@ -6,13 +6,15 @@ import java.util.random.RandomGenerator;
  * Non-homogeneous Poisson arrivals with piecewise-constant rates (SPEC §5). Function {@code f} has
  * rate {@code rates[f][k]} (invocations per second) on {@code [k*pieceMs, (k+1)*pieceMs)}. Arrival
  * times are generated exactly by the time change: an Exp(1) variate is consumed by the integrated
- * rate {@code Lambda(t)} piece by piece. After the last piece the stream ends, except for
- * {@link #constant} whose single piece is unbounded.
+ * rate {@code Lambda(t)} piece by piece. After the last piece the stream ends, except for {@link
+ * #constant} whose single piece is unbounded.
  */
 public final class PoissonArrivals implements ArrivalProcess {
     private final double pieceMs;
+
     /** {@code rates[f][k]}: invocations per second of function f during piece k. */
     private final double[][] rates;
+
     private final double horizonMs;
 
     /**
@@ -37,13 +39,19 @@ public final class PoissonArrivals implements ArrivalProcess {
         this.rates = new double[ratesPerSecond.length][];
         for (int f = 0; f < ratesPerSecond.length; f++) {
             if (ratesPerSecond[f].length != pieces) {
-                throw new IllegalArgumentException("rates of function " + f + " have " + ratesPerSecond[f].length
-                        + " pieces, function 0 has " + pieces);
+                throw new IllegalArgumentException(
+                        "rates of function "
+                                + f
+                                + " have "
+                                + ratesPerSecond[f].length
+                                + " pieces, function 0 has "
+                                + pieces);
             }
             for (int k = 0; k < pieces; k++) {
                 double r = ratesPerSecond[f][k];
                 if (!(r >= 0.0) || Double.isInfinite(r)) {
-                    throw new IllegalArgumentException("rate[" + f + "][" + k + "] must be finite and >= 0, got " + r);
+                    throw new IllegalArgumentException(
+                            "rate[" + f + "][" + k + "] must be finite and >= 0, got " + r);
                 }
             }
             this.rates[f] = ratesPerSecond[f].clone();
@@ -92,7 +100,10 @@ public final class PoissonArrivals implements ArrivalProcess {
                 // Exp(1) amount of integrated intensity (rates are per second, times in ms)
                 double e = -Math.log(1.0 - rng.nextDouble()) * 1000.0;
                 while (k < r.length) {
-                    double end = pieceMs == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : (k + 1) * pieceMs;
+                    double end =
+                            pieceMs == Double.POSITIVE_INFINITY
+                                    ? Double.POSITIVE_INFINITY
+                                    : (k + 1) * pieceMs;
                     double rate = r[k];
                     if (rate > 0.0) {
                         double dt = e / rate;

@@ -16,7 +16,7 @@ public final class PolicyManager implements ResourceManager {
     private RandomGenerator rng;
 
     /**
-     * @param name   manager name
+     * @param name manager name
      * @param policy the shared policy
      * @param greedy take the most probable action instead of sampling
      */

@@ -8,10 +8,10 @@ import org.mfgkit.core.RandomStreams;
  * The transitions of all agents over one episode with a shared policy (on-policy samples for the
  * learners). Transition {@code i} is agent {@code agent[i]} at interval {@code t[i]}: observation
  * {@code obs[i*OBS_DIM ..]}, action {@code action[i]} drawn from {@code pi(.|o)} with probability
- * {@code prob[i*N_ACTIONS + action]}, reward {@code reward[i]}, next observation
- * {@code nextObs[i*OBS_DIM ..]} and next action {@code nextAction[i]} (the one the agent actually
- * took next; for the last interval drawn from {@code pi(.|o')} without acting), {@code last[i]}
- * marks the final interval of the episode. Indexing: {@code i = t * agents + f}.
+ * {@code prob[i*N_ACTIONS + action]}, reward {@code reward[i]}, next observation {@code
+ * nextObs[i*OBS_DIM ..]} and next action {@code nextAction[i]} (the one the agent actually took
+ * next; for the last interval drawn from {@code pi(.|o')} without acting), {@code last[i]} marks
+ * the final interval of the episode. Indexing: {@code i = t * agents + f}.
  */
 final class Rollout {
     final int agents;
@@ -21,17 +21,30 @@ final class Rollout {
     final double[] nextObs;
     final int[] action;
     final int[] nextAction;
+
     /** {@code prob[i*N_ACTIONS + a] = pi(a|o_i)} of the behaviour policy. */
     final double[] prob;
+
     /** {@code nextProb[i*N_ACTIONS + a] = pi(a|o'_i)}. */
     final double[] nextProb;
+
     final double[] reward;
     final boolean[] last;
+
     /** Mean agent reward over the episode. */
     final double meanReward;
 
-    private Rollout(int agents, int steps, double[] obs, double[] nextObs, int[] action, int[] nextAction, double[] prob,
-                    double[] nextProb, double[] reward, boolean[] last) {
+    private Rollout(
+            int agents,
+            int steps,
+            double[] obs,
+            double[] nextObs,
+            int[] action,
+            int[] nextAction,
+            double[] prob,
+            double[] nextProb,
+            double[] reward,
+            boolean[] last) {
         this.agents = agents;
         this.steps = steps;
         this.n = agents * steps;
@@ -59,7 +72,10 @@ final class Rollout {
         return mean;
     }
 
-    /** Runs one episode of {@code env} (reset with {@code seed}) with every agent drawing from {@code policy}. */
+    /**
+     * Runs one episode of {@code env} (reset with {@code seed}) with every agent drawing from
+     * {@code policy}.
+     */
     static Rollout collect(FaasEnvironment env, AgentPolicy policy, long seed) {
         final int d = FaasEnvironment.OBS_DIM;
         final int nA = FaasEnvironment.N_ACTIONS;
@@ -109,7 +125,8 @@ final class Rollout {
             nextAction[i] = RandomStreams.sampleCategorical(p, rng);
             System.arraycopy(p, 0, nextProb, i * nA, nA);
         }
-        return new Rollout(agents, steps, obs, nextObs, action, nextAction, prob, nextProb, reward, last);
+        return new Rollout(
+                agents, steps, obs, nextObs, action, nextAction, prob, nextProb, reward, last);
     }
 
     /** {@code log pi(action_i | o_i)} of the behaviour policy. */
@@ -133,7 +150,14 @@ final class Rollout {
 
     @Override
     public String toString() {
-        return "Rollout[" + agents + " agents x " + steps + " steps, mean reward " + meanReward + ", actions "
-                + Arrays.toString(actionCounts()) + "]";
+        return "Rollout["
+                + agents
+                + " agents x "
+                + steps
+                + " steps, mean reward "
+                + meanReward
+                + ", actions "
+                + Arrays.toString(actionCounts())
+                + "]";
     }
 }

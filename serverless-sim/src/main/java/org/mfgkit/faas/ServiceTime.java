@@ -21,15 +21,17 @@ public sealed interface ServiceTime permits ServiceTime.LogNormal, ServiceTime.E
      * Lognormal service time: {@code S = medianMs * exp(sigma * Z)}, {@code Z ~ N(0,1)}.
      *
      * @param medianMs median {@code exp(mu)} in ms
-     * @param sigma    standard deviation of {@code log S}
+     * @param sigma standard deviation of {@code log S}
      */
     record LogNormal(double medianMs, double sigma) implements ServiceTime {
         public LogNormal {
             if (!(medianMs > 0.0) || Double.isInfinite(medianMs)) {
-                throw new IllegalArgumentException("lognormal medianMs must be finite and > 0, got " + medianMs);
+                throw new IllegalArgumentException(
+                        "lognormal medianMs must be finite and > 0, got " + medianMs);
             }
             if (!(sigma >= 0.0) || Double.isInfinite(sigma)) {
-                throw new IllegalArgumentException("lognormal sigma must be finite and >= 0, got " + sigma);
+                throw new IllegalArgumentException(
+                        "lognormal sigma must be finite and >= 0, got " + sigma);
             }
         }
 
@@ -46,8 +48,12 @@ public sealed interface ServiceTime permits ServiceTime.LogNormal, ServiceTime.E
         @Override
         public double quantile(double p) {
             requireProbability(p);
-            return medianMs * Math.exp(sigma * new org.apache.commons.math3.distribution.NormalDistribution(null, 0.0, 1.0)
-                    .inverseCumulativeProbability(p));
+            return medianMs
+                    * Math.exp(
+                            sigma
+                                    * new org.apache.commons.math3.distribution.NormalDistribution(
+                                                    null, 0.0, 1.0)
+                                            .inverseCumulativeProbability(p));
         }
     }
 
@@ -59,7 +65,8 @@ public sealed interface ServiceTime permits ServiceTime.LogNormal, ServiceTime.E
     record Exponential(double meanMs) implements ServiceTime {
         public Exponential {
             if (!(meanMs > 0.0) || Double.isInfinite(meanMs)) {
-                throw new IllegalArgumentException("exponential meanMs must be finite and > 0, got " + meanMs);
+                throw new IllegalArgumentException(
+                        "exponential meanMs must be finite and > 0, got " + meanMs);
             }
         }
 

@@ -6,12 +6,13 @@ import java.util.List;
  * The workload of the simulator's speed measurement (SPEC §5 "Speed"; JMH {@code FaasBenchmark} and
  * {@code mfgkit bench faas/invocations}): the default 21-node cluster, the 12 shipped profiles, and
  * Poisson arrivals by which every function offers the same share of {@code load} of the cluster's
- * cores (high load: {@link #HIGH_LOAD}). Metrics are harvested every simulated control interval
- * (30 s), as {@link FaasEnvironment} does, so their cost (p50/p99 selection) is included.
+ * cores (high load: {@link #HIGH_LOAD}). Metrics are harvested every simulated control interval (30
+ * s), as {@link FaasEnvironment} does, so their cost (p50/p99 selection) is included.
  */
 public final class ThroughputWorkload {
     /** "High load": 60% of the cluster's cores offered on average. */
     public static final double HIGH_LOAD = 0.6;
+
     private final ClusterSimulator sim;
     private final double harvestEveryMs;
     private double lastHarvest;
@@ -26,7 +27,11 @@ public final class ThroughputWorkload {
         FaasParams params = FaasParams.defaults();
         double[] rates = new double[fns.size()];
         for (int f = 0; f < rates.length; f++) {
-            rates[f] = load * cluster.totalCores() / rates.length / (fns.get(f).meanWorkCoreMs() / 1000.0);
+            rates[f] =
+                    load
+                            * cluster.totalCores()
+                            / rates.length
+                            / (fns.get(f).meanWorkCoreMs() / 1000.0);
         }
         sim = new ClusterSimulator(cluster, fns, params, PoissonArrivals.constant(rates));
         harvestEveryMs = params.controlIntervalMs();
@@ -36,7 +41,10 @@ public final class ThroughputWorkload {
         lastHarvest = sim.now();
     }
 
-    /** Simulates until {@code invocations} more invocations completed; returns the simulated time (ms). */
+    /**
+     * Simulates until {@code invocations} more invocations completed; returns the simulated time
+     * (ms).
+     */
     public double run(long invocations) {
         long left = invocations;
         while (left > 0) {

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Replays per-minute invocation counts of an {@link AzureTrace} (SPEC §5). Function {@code f} follows
- * trace row {@code rows[f]}, its counts multiplied by {@code scale[f]} (a fractional scaled count is
- * rounded up with probability equal to its fractional part), over the minutes
- * {@code [startMinute, startMinute + minutes)}; simulated time 0 is the start of {@code startMinute}.
+ * Replays per-minute invocation counts of an {@link AzureTrace} (SPEC §5). Function {@code f}
+ * follows trace row {@code rows[f]}, its counts multiplied by {@code scale[f]} (a fractional scaled
+ * count is rounded up with probability equal to its fractional part), over the minutes {@code
+ * [startMinute, startMinute + minutes)}; simulated time 0 is the start of {@code startMinute}.
  * Within a minute the {@code n} invocations are placed independently and uniformly (the usual
  * replay of minute-binned traces; given its count a Poisson process is exactly that), generated in
- * increasing order by the sequential order-statistics recursion
- * {@code t_(i+1) = t_(i) + (b - t_(i)) (1 - U^(1/(n-i)))} so no buffer or sort is needed.
+ * increasing order by the sequential order-statistics recursion {@code t_(i+1) = t_(i) + (b -
+ * t_(i)) (1 - U^(1/(n-i)))} so no buffer or sort is needed.
  */
 public final class TraceReplay implements ArrivalProcess {
     private static final double MINUTE_MS = 60_000.0;
@@ -22,29 +22,49 @@ public final class TraceReplay implements ArrivalProcess {
     private final int minutes;
 
     /**
-     * @param trace       the trace
-     * @param rows        {@code rows[f]}: 0-based trace row replayed as function f
-     * @param scale       {@code scale[f]} &gt;= 0: count multiplier of function f
+     * @param trace the trace
+     * @param rows {@code rows[f]}: 0-based trace row replayed as function f
+     * @param scale {@code scale[f]} &gt;= 0: count multiplier of function f
      * @param startMinute first replayed minute (0-based)
-     * @param minutes     number of replayed minutes
+     * @param minutes number of replayed minutes
      */
     public TraceReplay(AzureTrace trace, int[] rows, double[] scale, int startMinute, int minutes) {
         if (rows.length == 0 || rows.length != scale.length) {
-            throw new IllegalArgumentException("trace replay needs one row and one scale per function, got "
-                    + rows.length + " rows and " + scale.length + " scales");
+            throw new IllegalArgumentException(
+                    "trace replay needs one row and one scale per function, got "
+                            + rows.length
+                            + " rows and "
+                            + scale.length
+                            + " scales");
         }
         for (int f = 0; f < rows.length; f++) {
             if (rows[f] < 0 || rows[f] >= trace.rows().size()) {
-                throw new IllegalArgumentException("trace replay: row " + rows[f] + " of function " + f + " is outside 0.."
-                        + (trace.rows().size() - 1) + " of " + trace.source());
+                throw new IllegalArgumentException(
+                        "trace replay: row "
+                                + rows[f]
+                                + " of function "
+                                + f
+                                + " is outside 0.."
+                                + (trace.rows().size() - 1)
+                                + " of "
+                                + trace.source());
             }
             if (!(scale[f] >= 0.0) || Double.isInfinite(scale[f])) {
-                throw new IllegalArgumentException("trace replay: scale of function " + f + " must be finite and >= 0, got " + scale[f]);
+                throw new IllegalArgumentException(
+                        "trace replay: scale of function "
+                                + f
+                                + " must be finite and >= 0, got "
+                                + scale[f]);
             }
         }
         if (startMinute < 0 || minutes <= 0 || startMinute + minutes > trace.minutes()) {
-            throw new IllegalArgumentException("trace replay: minutes [" + startMinute + ", " + (startMinute + minutes)
-                    + ") are outside the trace's 0.." + trace.minutes());
+            throw new IllegalArgumentException(
+                    "trace replay: minutes ["
+                            + startMinute
+                            + ", "
+                            + (startMinute + minutes)
+                            + ") are outside the trace's 0.."
+                            + trace.minutes());
         }
         this.trace = trace;
         this.rows = rows.clone();
@@ -55,14 +75,21 @@ public final class TraceReplay implements ArrivalProcess {
 
     /**
      * A replay whose scales make every function offer the same mean CPU load, {@code load} of the
-     * cluster's cores split evenly: {@code scale[f] = load * totalCores / F / (meanRate_f * E[work_f])},
-     * with {@code meanRate_f} the row's mean rate over the replayed minutes (a row without
-     * invocations gets scale 0).
+     * cluster's cores split evenly: {@code scale[f] = load * totalCores / F / (meanRate_f *
+     * E[work_f])}, with {@code meanRate_f} the row's mean rate over the replayed minutes (a row
+     * without invocations gets scale 0).
      */
-    public static TraceReplay atLoad(AzureTrace trace, int[] rows, List<FunctionProfile> profiles, ClusterSpec cluster,
-                                     double load, int startMinute, int minutes) {
+    public static TraceReplay atLoad(
+            AzureTrace trace,
+            int[] rows,
+            List<FunctionProfile> profiles,
+            ClusterSpec cluster,
+            double load,
+            int startMinute,
+            int minutes) {
         if (rows.length != profiles.size()) {
-            throw new IllegalArgumentException("trace replay: " + rows.length + " rows for " + profiles.size() + " functions");
+            throw new IllegalArgumentException(
+                    "trace replay: " + rows.length + " rows for " + profiles.size() + " functions");
         }
         if (!(load > 0.0) || Double.isInfinite(load)) {
             throw new IllegalArgumentException("load must be finite and > 0, got " + load);
@@ -71,13 +98,23 @@ public final class TraceReplay implements ArrivalProcess {
         double perFunctionCores = load * cluster.totalCores() / rows.length;
         for (int f = 0; f < rows.length; f++) {
             if (rows[f] < 0 || rows[f] >= trace.rows().size()) {
-                throw new IllegalArgumentException("trace replay: row " + rows[f] + " is outside 0.." + (trace.rows().size() - 1));
+                throw new IllegalArgumentException(
+                        "trace replay: row "
+                                + rows[f]
+                                + " is outside 0.."
+                                + (trace.rows().size() - 1));
             }
             if (startMinute < 0 || minutes <= 0 || startMinute + minutes > trace.minutes()) {
-                throw new IllegalArgumentException("trace replay: minutes [" + startMinute + ", " + (startMinute + minutes)
-                        + ") are outside the trace's 0.." + trace.minutes());
+                throw new IllegalArgumentException(
+                        "trace replay: minutes ["
+                                + startMinute
+                                + ", "
+                                + (startMinute + minutes)
+                                + ") are outside the trace's 0.."
+                                + trace.minutes());
             }
-            double perSecond = trace.rows().get(rows[f]).total(startMinute, minutes) / (minutes * 60.0);
+            double perSecond =
+                    trace.rows().get(rows[f]).total(startMinute, minutes) / (minutes * 60.0);
             double coreSecondsPerCall = profiles.get(f).meanWorkCoreMs() / 1000.0;
             scale[f] = perSecond > 0.0 ? perFunctionCores / (perSecond * coreSecondsPerCall) : 0.0;
         }
@@ -111,8 +148,10 @@ public final class TraceReplay implements ArrivalProcess {
         return new Stream() {
             /** Replayed minute index (0-based within the window) being emitted. */
             private int m = -1;
+
             /** Invocations of minute m still to emit. */
             private int left = 0;
+
             private double t = 0.0;
             private double end = 0.0;
 

@@ -4,9 +4,9 @@ import java.util.random.RandomGenerator;
 import org.mfgkit.core.RandomStreams;
 
 /**
- * The training episodes of a learner: episode {@code k} replays the training rows over
- * {@code episodeMinutes} minutes starting at a minute drawn uniformly from the training window,
- * reset with its own seed. Deterministic given the seed.
+ * The training episodes of a learner: episode {@code k} replays the training rows over {@code
+ * episodeMinutes} minutes starting at a minute drawn uniformly from the training window, reset with
+ * its own seed. Deterministic given the seed.
  */
 final class TrainingEpisodes {
     private final FaasComparison.Spec spec;

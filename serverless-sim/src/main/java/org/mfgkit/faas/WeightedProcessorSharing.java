@@ -1,33 +1,38 @@
 package org.mfgkit.faas;
 
 /**
- * Weighted, work-conserving processor sharing with per-job caps (SPEC §5: CPU by {@code cpu.shares}).
- * On a node with {@code capacity} cores, job {@code j} has weight {@code w_j} (its container's
- * {@code cpu.shares}) and cap {@code d_j} (its CPU demand: a job cannot use more cores than it has
- * runnable threads). The allocation is the weighted max-min fair ("water-filling") one, as the
- * Linux CFS gives to cgroups with {@code cpu.shares} and no quota:
- * {@code r_j = min(d_j, w_j * x)} with the level {@code x} chosen so that
- * {@code sum_j r_j = min(capacity, sum_j d_j)} — all capacity is used whenever there is demand for it.
+ * Weighted, work-conserving processor sharing with per-job caps (SPEC §5: CPU by {@code
+ * cpu.shares}). On a node with {@code capacity} cores, job {@code j} has weight {@code w_j} (its
+ * container's {@code cpu.shares}) and cap {@code d_j} (its CPU demand: a job cannot use more cores
+ * than it has runnable threads). The allocation is the weighted max-min fair ("water-filling") one,
+ * as the Linux CFS gives to cgroups with {@code cpu.shares} and no quota: {@code r_j = min(d_j, w_j
+ * * x)} with the level {@code x} chosen so that {@code sum_j r_j = min(capacity, sum_j d_j)} — all
+ * capacity is used whenever there is demand for it.
  */
 public final class WeightedProcessorSharing {
-    private WeightedProcessorSharing() {
-    }
+    private WeightedProcessorSharing() {}
 
     /**
-     * Computes the rates of {@code k} jobs. The jobs must be ordered by non-decreasing {@code d_j/w_j}
-     * (the caller keeps that order incrementally); then one pass suffices: the jobs whose cap is
-     * reached at the water level come first.
+     * Computes the rates of {@code k} jobs. The jobs must be ordered by non-decreasing {@code
+     * d_j/w_j} (the caller keeps that order incrementally); then one pass suffices: the jobs whose
+     * cap is reached at the water level come first.
      *
      * @param capacity cores of the node
-     * @param weight   {@code weight[j]}, &gt; 0 (not modified)
-     * @param cap      {@code cap[j]}, &gt; 0 (not modified)
-     * @param k        number of jobs (prefix of the arrays)
-     * @param rate     output {@code rate[j]} in cores
-     * @param sumCap   {@code sum_j cap[j]} (the caller maintains it)
+     * @param weight {@code weight[j]}, &gt; 0 (not modified)
+     * @param cap {@code cap[j]}, &gt; 0 (not modified)
+     * @param k number of jobs (prefix of the arrays)
+     * @param rate output {@code rate[j]} in cores
+     * @param sumCap {@code sum_j cap[j]} (the caller maintains it)
      * @param sumWeight {@code sum_j weight[j]}
      */
-    public static void allocateSorted(double capacity, double[] weight, double[] cap, int k, double[] rate,
-                                      double sumCap, double sumWeight) {
+    public static void allocateSorted(
+            double capacity,
+            double[] weight,
+            double[] cap,
+            int k,
+            double[] rate,
+            double sumCap,
+            double sumWeight) {
         if (sumCap <= capacity) {
             for (int j = 0; j < k; j++) {
                 rate[j] = cap[j];
@@ -57,7 +62,8 @@ public final class WeightedProcessorSharing {
     public static double[] allocate(double capacity, double[] weight, double[] cap) {
         int k = weight.length;
         if (cap.length != k) {
-            throw new IllegalArgumentException("weight and cap lengths differ (" + k + " vs " + cap.length + ")");
+            throw new IllegalArgumentException(
+                    "weight and cap lengths differ (" + k + " vs " + cap.length + ")");
         }
         if (!(capacity > 0.0)) {
             throw new IllegalArgumentException("capacity must be > 0, got " + capacity);
@@ -67,13 +73,20 @@ public final class WeightedProcessorSharing {
         double sumWeight = 0.0;
         for (int j = 0; j < k; j++) {
             if (!(weight[j] > 0.0) || !(cap[j] > 0.0)) {
-                throw new IllegalArgumentException("job " + j + ": weight and cap must be > 0, got " + weight[j] + ", " + cap[j]);
+                throw new IllegalArgumentException(
+                        "job "
+                                + j
+                                + ": weight and cap must be > 0, got "
+                                + weight[j]
+                                + ", "
+                                + cap[j]);
             }
             order[j] = j;
             sumCap += cap[j];
             sumWeight += weight[j];
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(cap[a] / weight[a], cap[b] / weight[b]));
+        java.util.Arrays.sort(
+                order, (a, b) -> Double.compare(cap[a] / weight[a], cap[b] / weight[b]));
         double[] w = new double[k];
         double[] d = new double[k];
         for (int j = 0; j < k; j++) {

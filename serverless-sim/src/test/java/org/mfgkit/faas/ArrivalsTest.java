@@ -11,8 +11,8 @@ import org.mfgkit.core.RandomStreams;
 
 class ArrivalsTest {
     /**
-     * Piecewise-constant Poisson: the count in each piece is Poisson(rate x length); checked per piece
-     * over many replications within 5 standard errors of the mean, and times are increasing.
+     * Piecewise-constant Poisson: the count in each piece is Poisson(rate x length); checked per
+     * piece over many replications within 5 standard errors of the mean, and times are increasing.
      */
     @Test
     void piecewisePoissonCountsHaveTheRightMeans() {
@@ -39,8 +39,12 @@ class ArrivalsTest {
     /** With scale 1 the replay emits exactly each minute's count, inside that minute, in order. */
     @Test
     void traceReplayKeepsPerMinuteCounts() throws IOException {
-        AzureTrace t = AzureTrace.parse(new StringReader("HashOwner,HashApp,HashFunction,Trigger,1,2,3,4\n"
-                + "o,a,f,http,3,0,7,1\no,a,g,timer,0,0,0,0\n"), "t");
+        AzureTrace t =
+                AzureTrace.parse(
+                        new StringReader(
+                                "HashOwner,HashApp,HashFunction,Trigger,1,2,3,4\n"
+                                        + "o,a,f,http,3,0,7,1\no,a,g,timer,0,0,0,0\n"),
+                        "t");
         TraceReplay replay = new TraceReplay(t, new int[] {0, 1}, new double[] {1.0, 1.0}, 1, 3);
         ArrivalProcess.Stream s = replay.open(0, RandomStreams.create(1));
         int[] perMinute = new int[3];
@@ -55,10 +59,17 @@ class ArrivalsTest {
         assertEquals(180_000.0, replay.horizonMs());
     }
 
-    /** Fractional scales round up with probability equal to the fraction: the mean count is scale x count. */
+    /**
+     * Fractional scales round up with probability equal to the fraction: the mean count is scale x
+     * count.
+     */
     @Test
     void fractionalScaleIsUnbiased() throws IOException {
-        AzureTrace t = AzureTrace.parse(new StringReader("HashOwner,HashApp,HashFunction,Trigger,1\no,a,f,http,10\n"), "t");
+        AzureTrace t =
+                AzureTrace.parse(
+                        new StringReader(
+                                "HashOwner,HashApp,HashFunction,Trigger,1\no,a,f,http,10\n"),
+                        "t");
         TraceReplay replay = new TraceReplay(t, new int[] {0}, new double[] {0.35}, 0, 1);
         int reps = 20_000;
         long total = 0;

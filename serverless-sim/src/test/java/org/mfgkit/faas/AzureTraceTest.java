@@ -38,16 +38,26 @@ class AzureTraceTest {
 
     @Test
     void malformedInputNamesFileLineAndColumn() {
-        assertEquals("t.csv: line 3, column 6 (minute 2): expected a non-negative integer invocation count, got 'x'",
+        assertEquals(
+                "t.csv: line 3, column 6 (minute 2): expected a non-negative integer invocation count, got 'x'",
                 error(HEADER3 + "o,a,f,http,1,2,3\no,a,f,http,1,x,3\n"));
-        assertEquals("t.csv: line 2, column 7 (minute 3): expected a non-negative integer invocation count, got '-4'",
+        assertEquals(
+                "t.csv: line 2, column 7 (minute 3): expected a non-negative integer invocation count, got '-4'",
                 error(HEADER3 + "o,a,f,http,1,2,-4\n"));
-        assertTrue(error(HEADER3 + "o,a,f,http,1,2\n").startsWith("t.csv: line 2, column 7: expected 7 fields"));
-        assertTrue(error(HEADER3 + "o,a,f,http,1,2,3,4\n").startsWith("t.csv: line 2, column 8: expected 7 fields"));
-        assertEquals("t.csv: line 2, column 3 (HashFunction): empty value", error(HEADER3 + "o,a,,http,1,2,3\n"));
-        assertEquals("t.csv: line 1, column 2: expected header 'HashApp', got 'App'",
+        assertTrue(
+                error(HEADER3 + "o,a,f,http,1,2\n")
+                        .startsWith("t.csv: line 2, column 7: expected 7 fields"));
+        assertTrue(
+                error(HEADER3 + "o,a,f,http,1,2,3,4\n")
+                        .startsWith("t.csv: line 2, column 8: expected 7 fields"));
+        assertEquals(
+                "t.csv: line 2, column 3 (HashFunction): empty value",
+                error(HEADER3 + "o,a,,http,1,2,3\n"));
+        assertEquals(
+                "t.csv: line 1, column 2: expected header 'HashApp', got 'App'",
                 error("HashOwner,App,HashFunction,Trigger,1\n"));
-        assertEquals("t.csv: line 1, column 6: expected minute header '2', got '3'",
+        assertEquals(
+                "t.csv: line 1, column 6: expected minute header '2', got '3'",
                 error("HashOwner,HashApp,HashFunction,Trigger,1,3\n"));
         assertTrue(error("").startsWith("t.csv: line 1: empty file"));
         assertEquals("t.csv: no function rows after the header", error(HEADER3));
@@ -55,7 +65,9 @@ class AzureTraceTest {
 
     @Test
     void writeThenParseIsIdentity() throws IOException {
-        AzureTrace t = AzureTraceGenerator.generate(AzureTraceGenerator.Params.defaults().withRows(5).withMinutes(90), 4);
+        AzureTrace t =
+                AzureTraceGenerator.generate(
+                        AzureTraceGenerator.Params.defaults().withRows(5).withMinutes(90), 4);
         StringWriter w = new StringWriter();
         t.write(w);
         AzureTrace back = parse(w.toString());
@@ -67,9 +79,9 @@ class AzureTraceTest {
     }
 
     /**
-     * The shipped trace is what the documented command produces:
-     * {@code ./mfgkit faas trace --seed 2019 --out serverless-sim/src/main/resources/org/mfgkit/faas/azure-2019-synthetic.csv}
-     * (= {@code AzureTraceGenerator.generate(Params.defaults(), 2019)}), byte for byte.
+     * The shipped trace is what the documented command produces: {@code ./mfgkit faas trace --seed
+     * 2019 --out serverless-sim/src/main/resources/org/mfgkit/faas/azure-2019-synthetic.csv} (=
+     * {@code AzureTraceGenerator.generate(Params.defaults(), 2019)}), byte for byte.
      */
     @Test
     void shippedTraceIsRegeneratedByTheDocumentedCommand() throws IOException {
@@ -89,7 +101,11 @@ class AzureTraceTest {
     void readsFilesAndNamesThemInErrors(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, HEADER3 + "o,a,f,http,1,2,3.5\n");
-        String msg = assertThrows(IllegalArgumentException.class, () -> AzureTrace.read(f)).getMessage();
-        assertEquals(f + ": line 2, column 7 (minute 3): expected a non-negative integer invocation count, got '3.5'", msg);
+        String msg =
+                assertThrows(IllegalArgumentException.class, () -> AzureTrace.read(f)).getMessage();
+        assertEquals(
+                f
+                        + ": line 2, column 7 (minute 3): expected a non-negative integer invocation count, got '3.5'",
+                msg);
     }
 }

@@ -15,25 +15,45 @@ import org.mfgkit.core.Tolerances;
 class ClusterSimulatorTest {
     private static final FaasParams P = FaasParams.defaults();
 
-    /** A function with a deterministic service time (lognormal with sigma 0 is exactly its median). */
-    private static FunctionProfile fixed(String name, int memoryMb, double cpuDemand, double serviceMs, double coldMs) {
-        return new FunctionProfile(name, FunctionClass.CPU, memoryMb, cpuDemand, new ServiceTime.LogNormal(serviceMs, 0.0), coldMs);
+    /**
+     * A function with a deterministic service time (lognormal with sigma 0 is exactly its median).
+     */
+    private static FunctionProfile fixed(
+            String name, int memoryMb, double cpuDemand, double serviceMs, double coldMs) {
+        return new FunctionProfile(
+                name,
+                FunctionClass.CPU,
+                memoryMb,
+                cpuDemand,
+                new ServiceTime.LogNormal(serviceMs, 0.0),
+                coldMs);
     }
 
     /**
-     * M/M/c: Poisson arrivals (rate lambda), exponential service (rate mu), c reserved warm containers
-     * on one node with c cores (no CPU contention) and memory for exactly c containers, so a request
-     * that finds all c busy waits in the node's FIFO buffer. The mean latency is the Erlang-C mean
-     * wait plus 1/mu; checked within a 99.9% batch-means confidence interval.
+     * M/M/c: Poisson arrivals (rate lambda), exponential service (rate mu), c reserved warm
+     * containers on one node with c cores (no CPU contention) and memory for exactly c containers,
+     * so a request that finds all c busy waits in the node's FIFO buffer. The mean latency is the
+     * Erlang-C mean wait plus 1/mu; checked within a 99.9% batch-means confidence interval.
      */
     @Test
     void mmcMeanLatencyMatchesErlangC() {
         int c = 4;
         double mu = 10.0; // per second (mean service 100 ms)
         double lambda = 30.0; // rho = 0.75
-        FunctionProfile fn = new FunctionProfile("mmc", FunctionClass.CPU, 256, 1.0, new ServiceTime.Exponential(1000.0 / mu), 0.0);
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(1, c, 256 * c), List.of(fn), P,
-                PoissonArrivals.constant(lambda));
+        FunctionProfile fn =
+                new FunctionProfile(
+                        "mmc",
+                        FunctionClass.CPU,
+                        256,
+                        1.0,
+                        new ServiceTime.Exponential(1000.0 / mu),
+                        0.0);
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(1, c, 256 * c),
+                        List.of(fn),
+                        P,
+                        PoissonArrivals.constant(lambda));
         sim.reset(2024);
         sim.setReserved(0, c);
         double batchMs = 250_000.0;
@@ -52,18 +72,31 @@ class ClusterSimulatorTest {
         double a = lambda / mu;
         double wq = erlangC(c, a) / (c * mu - lambda) * 1000.0; // ms
         double expected = wq + 1000.0 / mu;
-        double halfWidth = new TDistribution(batches.getN() - 1).inverseCumulativeProbability(0.9995)
-                * batches.getStandardDeviation() / Math.sqrt(batches.getN());
+        double halfWidth =
+                new TDistribution(batches.getN() - 1).inverseCumulativeProbability(0.9995)
+                        * batches.getStandardDeviation()
+                        / Math.sqrt(batches.getN());
         assertTrue(served > 400_000, "sample size " + served);
-        System.out.printf("M/M/%d: mean latency %.3f ms, Erlang-C %.3f ms, 99.9%% half-width %.3f ms, %d requests%n",
+        System.out.printf(
+                "M/M/%d: mean latency %.3f ms, Erlang-C %.3f ms, 99.9%% half-width %.3f ms, %d requests%n",
                 c, batches.getMean(), expected, halfWidth, served);
-        assertEquals(expected, batches.getMean(), halfWidth,
-                "mean latency " + batches.getMean() + " vs Erlang-C " + expected + " +- " + halfWidth);
+        assertEquals(
+                expected,
+                batches.getMean(),
+                halfWidth,
+                "mean latency "
+                        + batches.getMean()
+                        + " vs Erlang-C "
+                        + expected
+                        + " +- "
+                        + halfWidth);
         // the bound must be informative: tighter than 10% of the mean wait
         assertTrue(halfWidth < 0.1 * wq, "confidence half-width " + halfWidth + " vs wait " + wq);
     }
 
-    /** Erlang C probability of waiting, {@code C(c, a)} for offered load {@code a = lambda/mu < c}. */
+    /**
+     * Erlang C probability of waiting, {@code C(c, a)} for offered load {@code a = lambda/mu < c}.
+     */
     static double erlangC(int c, double a) {
         double term = 1.0;
         double sum = 0.0;
@@ -93,8 +126,12 @@ class ClusterSimulatorTest {
         FunctionProfile a = fixed("A", 256, 1.0, 100.0, 0.0);
         FunctionProfile b = fixed("B", 256, 1.0, 100.0, 0.0);
         double t0 = 1000.0;
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(1, 1, 4096), List.of(a, b), P,
-                new ExplicitArrivals(new double[] {t0}, new double[] {t0}));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(1, 1, 4096),
+                        List.of(a, b),
+                        P,
+                        new ExplicitArrivals(new double[] {t0}, new double[] {t0}));
         sim.setKeepLatencies(true);
         sim.reset(1);
         sim.setShares(0, 256);
@@ -106,20 +143,29 @@ class ClusterSimulatorTest {
         // latencies are stored as float: compare within one float ulp
         assertEquals(200.0, m.latencies()[0][0], Math.ulp(200.0f));
         assertEquals(400.0 / 3.0, m.latencies()[1][0], Math.ulp(400.0f / 3.0f));
-        assertEquals(200.0, IntervalMetrics.sum(m.cpuUsedCoreMs()), Tolerances.TEST_EXACT, "CPU time = total work");
+        assertEquals(
+                200.0,
+                IntervalMetrics.sum(m.cpuUsedCoreMs()),
+                Tolerances.TEST_EXACT,
+                "CPU time = total work");
     }
 
     /**
-     * Work conservation under contention: deterministic service times, heavy Poisson load on a small
-     * cluster; once every request has completed, the CPU time handed out equals the work brought
-     * (completions x S x demand) and no interval used more than the cluster's cores.
+     * Work conservation under contention: deterministic service times, heavy Poisson load on a
+     * small cluster; once every request has completed, the CPU time handed out equals the work
+     * brought (completions x S x demand) and no interval used more than the cluster's cores.
      */
     @Test
     void processorSharingConservesWork() {
-        List<FunctionProfile> fns = List.of(fixed("x", 256, 1.0, 50.0, 300.0), fixed("y", 512, 2.0, 120.0, 800.0),
-                fixed("z", 128, 0.2, 400.0, 500.0));
+        List<FunctionProfile> fns =
+                List.of(
+                        fixed("x", 256, 1.0, 50.0, 300.0),
+                        fixed("y", 512, 2.0, 120.0, 800.0),
+                        fixed("z", 128, 0.2, 400.0, 500.0));
         double[][] rates = {{60.0, 150.0}, {10.0, 20.0}, {30.0, 80.0}};
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(3, 4, 4096), fns, P, new PoissonArrivals(60_000.0, rates));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(3, 4, 4096), fns, P, new PoissonArrivals(60_000.0, rates));
         sim.reset(7);
         sim.setShares(2, 2048);
         double used = 0.0;
@@ -127,7 +173,9 @@ class ClusterSimulatorTest {
         for (int i = 1; i <= 200; i++) {
             sim.runUntil(i * 10_000.0);
             IntervalMetrics m = sim.harvest();
-            assertTrue(m.clusterCpuUtilization() <= 1.0 + Tolerances.TEST_EXACT, "interval " + i + " used more than the cluster");
+            assertTrue(
+                    m.clusterCpuUtilization() <= 1.0 + Tolerances.TEST_EXACT,
+                    "interval " + i + " used more than the cluster");
             used += IntervalMetrics.sum(m.cpuUsedCoreMs());
             for (int f = 0; f < 3; f++) {
                 done[f] += m.completions()[f];
@@ -144,7 +192,9 @@ class ClusterSimulatorTest {
         assertEquals(work, used, Tolerances.TEST_ITERATIVE * work);
     }
 
-    /** An unreserved idle container is evicted exactly keepAliveMs after it went idle, not earlier. */
+    /**
+     * An unreserved idle container is evicted exactly keepAliveMs after it went idle, not earlier.
+     */
     @Test
     void keepAliveEvictionAtExactlyTenMinutes() {
         FunctionProfile fn = fixed("f", 256, 1.0, 100.0, 500.0);
@@ -152,8 +202,12 @@ class ClusterSimulatorTest {
         double idleAt = t0 + 500.0 + 100.0; // cold start, then service
         double reuse = idleAt + 300_000.0; // second request after 5 minutes idle: warm
         double idleAgain = reuse + 100.0;
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(2, 8, 16384), List.of(fn), P,
-                new ExplicitArrivals(new double[] {t0, reuse}));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(2, 8, 16384),
+                        List.of(fn),
+                        P,
+                        new ExplicitArrivals(new double[] {t0, reuse}));
         sim.setKeepLatencies(true);
         sim.reset(3);
         assertEquals(600_000.0, P.keepAliveMs());
@@ -164,7 +218,8 @@ class ClusterSimulatorTest {
         assertArrayEquals(new float[] {600.0f, 100.0f}, m.latencies()[0], Math.ulp(600.0f));
         assertEquals(1, m.coldStarts()[0]);
         double evictAt = idleAgain + 600_000.0;
-        assertEquals(evictAt, sim.nextEvictionTime(sim.homeNode(0)), 0.0, "exactly idle time + 10 min");
+        assertEquals(
+                evictAt, sim.nextEvictionTime(sim.homeNode(0)), 0.0, "exactly idle time + 10 min");
         sim.runUntil(evictAt); // events strictly before evictAt
         assertEquals(1, sim.containers(0), "still alive just before 10 minutes idle");
         sim.runUntil(Math.nextUp(evictAt));
@@ -177,8 +232,12 @@ class ClusterSimulatorTest {
     @Test
     void reservedContainersSurviveKeepAlive() {
         FunctionProfile fn = fixed("f", 256, 1.0, 100.0, 500.0);
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(2, 8, 16384), List.of(fn), P,
-                new ExplicitArrivals(new double[] {1000.0}));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(2, 8, 16384),
+                        List.of(fn),
+                        P,
+                        new ExplicitArrivals(new double[] {1000.0}));
         sim.reset(3);
         sim.setReserved(0, 2);
         sim.runUntil(3_600_000.0);
@@ -187,7 +246,8 @@ class ClusterSimulatorTest {
         assertEquals(0, m.coldStarts()[0]);
         assertEquals(2, m.prewarms()[0]);
         double released = sim.now();
-        sim.setReserved(0, 0); // released containers time out like ordinary ones, from the release on
+        sim.setReserved(
+                0, 0); // released containers time out like ordinary ones, from the release on
         assertEquals(2, sim.containers(0));
         sim.runUntil(released + 600_000.0);
         assertEquals(2, sim.containers(0));
@@ -198,10 +258,18 @@ class ClusterSimulatorTest {
     /** Under memory pressure the least recently used idle container is evicted. */
     @Test
     void lruEvictionUnderMemoryPressure() {
-        List<FunctionProfile> fns = List.of(fixed("a", 512, 1.0, 10.0, 100.0), fixed("b", 512, 1.0, 10.0, 100.0),
-                fixed("c", 512, 1.0, 10.0, 100.0));
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(1, 8, 1024), fns, P,
-                new ExplicitArrivals(new double[] {0.0}, new double[] {1000.0}, new double[] {5000.0}));
+        List<FunctionProfile> fns =
+                List.of(
+                        fixed("a", 512, 1.0, 10.0, 100.0),
+                        fixed("b", 512, 1.0, 10.0, 100.0),
+                        fixed("c", 512, 1.0, 10.0, 100.0));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(1, 8, 1024),
+                        fns,
+                        P,
+                        new ExplicitArrivals(
+                                new double[] {0.0}, new double[] {1000.0}, new double[] {5000.0}));
         sim.reset(1);
         sim.runUntil(4000.0);
         assertEquals(1, sim.containers(0));
@@ -217,8 +285,12 @@ class ClusterSimulatorTest {
     @Test
     void requestsWaitWhenMemoryIsFullOfBusyContainers() {
         FunctionProfile fn = fixed("f", 512, 1.0, 100.0, 0.0);
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(1, 8, 512), List.of(fn), P,
-                new ExplicitArrivals(new double[] {0.0, 10.0, 20.0}));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(1, 8, 512),
+                        List.of(fn),
+                        P,
+                        new ExplicitArrivals(new double[] {0.0, 10.0, 20.0}));
         sim.setKeepLatencies(true);
         sim.reset(1);
         sim.runUntil(1000.0);
@@ -231,10 +303,14 @@ class ClusterSimulatorTest {
     @Test
     void openWhiskHashingAndCoprimeSteps() {
         assertArrayEquals(new int[] {1, 3, 7}, ClusterSimulator.pairwiseCoprimeNumbersUntil(10));
-        assertArrayEquals(new int[] {1, 2, 5, 11, 13, 17, 19}, ClusterSimulator.pairwiseCoprimeNumbersUntil(21));
+        assertArrayEquals(
+                new int[] {1, 2, 5, 11, 13, 17, 19},
+                ClusterSimulator.pairwiseCoprimeNumbersUntil(21));
         assertArrayEquals(new int[] {1}, ClusterSimulator.pairwiseCoprimeNumbersUntil(1));
         List<FunctionProfile> fns = FunctionProfiles.defaults();
-        ClusterSimulator sim = new ClusterSimulator(ClusterSpec.defaults(), fns, P, PoissonArrivals.constant(new double[12]));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        ClusterSpec.defaults(), fns, P, PoissonArrivals.constant(new double[12]));
         int[] steps = ClusterSimulator.pairwiseCoprimeNumbersUntil(21);
         for (int f = 0; f < fns.size(); f++) {
             int hash = Math.abs("guest".hashCode() ^ ("guest/" + fns.get(f).name()).hashCode());
@@ -251,8 +327,12 @@ class ClusterSimulatorTest {
     void overflowFollowsTheCoprimeStep() {
         FunctionProfile fn = fixed("Image-Inference", 512, 1.0, 1000.0, 0.0);
         int nodes = 10;
-        ClusterSimulator sim = new ClusterSimulator(new ClusterSpec(nodes, 8, 512), List.of(fn), P,
-                new ExplicitArrivals(new double[] {0.0, 1.0, 2.0}));
+        ClusterSimulator sim =
+                new ClusterSimulator(
+                        new ClusterSpec(nodes, 8, 512),
+                        List.of(fn),
+                        P,
+                        new ExplicitArrivals(new double[] {0.0, 1.0, 2.0}));
         sim.reset(1);
         sim.runUntil(500.0);
         int home = sim.homeNode(0);
@@ -286,9 +366,14 @@ class ClusterSimulatorTest {
         double[] rates = new double[fns.size()];
         ClusterSpec cluster = new ClusterSpec(4, 8, 16384);
         for (int f = 0; f < rates.length; f++) {
-            rates[f] = 0.6 * cluster.totalCores() / rates.length / (fns.get(f).meanWorkCoreMs() / 1000.0);
+            rates[f] =
+                    0.6
+                            * cluster.totalCores()
+                            / rates.length
+                            / (fns.get(f).meanWorkCoreMs() / 1000.0);
         }
-        ClusterSimulator sim = new ClusterSimulator(cluster, fns, P, PoissonArrivals.constant(rates));
+        ClusterSimulator sim =
+                new ClusterSimulator(cluster, fns, P, PoissonArrivals.constant(rates));
         sim.reset(seed);
         List<IntervalMetrics> out = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {

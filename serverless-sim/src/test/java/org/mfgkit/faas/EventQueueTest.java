@@ -44,10 +44,13 @@ class EventQueueTest {
     void matchesAReferencePriorityQueueOnRandomOperations() {
         int slots = 37;
         EventQueue q = new EventQueue(slots);
-        record Entry(double time, long seq, int slot) {
-        }
-        PriorityQueue<Entry> ref = new PriorityQueue<>((a, b) -> a.time != b.time ? Double.compare(a.time, b.time)
-                : Long.compare(a.seq, b.seq));
+        record Entry(double time, long seq, int slot) {}
+        PriorityQueue<Entry> ref =
+                new PriorityQueue<>(
+                        (a, b) ->
+                                a.time != b.time
+                                        ? Double.compare(a.time, b.time)
+                                        : Long.compare(a.seq, b.seq));
         long[] liveSeq = new long[slots];
         java.util.Arrays.fill(liveSeq, -1);
         long seq = 0;

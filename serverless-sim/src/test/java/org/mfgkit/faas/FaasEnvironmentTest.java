@@ -15,13 +15,23 @@ class FaasEnvironmentTest {
         ClusterSpec cluster = new ClusterSpec(6, 8, 16384);
         double[] rates = new double[fns.size()];
         for (int f = 0; f < rates.length; f++) {
-            rates[f] = 0.3 * cluster.totalCores() / rates.length / (fns.get(f).meanWorkCoreMs() / 1000.0);
+            rates[f] =
+                    0.3
+                            * cluster.totalCores()
+                            / rates.length
+                            / (fns.get(f).meanWorkCoreMs() / 1000.0);
         }
         double[] targets = new double[fns.size()];
         for (int f = 0; f < targets.length; f++) {
             targets[f] = 1.15 * fns.get(f).service().quantile(0.99);
         }
-        return FaasEnvironment.of(cluster, fns, FaasParams.defaults(), PoissonArrivals.constant(rates), targets, (int) episodes);
+        return FaasEnvironment.of(
+                cluster,
+                fns,
+                FaasParams.defaults(),
+                PoissonArrivals.constant(rates),
+                targets,
+                (int) episodes);
     }
 
     @Test
@@ -42,9 +52,12 @@ class FaasEnvironmentTest {
             for (int f = 0; f < 12; f++) {
                 double expected = 0.3 * m.containerCpuUtilization(f) + 0.7 * m.sloPreservation(f);
                 double penalty = expected - s.rewards()[f];
-                assertTrue(Math.abs(penalty) < Tolerances.TEST_EXACT || Math.abs(penalty - 0.1) < Tolerances.TEST_EXACT,
+                assertTrue(
+                        Math.abs(penalty) < Tolerances.TEST_EXACT
+                                || Math.abs(penalty - 0.1) < Tolerances.TEST_EXACT,
                         "reward = formula, minus 0.1 on a reversal");
-                assertEquals(s.observations()[f * FaasEnvironment.OBS_DIM + 1], m.sloPreservation(f));
+                assertEquals(
+                        s.observations()[f * FaasEnvironment.OBS_DIM + 1], m.sloPreservation(f));
             }
         }
         assertEquals(6, s.interval());

@@ -24,9 +24,21 @@ class NacLinearLearnerTest {
             tr[i] = i;
             ev[i] = 12 + i;
         }
-        return new FaasComparison.Spec(5, new ClusterSpec(4, 8, 16384), FaasParams.defaults(), FunctionProfiles.defaults(),
-                AzureTrace.resource("azure-2019-synthetic.csv"), 0.2, new FaasComparison.Window(tr, 0, 60), 10,
-                new FaasComparison.Window(ev, 600, 12), 2, 1, 1, List.copyOf(learners.keySet()), learners);
+        return new FaasComparison.Spec(
+                5,
+                new ClusterSpec(4, 8, 16384),
+                FaasParams.defaults(),
+                FunctionProfiles.defaults(),
+                AzureTrace.resource("azure-2019-synthetic.csv"),
+                0.2,
+                new FaasComparison.Window(tr, 0, 60),
+                10,
+                new FaasComparison.Window(ev, 600, 12),
+                2,
+                1,
+                1,
+                List.copyOf(learners.keySet()),
+                learners);
     }
 
     @Test
@@ -47,7 +59,9 @@ class NacLinearLearnerTest {
             NacLinearLearner.featuresAllActions(obs, 0, phiA);
             double[] z = new double[FaasEnvironment.N_ACTIONS];
             for (int a = 0; a < z.length; a++) {
-                double[] phi = Arrays.copyOfRange(phiA, a * NacLinearLearner.DIM, (a + 1) * NacLinearLearner.DIM);
+                double[] phi =
+                        Arrays.copyOfRange(
+                                phiA, a * NacLinearLearner.DIM, (a + 1) * NacLinearLearner.DIM);
                 assertTrue(Numerics.norm2(phi) <= 1.0 + Tolerances.FEATURE_NORM);
                 z[a] = Numerics.dot(theta, phi);
             }
@@ -56,33 +70,47 @@ class NacLinearLearnerTest {
             assertArrayEquals(z, p, Tolerances.TEST_EXACT);
         }
         NacLinearLearner.featuresAllActions(new double[] {1, 1, 1, 1, 1, 1}, 0, phiA);
-        assertEquals(1.0, Numerics.norm2(Arrays.copyOfRange(phiA, 0, NacLinearLearner.DIM)), Tolerances.TEST_EXACT);
+        assertEquals(
+                1.0,
+                Numerics.norm2(Arrays.copyOfRange(phiA, 0, NacLinearLearner.DIM)),
+                Tolerances.TEST_EXACT);
     }
 
     @Test
     void trainingIsDeterministicGivenTheSeed() {
-        NacLinearLearner l = new NacLinearLearner(2, 1, 0.01, 0.01, 0.99, 0.05, 1000, 1, 0.05, 100, 1, false);
+        NacLinearLearner l =
+                new NacLinearLearner(2, 1, 0.01, 0.01, 0.99, 0.05, 1000, 1, 0.05, 100, 1, false);
         FaasComparison.Spec spec = smallSpec(Map.of("nac-linear", l));
         double[] targets = new double[12];
         for (int f = 0; f < 12; f++) {
             targets[f] = 1.15 * spec.profiles().get(f).service().quantile(0.99);
         }
-        FaasComparison.Trained a = l.train(spec, targets, 3, () -> { });
-        FaasComparison.Trained b = l.train(spec, targets, 3, () -> { });
-        FaasComparison.Trained c = l.train(spec, targets, 4, () -> { });
+        FaasComparison.Trained a = l.train(spec, targets, 3, () -> {});
+        FaasComparison.Trained b = l.train(spec, targets, 3, () -> {});
+        FaasComparison.Trained c = l.train(spec, targets, 4, () -> {});
         assertArrayEquals((double[]) a.info().get("theta"), (double[]) b.info().get("theta"));
         assertArrayEquals(a.meanReward(), b.meanReward());
-        assertFalse(Arrays.equals((double[]) a.info().get("theta"), (double[]) c.info().get("theta")));
+        assertFalse(
+                Arrays.equals((double[]) a.info().get("theta"), (double[]) c.info().get("theta")));
         assertTrue(Numerics.norm2((double[]) a.info().get("theta")) > 0.0, "the policy moved");
     }
 
     @Test
     void badParametersAreRejected() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new NacLinearLearner(0, 1, 0.01, 0.01, 0.99, 0.05, 1000, 1, 0.05, 100, 1, false));
-        assertThrows(IllegalArgumentException.class,
-                () -> new NacLinearLearner(5, 1, 0.01, 0.01, 1.0, 0.05, 1000, 1, 0.05, 100, 1, false));
-        assertThrows(IllegalArgumentException.class,
-                () -> new NacLinearLearner(5, 1, 200, 0.01, 0.9, 0.05, 1000, 1, 0.05, 100, 1, false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new NacLinearLearner(
+                                0, 1, 0.01, 0.01, 0.99, 0.05, 1000, 1, 0.05, 100, 1, false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new NacLinearLearner(
+                                5, 1, 0.01, 0.01, 1.0, 0.05, 1000, 1, 0.05, 100, 1, false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new NacLinearLearner(
+                                5, 1, 200, 0.01, 0.9, 0.05, 1000, 1, 0.05, 100, 1, false));
     }
 }

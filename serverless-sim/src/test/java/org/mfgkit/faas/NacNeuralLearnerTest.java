@@ -12,7 +12,8 @@ import org.mfgkit.core.Tolerances;
 import org.mfgkit.core.TwoLayerNetwork;
 
 class NacNeuralLearnerTest {
-    private static NacNeuralLearner.Batch batch(int n, RandomGenerator rng, TwoLayerNetwork behaviour) {
+    private static NacNeuralLearner.Batch batch(
+            int n, RandomGenerator rng, TwoLayerNetwork behaviour) {
         int d = FaasEnvironment.OBS_DIM;
         int nA = FaasEnvironment.N_ACTIONS;
         double[] obs = new double[n * d];
@@ -45,7 +46,9 @@ class NacNeuralLearnerTest {
         for (int i = 0; i < b.n; i++) {
             pol.probabilities(b.obs, i * FaasEnvironment.OBS_DIM, p);
             System.arraycopy(b.pOld, i * nA, old, 0, nA);
-            s += p[b.action[i]] / old[b.action[i]] * b.advantage[i] - beta * Numerics.klDivergence(old, p);
+            s +=
+                    p[b.action[i]] / old[b.action[i]] * b.advantage[i]
+                            - beta * Numerics.klDivergence(old, p);
         }
         return s / b.n;
     }
@@ -53,7 +56,9 @@ class NacNeuralLearnerTest {
     @Test
     void actorGradientMatchesFiniteDifferences() {
         RandomGenerator rng = RandomStreams.create(21);
-        TwoLayerNetwork old = TwoLayerNetwork.gaussian(Activation.TANH, 8, NacNeuralLearner.ACTOR_INPUT, 1.0, 1.0, rng);
+        TwoLayerNetwork old =
+                TwoLayerNetwork.gaussian(
+                        Activation.TANH, 8, NacNeuralLearner.ACTOR_INPUT, 1.0, 1.0, rng);
         NacNeuralLearner.Batch b = batch(7, rng, old);
         // evaluate away from the behaviour policy so that the KL term has a gradient
         double[] shift = new double[old.parameterCount()];
@@ -68,17 +73,29 @@ class NacNeuralLearnerTest {
         for (int j = 0; j < g.length; j++) {
             double[] e = new double[g.length];
             e[j] = h;
-            double fd = (objective(net.plus(1.0, e), b, beta) - objective(net.plus(-1.0, e), b, beta)) / (2 * h);
-            assertEquals(fd, g[j], Tolerances.TEST_FINITE_DIFFERENCE * Math.max(1.0, Math.abs(fd)), "parameter " + j);
+            double fd =
+                    (objective(net.plus(1.0, e), b, beta) - objective(net.plus(-1.0, e), b, beta))
+                            / (2 * h);
+            assertEquals(
+                    fd,
+                    g[j],
+                    Tolerances.TEST_FINITE_DIFFERENCE * Math.max(1.0, Math.abs(fd)),
+                    "parameter " + j);
         }
     }
 
     @Test
     void criticGradientMatchesFiniteDifferences() {
         RandomGenerator rng = RandomStreams.create(22);
-        TwoLayerNetwork critic = TwoLayerNetwork.gaussian(Activation.TANH, 6, NacNeuralLearner.CRITIC_INPUT, 1.0, 1.0, rng);
-        NacNeuralLearner.Batch b = batch(5, rng,
-                TwoLayerNetwork.gaussian(Activation.TANH, 4, NacNeuralLearner.ACTOR_INPUT, 1.0, 1.0, rng));
+        TwoLayerNetwork critic =
+                TwoLayerNetwork.gaussian(
+                        Activation.TANH, 6, NacNeuralLearner.CRITIC_INPUT, 1.0, 1.0, rng);
+        NacNeuralLearner.Batch b =
+                batch(
+                        5,
+                        rng,
+                        TwoLayerNetwork.gaussian(
+                                Activation.TANH, 4, NacNeuralLearner.ACTOR_INPUT, 1.0, 1.0, rng));
         int[] order = NacNeuralLearner.permutation(b.n, rng);
         double[] g = NacNeuralLearner.criticGradient(critic, b, order, 0, b.n);
         double h = 1e-6;
@@ -96,7 +113,11 @@ class NacNeuralLearnerTest {
                 minus -= 0.5 * Math.pow(cm.value(x) - b.target[i], 2) / b.n;
             }
             double fd = (plus - minus) / (2 * h);
-            assertEquals(fd, g[j], Tolerances.TEST_FINITE_DIFFERENCE * Math.max(1.0, Math.abs(fd)), "parameter " + j);
+            assertEquals(
+                    fd,
+                    g[j],
+                    Tolerances.TEST_FINITE_DIFFERENCE * Math.max(1.0, Math.abs(fd)),
+                    "parameter " + j);
         }
     }
 

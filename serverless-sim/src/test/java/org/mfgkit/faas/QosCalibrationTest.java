@@ -23,7 +23,9 @@ class QosCalibrationTest {
         NormalDistribution z = new NormalDistribution(null, 0, 1);
         for (int f = 0; f < fns.size(); f++) {
             ServiceTime.LogNormal ln = (ServiceTime.LogNormal) fns.get(f).service();
-            double cdf = z.cumulativeProbability(Math.log(cal.isolatedP99Ms()[f] / ln.medianMs()) / ln.sigma());
+            double cdf =
+                    z.cumulativeProbability(
+                            Math.log(cal.isolatedP99Ms()[f] / ln.medianMs()) / ln.sigma());
             assertEquals(0.99, cdf, 5 * se, fns.get(f).name());
             assertEquals(1.15 * cal.isolatedP99Ms()[f], cal.targetsMs()[f], 1e-9);
         }

@@ -9,17 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class RolloutTest {
     /** A fixed policy: uniform except that it prefers no-op when SLO preservation is high. */
-    static final AgentPolicy POLICY = (obs, off, out) -> {
-        double slo = obs[off + 1];
-        double sum = 0;
-        for (int a = 0; a < out.length; a++) {
-            out[a] = a == 0 ? 1 + 3 * slo : 1;
-            sum += out[a];
-        }
-        for (int a = 0; a < out.length; a++) {
-            out[a] /= sum;
-        }
-    };
+    static final AgentPolicy POLICY =
+            (obs, off, out) -> {
+                double slo = obs[off + 1];
+                double sum = 0;
+                for (int a = 0; a < out.length; a++) {
+                    out[a] = a == 0 ? 1 + 3 * slo : 1;
+                    sum += out[a];
+                }
+                for (int a = 0; a < out.length; a++) {
+                    out[a] /= sum;
+                }
+            };
 
     private static FaasEnvironment env() {
         List<FunctionProfile> fns = FunctionProfiles.defaults();
@@ -27,10 +28,15 @@ class RolloutTest {
         double[] rates = new double[fns.size()];
         double[] targets = new double[fns.size()];
         for (int f = 0; f < rates.length; f++) {
-            rates[f] = 0.3 * cluster.totalCores() / rates.length / (fns.get(f).meanWorkCoreMs() / 1000.0);
+            rates[f] =
+                    0.3
+                            * cluster.totalCores()
+                            / rates.length
+                            / (fns.get(f).meanWorkCoreMs() / 1000.0);
             targets[f] = 1.15 * fns.get(f).service().quantile(0.99);
         }
-        return FaasEnvironment.of(cluster, fns, FaasParams.defaults(), PoissonArrivals.constant(rates), targets, 6);
+        return FaasEnvironment.of(
+                cluster, fns, FaasParams.defaults(), PoissonArrivals.constant(rates), targets, 6);
     }
 
     @Test

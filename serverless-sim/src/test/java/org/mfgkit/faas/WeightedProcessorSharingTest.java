@@ -13,15 +13,25 @@ class WeightedProcessorSharingTest {
     @Test
     void handWorkedCases() {
         // one core, shares 256:768, both could use a full core -> 1/4 and 3/4
-        assertArrayEquals(new double[] {0.25, 0.75},
-                WeightedProcessorSharing.allocate(1.0, new double[] {256, 768}, new double[] {1, 1}), Tolerances.TEST_EXACT);
+        assertArrayEquals(
+                new double[] {0.25, 0.75},
+                WeightedProcessorSharing.allocate(
+                        1.0, new double[] {256, 768}, new double[] {1, 1}),
+                Tolerances.TEST_EXACT);
         // two cores, equal shares, caps 0.2, 2, 2: the I/O job keeps its 0.2, the rest split 1.8
-        assertArrayEquals(new double[] {0.2, 0.9, 0.9},
-                WeightedProcessorSharing.allocate(2.0, new double[] {1, 1, 1}, new double[] {0.2, 2, 2}), Tolerances.TEST_EXACT);
+        assertArrayEquals(
+                new double[] {0.2, 0.9, 0.9},
+                WeightedProcessorSharing.allocate(
+                        2.0, new double[] {1, 1, 1}, new double[] {0.2, 2, 2}),
+                Tolerances.TEST_EXACT);
         // under-subscribed: everyone gets its cap
-        assertArrayEquals(new double[] {1, 0.5, 2},
-                WeightedProcessorSharing.allocate(8.0, new double[] {128, 2048, 512}, new double[] {1, 0.5, 2}), Tolerances.TEST_EXACT);
-        // 8 cores, shares 1024 vs 128 x 10 single-threaded jobs: the heavy-weight job is capped at 1,
+        assertArrayEquals(
+                new double[] {1, 0.5, 2},
+                WeightedProcessorSharing.allocate(
+                        8.0, new double[] {128, 2048, 512}, new double[] {1, 0.5, 2}),
+                Tolerances.TEST_EXACT);
+        // 8 cores, shares 1024 vs 128 x 10 single-threaded jobs: the heavy-weight job is capped at
+        // 1,
         // the other ten share 7 equally
         double[] w = new double[11];
         double[] d = new double[11];
@@ -36,8 +46,8 @@ class WeightedProcessorSharingTest {
     }
 
     /**
-     * Random instances against an independent computation: the water level x solving
-     * {@code sum_j min(d_j, w_j x) = min(C, sum d)} found by bisection.
+     * Random instances against an independent computation: the water level x solving {@code sum_j
+     * min(d_j, w_j x) = min(C, sum d)} found by bisection.
      */
     @Test
     void workConservingAndEqualToBisectionWaterFilling() {
@@ -60,7 +70,11 @@ class WeightedProcessorSharingTest {
                 assertTrue(r[j] > 0);
                 total += r[j];
             }
-            assertEquals(Math.min(capacity, sumD), total, Tolerances.TEST_EXACT * capacity, "work conservation");
+            assertEquals(
+                    Math.min(capacity, sumD),
+                    total,
+                    Tolerances.TEST_EXACT * capacity,
+                    "work conservation");
             // bisection on the level
             double lo = 0;
             double hi = 1;
@@ -77,7 +91,11 @@ class WeightedProcessorSharingTest {
             }
             for (int j = 0; j < k; j++) {
                 // bisection stopped after 200 halvings: exact up to round-off of the level
-                assertEquals(Math.min(d[j], w[j] * hi), r[j], Tolerances.TEST_ITERATIVE, "trial " + trial + " job " + j);
+                assertEquals(
+                        Math.min(d[j], w[j] * hi),
+                        r[j],
+                        Tolerances.TEST_ITERATIVE,
+                        "trial " + trial + " job " + j);
             }
         }
     }

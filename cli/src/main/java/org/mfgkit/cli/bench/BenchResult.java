@@ -13,5 +13,11 @@ package org.mfgkit.cli.bench;
  * @param minNs fastest per-call time of a batch
  * @param maxNs slowest per-call time of a batch
  */
-public record BenchResult(String name, double medianNs, double opsPerS, int samples, long batchSize,
-    double minNs, double maxNs) {}
+public record BenchResult(
+        String name,
+        double medianNs,
+        double opsPerS,
+        int samples,
+        long batchSize,
+        double minNs,
+        double maxNs) {}

@@ -22,29 +22,41 @@ import java.util.regex.Pattern;
  * @param operation the timed operation on the state; must not modify it in a way that changes later
  *     calls' cost
  */
-public record BenchTask<S>(String name, String description, Supplier<? extends S> setup,
-    Function<? super S, ?> operation) {
+public record BenchTask<S>(
+        String name,
+        String description,
+        Supplier<? extends S> setup,
+        Function<? super S, ?> operation) {
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+([-/.][a-z0-9]+)*");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]+([-/.][a-z0-9]+)*");
 
-  /** Validates; names the offending field. */
-  public BenchTask {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("bench task name must be lower-case words joined by '-', '/' or '.', got \"" + name + "\"");
+    /** Validates; names the offending field. */
+    public BenchTask {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "bench task name must be lower-case words joined by '-', '/' or '.', got \""
+                            + name
+                            + "\"");
+        }
+        if (description == null || setup == null || operation == null) {
+            throw new IllegalArgumentException(
+                    "bench task \""
+                            + name
+                            + "\": description, setup and operation must not be null");
+        }
     }
-    if (description == null || setup == null || operation == null) {
-      throw new IllegalArgumentException("bench task \"" + name + "\": description, setup and operation must not be null");
+
+    /** A task (reads better than the constructor at registration sites). */
+    public static <S> BenchTask<S> of(
+            String name,
+            String description,
+            Supplier<? extends S> setup,
+            Function<? super S, ?> operation) {
+        return new BenchTask<>(name, description, setup, operation);
     }
-  }
 
-  /** A task (reads better than the constructor at registration sites). */
-  public static <S> BenchTask<S> of(String name, String description, Supplier<? extends S> setup,
-      Function<? super S, ?> operation) {
-    return new BenchTask<>(name, description, setup, operation);
-  }
-
-  /** A task without state. */
-  public static BenchTask<Void> of(String name, String description, Supplier<?> operation) {
-    return new BenchTask<Void>(name, description, () -> null, state -> operation.get());
-  }
+    /** A task without state. */
+    public static BenchTask<Void> of(String name, String description, Supplier<?> operation) {
+        return new BenchTask<Void>(name, description, () -> null, state -> operation.get());
+    }
 }

@@ -11,68 +11,76 @@ import org.mfgkit.cli.nac.NacBench;
 /** The registry of {@link BenchTask}s that {@code mfgkit bench} runs. Immutable. */
 public final class BenchTasks {
 
-  private final Map<String, BenchTask<?>> byName;
+    private final Map<String, BenchTask<?>> byName;
 
-  private BenchTasks(List<BenchTask<?>> tasks) {
-    Map<String, BenchTask<?>> map = new LinkedHashMap<>();
-    for (BenchTask<?> t : tasks) {
-      if (map.putIfAbsent(t.name(), t) != null) {
-        throw new IllegalArgumentException("two bench tasks are named \"" + t.name() + "\"");
-      }
+    private BenchTasks(List<BenchTask<?>> tasks) {
+        Map<String, BenchTask<?>> map = new LinkedHashMap<>();
+        for (BenchTask<?> t : tasks) {
+            if (map.putIfAbsent(t.name(), t) != null) {
+                throw new IllegalArgumentException(
+                        "two bench tasks are named \"" + t.name() + "\"");
+            }
+        }
+        this.byName = Collections.unmodifiableMap(map);
     }
-    this.byName = Collections.unmodifiableMap(map);
-  }
 
-  /** The tasks shipped with mfgkit: one registration line each. */
-  public static BenchTasks builtIn() {
-    return of(
-        JsonRoundTrip.task(),
-        ExploitabilityBench.of("sis-fh"),
-        ExploitabilityBench.of("lq-fh"),
-        ExploitabilityBench.of("sis"),
-        ExploitabilityBench.of("lq"),
-        NacBench.of("sis"),
-        NacBench.of("lq"),
-        MeanFieldFlowBench.task(),
-        org.mfgkit.cli.faas.FaasBench.task()
-        // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
-        );
-  }
-
-  /** A registry of exactly these tasks. */
-  public static BenchTasks of(BenchTask<?>... tasks) {
-    return new BenchTasks(List.of(tasks));
-  }
-
-  /** This registry plus {@code extra}. */
-  public BenchTasks with(BenchTask<?> extra) {
-    List<BenchTask<?>> all = new ArrayList<>(byName.values());
-    all.add(extra);
-    return new BenchTasks(all);
-  }
-
-  /** All tasks, in registration order. */
-  public List<BenchTask<?>> all() {
-    return List.copyOf(byName.values());
-  }
-
-  /**
-   * The tasks whose name contains a match of {@code regex} ({@link java.util.regex.Matcher#find}).
-   *
-   * @throws IllegalArgumentException when the regex is invalid or matches no task
-   */
-  public List<BenchTask<?>> matching(String regex) {
-    Pattern p;
-    try {
-      p = Pattern.compile(regex);
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw new IllegalArgumentException("invalid --filter regex \"" + regex + "\": " + e.getDescription());
+    /** The tasks shipped with mfgkit: one registration line each. */
+    public static BenchTasks builtIn() {
+        return of(
+                JsonRoundTrip.task(),
+                ExploitabilityBench.of("sis-fh"),
+                ExploitabilityBench.of("lq-fh"),
+                ExploitabilityBench.of("sis"),
+                ExploitabilityBench.of("lq"),
+                NacBench.of("sis"),
+                NacBench.of("lq"),
+                MeanFieldFlowBench.task(),
+                org.mfgkit.cli.faas.FaasBench.task()
+                // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
+                );
     }
-    List<BenchTask<?>> out = byName.values().stream().filter(t -> p.matcher(t.name()).find()).toList();
-    if (out.isEmpty()) {
-      throw new IllegalArgumentException("no bench task matches --filter \"" + regex + "\" (tasks: "
-          + String.join(", ", byName.keySet()) + ")");
+
+    /** A registry of exactly these tasks. */
+    public static BenchTasks of(BenchTask<?>... tasks) {
+        return new BenchTasks(List.of(tasks));
     }
-    return out;
-  }
+
+    /** This registry plus {@code extra}. */
+    public BenchTasks with(BenchTask<?> extra) {
+        List<BenchTask<?>> all = new ArrayList<>(byName.values());
+        all.add(extra);
+        return new BenchTasks(all);
+    }
+
+    /** All tasks, in registration order. */
+    public List<BenchTask<?>> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /**
+     * The tasks whose name contains a match of {@code regex} ({@link
+     * java.util.regex.Matcher#find}).
+     *
+     * @throws IllegalArgumentException when the regex is invalid or matches no task
+     */
+    public List<BenchTask<?>> matching(String regex) {
+        Pattern p;
+        try {
+            p = Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    "invalid --filter regex \"" + regex + "\": " + e.getDescription());
+        }
+        List<BenchTask<?>> out =
+                byName.values().stream().filter(t -> p.matcher(t.name()).find()).toList();
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no bench task matches --filter \""
+                            + regex
+                            + "\" (tasks: "
+                            + String.join(", ", byName.keySet())
+                            + ")");
+        }
+        return out;
+    }
 }

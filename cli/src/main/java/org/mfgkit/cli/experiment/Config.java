@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Typed, validating access to one JSON object of a config, with errors a user can act on:
- * {@code config field "seeds": expected an integer or a list of integers, got "ten"}. Every
- * problem is an {@link IllegalArgumentException}, so {@code mfgkit} reports it on one line and
- * exits with status 2.
+ * Typed, validating access to one JSON object of a config, with errors a user can act on: {@code
+ * config field "seeds": expected an integer or a list of integers, got "ten"}. Every problem is an
+ * {@link IllegalArgumentException}, so {@code mfgkit} reports it on one line and exits with status
+ * 2.
  *
  * <pre>{@code
  * Config c = Config.of(config);
@@ -25,174 +25,190 @@ import java.util.Set;
  */
 public final class Config {
 
-  private final JsonNode node;
-  private final String path;
+    private final JsonNode node;
+    private final String path;
 
-  private Config(JsonNode node, String path) {
-    this.node = node;
-    this.path = path;
-  }
-
-  /** The top-level config object. */
-  public static Config of(JsonNode config) {
-    return of(config, "config");
-  }
-
-  /** A config object described as {@code where} in messages (e.g. {@code "config field \"env\""}). */
-  public static Config of(JsonNode node, String where) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException(where + ": expected a JSON object, got " + describe(node));
+    private Config(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
     }
-    return new Config(node, where);
-  }
 
-  /** The underlying JSON object. */
-  public JsonNode node() {
-    return node;
-  }
-
-  /** Whether the field is present and not {@code null}. */
-  public boolean has(String field) {
-    return node.hasNonNull(field);
-  }
-
-  /** Rejects fields other than {@code allowed} (catches typos such as {@code "seed"} for {@code "seeds"}). */
-  public void allowOnly(String... allowed) {
-    Set<String> known = new LinkedHashSet<>(List.of(allowed));
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        throw new IllegalArgumentException(path + ": unknown field \"" + f + "\" (allowed: " + String.join(", ", known) + ")");
-      }
+    /** The top-level config object. */
+    public static Config of(JsonNode config) {
+        return of(config, "config");
     }
-  }
 
-  /** A required string field. */
-  public String string(String field) {
-    return require(field, JsonNodeType.STRING, "a string").asText();
-  }
-
-  /** An optional string field. */
-  public String string(String field, String fallback) {
-    return has(field) ? string(field) : fallback;
-  }
-
-  /** A required integer field (JSON integer within {@code int} range). */
-  public int integer(String field) {
-    JsonNode v = require(field, JsonNodeType.NUMBER, "an integer");
-    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw bad(field, "an integer", v);
+    /**
+     * A config object described as {@code where} in messages (e.g. {@code "config field \"env\""}).
+     */
+    public static Config of(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(
+                    where + ": expected a JSON object, got " + describe(node));
+        }
+        return new Config(node, where);
     }
-    return v.intValue();
-  }
 
-  /** An optional integer field. */
-  public int integer(String field, int fallback) {
-    return has(field) ? integer(field) : fallback;
-  }
-
-  /** A required finite number. */
-  public double number(String field) {
-    JsonNode v = require(field, JsonNodeType.NUMBER, "a number");
-    double d = v.doubleValue();
-    if (!Double.isFinite(d)) {
-      throw bad(field, "a finite number", v);
+    /** The underlying JSON object. */
+    public JsonNode node() {
+        return node;
     }
-    return d;
-  }
 
-  /** An optional finite number. */
-  public double number(String field, double fallback) {
-    return has(field) ? number(field) : fallback;
-  }
-
-  /** A required boolean. */
-  public boolean flag(String field) {
-    return require(field, JsonNodeType.BOOLEAN, "true or false").booleanValue();
-  }
-
-  /** An optional boolean. */
-  public boolean flag(String field, boolean fallback) {
-    return has(field) ? flag(field) : fallback;
-  }
-
-  /** A required list of strings. */
-  public List<String> strings(String field) {
-    JsonNode v = require(field, JsonNodeType.ARRAY, "a list of strings");
-    List<String> out = new ArrayList<>();
-    for (JsonNode e : v) {
-      if (!e.isTextual()) {
-        throw bad(field, "a list of strings", v);
-      }
-      out.add(e.asText());
+    /** Whether the field is present and not {@code null}. */
+    public boolean has(String field) {
+        return node.hasNonNull(field);
     }
-    return out;
-  }
 
-  /** A required nested object. */
-  public Config object(String field) {
-    return new Config(require(field, JsonNodeType.OBJECT, "an object"), path + " field \"" + field + "\"");
-  }
+    /**
+     * Rejects fields other than {@code allowed} (catches typos such as {@code "seed"} for {@code
+     * "seeds"}).
+     */
+    public void allowOnly(String... allowed) {
+        Set<String> known = new LinkedHashSet<>(List.of(allowed));
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw new IllegalArgumentException(
+                        path
+                                + ": unknown field \""
+                                + f
+                                + "\" (allowed: "
+                                + String.join(", ", known)
+                                + ")");
+            }
+        }
+    }
 
-  /**
-   * Seeds: either a count {@code n} (seeds {@code 0..n-1}) or an explicit list of distinct integers;
-   * {@code defaultCount} seeds {@code 0..defaultCount-1} when the field is absent.
-   */
-  public long[] seeds(String field, int defaultCount) {
-    if (!has(field)) {
-      return range(defaultCount);
+    /** A required string field. */
+    public String string(String field) {
+        return require(field, JsonNodeType.STRING, "a string").asText();
     }
-    JsonNode v = node.get(field);
-    String expected = "a positive count or a list of distinct integers";
-    if (v.isIntegralNumber() && v.canConvertToInt()) {
-      if (v.intValue() < 1) {
-        throw bad(field, expected, v);
-      }
-      return range(v.intValue());
-    }
-    if (!v.isArray() || v.isEmpty()) {
-      throw bad(field, expected, v);
-    }
-    long[] seeds = new long[v.size()];
-    Set<Long> seen = new HashSet<>();
-    for (int i = 0; i < seeds.length; i++) {
-      JsonNode e = v.get(i);
-      if (!e.isIntegralNumber() || !e.canConvertToLong() || !seen.add(e.longValue())) {
-        throw bad(field, expected, v);
-      }
-      seeds[i] = e.longValue();
-    }
-    return seeds;
-  }
 
-  private static long[] range(int n) {
-    long[] seeds = new long[n];
-    for (int i = 0; i < n; i++) {
-      seeds[i] = i;
+    /** An optional string field. */
+    public String string(String field, String fallback) {
+        return has(field) ? string(field) : fallback;
     }
-    return seeds;
-  }
 
-  private JsonNode require(String field, JsonNodeType type, String expected) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      throw new IllegalArgumentException(path + ": missing field \"" + field + "\" (" + expected + ")");
+    /** A required integer field (JSON integer within {@code int} range). */
+    public int integer(String field) {
+        JsonNode v = require(field, JsonNodeType.NUMBER, "an integer");
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw bad(field, "an integer", v);
+        }
+        return v.intValue();
     }
-    if (v.getNodeType() != type) {
-      throw bad(field, expected, v);
-    }
-    return v;
-  }
 
-  private IllegalArgumentException bad(String field, String expected, JsonNode got) {
-    return new IllegalArgumentException(path + " field \"" + field + "\": expected " + expected + ", got " + describe(got));
-  }
-
-  private static String describe(JsonNode v) {
-    if (v == null || v.isMissingNode()) {
-      return "nothing";
+    /** An optional integer field. */
+    public int integer(String field, int fallback) {
+        return has(field) ? integer(field) : fallback;
     }
-    String text = v.toString();
-    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
-  }
+
+    /** A required finite number. */
+    public double number(String field) {
+        JsonNode v = require(field, JsonNodeType.NUMBER, "a number");
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw bad(field, "a finite number", v);
+        }
+        return d;
+    }
+
+    /** An optional finite number. */
+    public double number(String field, double fallback) {
+        return has(field) ? number(field) : fallback;
+    }
+
+    /** A required boolean. */
+    public boolean flag(String field) {
+        return require(field, JsonNodeType.BOOLEAN, "true or false").booleanValue();
+    }
+
+    /** An optional boolean. */
+    public boolean flag(String field, boolean fallback) {
+        return has(field) ? flag(field) : fallback;
+    }
+
+    /** A required list of strings. */
+    public List<String> strings(String field) {
+        JsonNode v = require(field, JsonNodeType.ARRAY, "a list of strings");
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw bad(field, "a list of strings", v);
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    /** A required nested object. */
+    public Config object(String field) {
+        return new Config(
+                require(field, JsonNodeType.OBJECT, "an object"),
+                path + " field \"" + field + "\"");
+    }
+
+    /**
+     * Seeds: either a count {@code n} (seeds {@code 0..n-1}) or an explicit list of distinct
+     * integers; {@code defaultCount} seeds {@code 0..defaultCount-1} when the field is absent.
+     */
+    public long[] seeds(String field, int defaultCount) {
+        if (!has(field)) {
+            return range(defaultCount);
+        }
+        JsonNode v = node.get(field);
+        String expected = "a positive count or a list of distinct integers";
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            if (v.intValue() < 1) {
+                throw bad(field, expected, v);
+            }
+            return range(v.intValue());
+        }
+        if (!v.isArray() || v.isEmpty()) {
+            throw bad(field, expected, v);
+        }
+        long[] seeds = new long[v.size()];
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < seeds.length; i++) {
+            JsonNode e = v.get(i);
+            if (!e.isIntegralNumber() || !e.canConvertToLong() || !seen.add(e.longValue())) {
+                throw bad(field, expected, v);
+            }
+            seeds[i] = e.longValue();
+        }
+        return seeds;
+    }
+
+    private static long[] range(int n) {
+        long[] seeds = new long[n];
+        for (int i = 0; i < n; i++) {
+            seeds[i] = i;
+        }
+        return seeds;
+    }
+
+    private JsonNode require(String field, JsonNodeType type, String expected) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException(
+                    path + ": missing field \"" + field + "\" (" + expected + ")");
+        }
+        if (v.getNodeType() != type) {
+            throw bad(field, expected, v);
+        }
+        return v;
+    }
+
+    private IllegalArgumentException bad(String field, String expected, JsonNode got) {
+        return new IllegalArgumentException(
+                path + " field \"" + field + "\": expected " + expected + ", got " + describe(got));
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        String text = v.toString();
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
 }

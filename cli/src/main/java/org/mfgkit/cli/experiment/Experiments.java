@@ -12,68 +12,76 @@ import org.mfgkit.cli.nac.NacExperiment;
 /** The registry of experiment types, by name. Immutable. */
 public final class Experiments {
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  private final Map<String, Experiment> byName;
+    private final Map<String, Experiment> byName;
 
-  private Experiments(List<Experiment> experiments) {
-    Map<String, Experiment> map = new LinkedHashMap<>();
-    for (Experiment e : experiments) {
-      if (!NAME.matcher(e.name()).matches()) {
-        throw new IllegalArgumentException("experiment name must be lower-case words joined by '-', got \"" + e.name() + "\"");
-      }
-      if (map.putIfAbsent(e.name(), e) != null) {
-        throw new IllegalArgumentException("two experiments are named \"" + e.name() + "\"");
-      }
+    private Experiments(List<Experiment> experiments) {
+        Map<String, Experiment> map = new LinkedHashMap<>();
+        for (Experiment e : experiments) {
+            if (!NAME.matcher(e.name()).matches()) {
+                throw new IllegalArgumentException(
+                        "experiment name must be lower-case words joined by '-', got \""
+                                + e.name()
+                                + "\"");
+            }
+            if (map.putIfAbsent(e.name(), e) != null) {
+                throw new IllegalArgumentException(
+                        "two experiments are named \"" + e.name() + "\"");
+            }
+        }
+        this.byName = Collections.unmodifiableMap(map);
     }
-    this.byName = Collections.unmodifiableMap(map);
-  }
 
-  /** The experiment types shipped with mfgkit: one registration line each. */
-  public static Experiments builtIn() {
-    return of(
-        new DemoMonteCarlo(),
-        new NacExperiment(),
-        MeanFieldPolicyGradientExperiment.bandit(),
-        MeanFieldPolicyGradientExperiment.grid(),
-        new org.mfgkit.cli.faas.FaasCompareExperiment()
-        // add new experiment types here, one line each, e.g. new SisNacExperiment(),
-        );
-  }
-
-  /** A registry of exactly these experiments. */
-  public static Experiments of(Experiment... experiments) {
-    return new Experiments(List.of(experiments));
-  }
-
-  /** This registry plus {@code extra} (e.g. a fake experiment in a test). */
-  public Experiments with(Experiment extra) {
-    List<Experiment> all = new ArrayList<>(byName.values());
-    all.add(extra);
-    return new Experiments(all);
-  }
-
-  /** All experiment types, in registration order. */
-  public List<Experiment> all() {
-    return List.copyOf(byName.values());
-  }
-
-  /** The experiment named {@code name}, if registered. */
-  public Optional<Experiment> find(String name) {
-    return Optional.ofNullable(byName.get(name));
-  }
-
-  /**
-   * The experiment named {@code name}.
-   *
-   * @throws IllegalArgumentException naming the unknown type and the known ones
-   */
-  public Experiment get(String name) {
-    Experiment e = byName.get(name);
-    if (e == null) {
-      throw new IllegalArgumentException("unknown experiment type \"" + name + "\" (known: "
-          + String.join(", ", byName.keySet()) + ")");
+    /** The experiment types shipped with mfgkit: one registration line each. */
+    public static Experiments builtIn() {
+        return of(
+                new DemoMonteCarlo(),
+                new NacExperiment(),
+                MeanFieldPolicyGradientExperiment.bandit(),
+                MeanFieldPolicyGradientExperiment.grid(),
+                new org.mfgkit.cli.faas.FaasCompareExperiment()
+                // add new experiment types here, one line each, e.g. new SisNacExperiment(),
+                );
     }
-    return e;
-  }
+
+    /** A registry of exactly these experiments. */
+    public static Experiments of(Experiment... experiments) {
+        return new Experiments(List.of(experiments));
+    }
+
+    /** This registry plus {@code extra} (e.g. a fake experiment in a test). */
+    public Experiments with(Experiment extra) {
+        List<Experiment> all = new ArrayList<>(byName.values());
+        all.add(extra);
+        return new Experiments(all);
+    }
+
+    /** All experiment types, in registration order. */
+    public List<Experiment> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The experiment named {@code name}, if registered. */
+    public Optional<Experiment> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The experiment named {@code name}.
+     *
+     * @throws IllegalArgumentException naming the unknown type and the known ones
+     */
+    public Experiment get(String name) {
+        Experiment e = byName.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException(
+                    "unknown experiment type \""
+                            + name
+                            + "\" (known: "
+                            + String.join(", ", byName.keySet())
+                            + ")");
+        }
+        return e;
+    }
 }

@@ -27,8 +27,8 @@ import org.mfgkit.faas.ManagerEvaluation;
  * training rows and minutes of a trace in the Azure Functions 2019 schema, evaluates every manager
  * on held-out rows and minutes, and writes {@code result.json} (under {@code result}: calibrated
  * targets, training logs, {@code managers.<name>} with the headline metrics, per-function
- * breakdowns and time series, and a verdict per learned manager) plus PNG plots of latency,
- * QoS violations, utilisation and training over time. Config: see {@code experiments/faas-compare.json}
+ * breakdowns and time series, and a verdict per learned manager) plus PNG plots of latency, QoS
+ * violations, utilisation and training over time. Config: see {@code experiments/faas-compare.json}
  * and {@code serverless-sim/README.md}.
  */
 public final class FaasCompareExperiment implements Experiment {
@@ -45,44 +45,82 @@ public final class FaasCompareExperiment implements Experiment {
     /** The config parsed into a comparison spec (validated; no simulation yet). */
     public static FaasComparison.Spec spec(JsonNode json) {
         Config c = Config.of(json);
-        c.allowOnly("experiment", "seed", "cluster", "profiles", "trace", "load", "control_interval_s", "train", "eval",
-                "managers", "nac_linear", "nac_nn");
+        c.allowOnly(
+                "experiment",
+                "seed",
+                "cluster",
+                "profiles",
+                "trace",
+                "load",
+                "control_interval_s",
+                "train",
+                "eval",
+                "managers",
+                "nac_linear",
+                "nac_nn");
         long seed = c.integer("seed", 2019);
         ClusterSpec cluster = ClusterSpec.defaults();
         if (c.has("cluster")) {
             Config cc = c.object("cluster");
             cc.allowOnly("nodes", "cores", "memory_mb");
-            cluster = new ClusterSpec(cc.integer("nodes", cluster.nodes()), cc.integer("cores", cluster.cores()),
-                    cc.integer("memory_mb", cluster.memoryMb()));
+            cluster =
+                    new ClusterSpec(
+                            cc.integer("nodes", cluster.nodes()),
+                            cc.integer("cores", cluster.cores()),
+                            cc.integer("memory_mb", cluster.memoryMb()));
         }
         FaasParams params = FaasParams.defaults();
         if (c.has("control_interval_s")) {
             params = params.withControlIntervalMs(1000.0 * c.number("control_interval_s"));
         }
-        List<FunctionProfile> profiles = c.has("profiles") ? FunctionProfiles.read(existing(c.string("profiles"), "profiles"))
-                : FunctionProfiles.defaults();
+        List<FunctionProfile> profiles =
+                c.has("profiles")
+                        ? FunctionProfiles.read(existing(c.string("profiles"), "profiles"))
+                        : FunctionProfiles.defaults();
         AzureTrace trace = trace(c.string("trace", "azure-2019-synthetic.csv"));
         Config t = c.object("train");
         t.allowOnly("rows", "start_minute", "minutes", "episode_minutes", "seeds");
         Config e = c.object("eval");
         e.allowOnly("rows", "start_minute", "minutes", "warmup_minutes", "seeds");
-        List<String> managers = c.has("managers") ? c.strings("managers") : FaasComparison.KNOWN_MANAGERS;
+        List<String> managers =
+                c.has("managers") ? c.strings("managers") : FaasComparison.KNOWN_MANAGERS;
         Map<String, FaasComparison.Learner> learners = new LinkedHashMap<>();
         Learners.configure(c, managers, learners);
-        return new FaasComparison.Spec(seed, cluster, params, profiles, trace, c.number("load", 0.15),
-                window(t, "train"), t.integer("episode_minutes", 30), window(e, "eval"), e.integer("warmup_minutes", 10),
-                e.integer("seeds", 3), t.integer("seeds", 1), managers, learners);
+        return new FaasComparison.Spec(
+                seed,
+                cluster,
+                params,
+                profiles,
+                trace,
+                c.number("load", 0.15),
+                window(t, "train"),
+                t.integer("episode_minutes", 30),
+                window(e, "eval"),
+                e.integer("warmup_minutes", 10),
+                e.integer("seeds", 3),
+                t.integer("seeds", 1),
+                managers,
+                learners);
     }
 
     private static FaasComparison.Window window(Config w, String name) {
         JsonNode rows = w.node().get("rows");
         if (rows == null || !rows.isArray() || rows.isEmpty()) {
-            throw new IllegalArgumentException("config field \"" + name + "\": \"rows\" must be a non-empty list of trace row indices");
+            throw new IllegalArgumentException(
+                    "config field \""
+                            + name
+                            + "\": \"rows\" must be a non-empty list of trace row indices");
         }
         int[] r = new int[rows.size()];
         for (int i = 0; i < r.length; i++) {
             if (!rows.get(i).canConvertToInt() || !rows.get(i).isIntegralNumber()) {
-                throw new IllegalArgumentException("config field \"" + name + "\": rows[" + i + "] must be an integer, got " + rows.get(i));
+                throw new IllegalArgumentException(
+                        "config field \""
+                                + name
+                                + "\": rows["
+                                + i
+                                + "] must be an integer, got "
+                                + rows.get(i));
             }
             r[i] = rows.get(i).intValue();
         }
@@ -98,8 +136,10 @@ public final class FaasCompareExperiment implements Experiment {
         if (AzureTrace.class.getResource(name) != null) {
             return AzureTrace.resource(name);
         }
-        throw new IllegalArgumentException("config field \"trace\": no file " + name
-                + " and no shipped trace of that name (shipped: azure-2019-synthetic.csv)");
+        throw new IllegalArgumentException(
+                "config field \"trace\": no file "
+                        + name
+                        + " and no shipped trace of that name (shipped: azure-2019-synthetic.csv)");
     }
 
     private static Path existing(String name, String field) {
@@ -146,7 +186,12 @@ public final class FaasCompareExperiment implements Experiment {
             synchronized (this) {
                 if (train == null) {
                     int total = training.values().stream().mapToInt(Integer::intValue).sum();
-                    train = ctx.progress().start("faas training " + String.join("+", training.keySet()), total, "iterations");
+                    train =
+                            ctx.progress()
+                                    .start(
+                                            "faas training " + String.join("+", training.keySet()),
+                                            total,
+                                            "iterations");
                 }
                 p = train;
             }
@@ -158,7 +203,9 @@ public final class FaasCompareExperiment implements Experiment {
             if (train != null) {
                 train.close();
             }
-            eval = ctx.progress().start("faas evaluation", (long) managers * intervals, "intervals");
+            eval =
+                    ctx.progress()
+                            .start("faas evaluation", (long) managers * intervals, "intervals");
         }
 
         @Override
@@ -193,16 +240,37 @@ public final class FaasCompareExperiment implements Experiment {
             containers.add(Curve.single(e.getKey(), s.minutes(), s.containers()));
         }
         String x = "minutes of the held-out trace (after warm-up)";
-        out.plotLines("latency.png", PlotSpec.of("p99 latency per control interval, all functions", x, "p99 latency (ms)")
-                .withLogY(true), p99);
-        out.plotLines("violations.png", PlotSpec.of("QoS-violation rate per control interval", x, "violations / completions"),
+        out.plotLines(
+                "latency.png",
+                PlotSpec.of(
+                                "p99 latency per control interval, all functions",
+                                x,
+                                "p99 latency (ms)")
+                        .withLogY(true),
+                p99);
+        out.plotLines(
+                "violations.png",
+                PlotSpec.of(
+                        "QoS-violation rate per control interval", x, "violations / completions"),
                 viol);
-        out.plotLines("utilization.png", PlotSpec.of("CPU utilisation of the functions' containers", x,
-                "CPU used / (demand x container time)"), util);
-        out.plotLines("cluster-cpu.png", PlotSpec.of("cluster CPU utilisation", x, "CPU used / cluster cores"), cluster);
-        out.plotLines("memory.png", PlotSpec.of("memory utilisation (containers)", x, "container memory / cluster memory"),
+        out.plotLines(
+                "utilization.png",
+                PlotSpec.of(
+                        "CPU utilisation of the functions' containers",
+                        x,
+                        "CPU used / (demand x container time)"),
+                util);
+        out.plotLines(
+                "cluster-cpu.png",
+                PlotSpec.of("cluster CPU utilisation", x, "CPU used / cluster cores"),
+                cluster);
+        out.plotLines(
+                "memory.png",
+                PlotSpec.of(
+                        "memory utilisation (containers)", x, "container memory / cluster memory"),
                 mem);
-        out.plotLines("containers.png", PlotSpec.of("live containers", x, "containers"), containers);
+        out.plotLines(
+                "containers.png", PlotSpec.of("live containers", x, "containers"), containers);
         if (!r.training().isEmpty()) {
             List<Curve> tr = new ArrayList<>();
             for (Map.Entry<String, List<FaasComparison.TrainingLog>> e : r.training().entrySet()) {
@@ -218,8 +286,13 @@ public final class FaasCompareExperiment implements Experiment {
                 }
                 tr.add(Curve.of(e.getKey(), xs, runs));
             }
-            out.plot("training.png", PlotSpec.of("training reward (trailing 10-iteration mean; band: min..max over runs)",
-                    "iteration", "mean agent reward"), tr,
+            out.plot(
+                    "training.png",
+                    PlotSpec.of(
+                            "training reward (trailing 10-iteration mean; band: min..max over runs)",
+                            "iteration",
+                            "mean agent reward"),
+                    tr,
                     org.mfgkit.cli.output.Band.MIN_MAX);
         }
     }

@@ -10,14 +10,14 @@ import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NaturalActorCritic;
 
 /**
- * Bench tasks {@code nac/iteration/ENV}: one iteration of single-loop NAC with the sampled oracles and
- * the environment's preset budget ({@link NacConfig#preset}): TD(0) critic, SGD actor, policy step and
- * one mean-field step; no exploitability evaluation. As the JMH {@code NacIterationBenchmark}.
+ * Bench tasks {@code nac/iteration/ENV}: one iteration of single-loop NAC with the sampled oracles
+ * and the environment's preset budget ({@link NacConfig#preset}): TD(0) critic, SGD actor, policy
+ * step and one mean-field step; no exploitability evaluation. As the JMH {@code
+ * NacIterationBenchmark}.
  */
 public final class NacBench {
 
-    private NacBench() {
-    }
+    private NacBench() {}
 
     /** A learner and its generator; each call of the task advances it by one iteration. */
     public static final class Run {
@@ -42,9 +42,11 @@ public final class NacBench {
 
     /** The task for environment {@code env} with its defaults. */
     public static BenchTask<Run> of(String env) {
-        return BenchTask.of("nac/iteration/" + env,
+        return BenchTask.of(
+                "nac/iteration/" + env,
                 "one NAC iteration on " + env + " (TD(0) + SGD oracles, preset sample budget)",
-                () -> setup(env), Run::iterate);
+                () -> setup(env),
+                Run::iterate);
     }
 
     /** A fresh learner on {@code env} (seed 0). */
@@ -52,8 +54,12 @@ public final class NacBench {
         Environment e = Environments.create(env);
         MeanFieldGame game = NacSolver.stationaryGame(e, "nac bench");
         NacConfig config = NacConfig.preset(env);
-        NaturalActorCritic nac = NaturalActorCritic.create(game, config.featureMap(game.nS(), game.nA()),
-                config.params(), 0);
-        return new Run(nac, RandomStreams.derive(0, NaturalActorCritic.LEARNER_STREAM), config.params().beta());
+        NaturalActorCritic nac =
+                NaturalActorCritic.create(
+                        game, config.featureMap(game.nS(), game.nA()), config.params(), 0);
+        return new Run(
+                nac,
+                RandomStreams.derive(0, NaturalActorCritic.LEARNER_STREAM),
+                config.params().beta());
     }
 }

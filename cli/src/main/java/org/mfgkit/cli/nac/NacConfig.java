@@ -9,23 +9,38 @@ import org.mfgkit.nac.FeatureMaps;
 import org.mfgkit.nac.NacParams;
 
 /**
- * The settings of a NAC / DL-NAC run as the cli takes them ({@code --set key=value} of
- * {@code mfgkit solve}, the {@code "params"} objects of a {@code "nac"} experiment): the
+ * The settings of a NAC / DL-NAC run as the cli takes them ({@code --set key=value} of {@code
+ * mfgkit solve}, the {@code "params"} objects of a {@code "nac"} experiment): the
  * natural-actor-critic {@link NacParams} plus the feature map. Keys are snake_case; every value is
  * parsed and validated here, and a bad one fails naming the key.
  *
  * <p>Presets ({@link #preset(String)}) hold 004's hyper-parameters per environment (Appendix D):
- * SIS {@code eta = 0.05, beta = 0.01}, LQ {@code eta = 0.1, beta = 0.05}, critic step 0.001 for both,
- * and this toolkit's sample budgets (see natural-actor-critic/README.md).
+ * SIS {@code eta = 0.05, beta = 0.01}, LQ {@code eta = 0.1, beta = 0.05}, critic step 0.001 for
+ * both, and this toolkit's sample budgets (see natural-actor-critic/README.md).
  *
  * @param params the learner's hyper-parameters
  * @param features feature-map spec: {@code one-hot}, {@code polynomial:D} or {@code radial:CX:CA:W}
  */
 public record NacConfig(NacParams params, String features) {
     /** Every key {@link #with(String, String)} accepts. */
-    public static final List<String> KEYS = List.of("eta", "beta", "inner_iterations", "critic", "critic_samples",
-            "critic_step", "critic_radius", "actor", "actor_samples", "actor_step", "actor_radius", "warm_start",
-            "advantage", "population", "eval_every", "features");
+    public static final List<String> KEYS =
+            List.of(
+                    "eta",
+                    "beta",
+                    "inner_iterations",
+                    "critic",
+                    "critic_samples",
+                    "critic_step",
+                    "critic_radius",
+                    "actor",
+                    "actor_samples",
+                    "actor_step",
+                    "actor_radius",
+                    "warm_start",
+                    "advantage",
+                    "population",
+                    "eval_every",
+                    "features");
 
     /** Validates the feature spec's syntax. */
     public NacConfig {
@@ -36,16 +51,21 @@ public record NacConfig(NacParams params, String features) {
     }
 
     /**
-     * 004's hyper-parameters for environment {@code env}: {@code sis} (T = 3000, eta = 0.05, beta = 0.01,
-     * M = 100, K = 10 000 TD(0) and 1 000 SGD samples per iteration), {@code lq} (T = 600, eta = 0.1,
-     * beta = 0.05, M = 100, K = 20 000 and 10 000); any other stationary environment gets the SIS values.
-     * One-hot features.
+     * 004's hyper-parameters for environment {@code env}: {@code sis} (T = 3000, eta = 0.05, beta =
+     * 0.01, M = 100, K = 10 000 TD(0) and 1 000 SGD samples per iteration), {@code lq} (T = 600,
+     * eta = 0.1, beta = 0.05, M = 100, K = 20 000 and 10 000); any other stationary environment
+     * gets the SIS values. One-hot features.
      */
     public static NacConfig preset(String env) {
         NacParams sis = NacParams.defaults();
         if ("lq".equals(env)) {
-            return new NacConfig(sis.withIterations(600).withEta(0.1).withBeta(0.05).withCriticSamples(20_000)
-                    .withActorSamples(10_000), "one-hot");
+            return new NacConfig(
+                    sis.withIterations(600)
+                            .withEta(0.1)
+                            .withBeta(0.05)
+                            .withCriticSamples(20_000)
+                            .withActorSamples(10_000),
+                    "one-hot");
         }
         return new NacConfig(sis, "one-hot");
     }
@@ -59,42 +79,68 @@ public record NacConfig(NacParams params, String features) {
                 case "eta" -> p = p.withEta(number(key, v));
                 case "beta" -> p = p.withBeta(number(key, v));
                 case "inner_iterations" -> p = p.withInnerIterations(integer(key, v));
-                case "critic" -> p = p.withCritic(switch (v) {
-                    case "td0" -> NacParams.CriticKind.TD_ZERO;
-                    case "exact" -> NacParams.CriticKind.EXACT;
-                    default -> throw new IllegalArgumentException("setting critic: expected td0 or exact, got '" + v + "'");
-                });
+                case "critic" ->
+                        p =
+                                p.withCritic(
+                                        switch (v) {
+                                            case "td0" -> NacParams.CriticKind.TD_ZERO;
+                                            case "exact" -> NacParams.CriticKind.EXACT;
+                                            default ->
+                                                    throw new IllegalArgumentException(
+                                                            "setting critic: expected td0 or exact, got '"
+                                                                    + v
+                                                                    + "'");
+                                        });
                 case "critic_samples" -> p = p.withCriticSamples(integer(key, v));
                 case "critic_step" -> p = p.withCriticStep(number(key, v));
                 case "critic_radius" -> p = p.withCriticRadius(number(key, v));
-                case "actor" -> p = p.withActor(switch (v) {
-                    case "sgd" -> NacParams.ActorKind.SGD;
-                    case "exact" -> NacParams.ActorKind.EXACT;
-                    default -> throw new IllegalArgumentException("setting actor: expected sgd or exact, got '" + v + "'");
-                });
+                case "actor" ->
+                        p =
+                                p.withActor(
+                                        switch (v) {
+                                            case "sgd" -> NacParams.ActorKind.SGD;
+                                            case "exact" -> NacParams.ActorKind.EXACT;
+                                            default ->
+                                                    throw new IllegalArgumentException(
+                                                            "setting actor: expected sgd or exact, got '"
+                                                                    + v
+                                                                    + "'");
+                                        });
                 case "actor_samples" -> p = p.withActorSamples(integer(key, v));
                 case "actor_step" -> p = p.withActorStep(number(key, v));
                 case "actor_radius" -> p = p.withActorRadius(number(key, v));
                 case "warm_start" -> p = p.withWarmStart(bool(key, v));
-                case "advantage" -> p = p.withAdvantage(switch (v) {
-                    case "soft-q" -> NacParams.AdvantageTarget.SOFT_Q;
-                    case "shifted-q" -> NacParams.AdvantageTarget.SHIFTED_Q;
-                    default -> throw new IllegalArgumentException("setting advantage: expected soft-q or shifted-q, got '"
-                            + v + "'");
-                });
+                case "advantage" ->
+                        p =
+                                p.withAdvantage(
+                                        switch (v) {
+                                            case "soft-q" -> NacParams.AdvantageTarget.SOFT_Q;
+                                            case "shifted-q" -> NacParams.AdvantageTarget.SHIFTED_Q;
+                                            default ->
+                                                    throw new IllegalArgumentException(
+                                                            "setting advantage: expected soft-q or shifted-q, got '"
+                                                                    + v
+                                                                    + "'");
+                                        });
                 case "population" -> p = p.withPopulation(integer(key, v));
                 case "eval_every" -> p = p.withEvalEvery(integer(key, v));
                 case "features" -> {
                     return new NacConfig(p, v);
                 }
-                default -> throw new IllegalArgumentException("unknown nac setting '" + key + "' (known: "
-                        + String.join(", ", KEYS) + ")");
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown nac setting '"
+                                        + key
+                                        + "' (known: "
+                                        + String.join(", ", KEYS)
+                                        + ")");
             }
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().contains(key)) {
                 throw e;
             }
-            throw new IllegalArgumentException("setting " + key + "=" + v + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "setting " + key + "=" + v + ": " + e.getMessage(), e);
         }
         return new NacConfig(p, features);
     }
@@ -129,7 +175,11 @@ public record NacConfig(NacParams params, String features) {
         if (parts[0].equals("polynomial")) {
             return FeatureMaps.polynomial(x, a, Integer.parseInt(parts[1]));
         }
-        return FeatureMaps.radial(x, a, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+        return FeatureMaps.radial(
+                x,
+                a,
+                Integer.parseInt(parts[1]),
+                Integer.parseInt(parts[2]),
                 Double.parseDouble(parts[3]));
     }
 
@@ -150,14 +200,19 @@ public record NacConfig(NacParams params, String features) {
         m.put("actor_step", params.actorStep());
         m.put("actor_radius", params.actorRadius());
         m.put("warm_start", params.warmStart());
-        m.put("advantage", params.advantage() == NacParams.AdvantageTarget.SOFT_Q ? "soft-q" : "shifted-q");
+        m.put(
+                "advantage",
+                params.advantage() == NacParams.AdvantageTarget.SOFT_Q ? "soft-q" : "shifted-q");
         m.put("population", params.population());
         m.put("eval_every", params.evalEvery());
         m.put("features", features);
         return m;
     }
 
-    /** Coordinates {@code i - (n-1)/2}: for the LQ game exactly the positions {@code x} and controls {@code a}. */
+    /**
+     * Coordinates {@code i - (n-1)/2}: for the LQ game exactly the positions {@code x} and controls
+     * {@code a}.
+     */
     static double[] centred(int n) {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -168,8 +223,10 @@ public record NacConfig(NacParams params, String features) {
 
     private static String[] parseFeatures(String spec) {
         String[] parts = spec.split(":");
-        String bad = "setting features: expected one-hot, polynomial:DEGREE or radial:CENTRES_X:CENTRES_A:WIDTH, got '"
-                + spec + "'";
+        String bad =
+                "setting features: expected one-hot, polynomial:DEGREE or radial:CENTRES_X:CENTRES_A:WIDTH, got '"
+                        + spec
+                        + "'";
         try {
             switch (parts[0]) {
                 case "one-hot" -> {
@@ -183,13 +240,14 @@ public record NacConfig(NacParams params, String features) {
                     }
                 }
                 case "radial" -> {
-                    if (parts.length == 4 && Integer.parseInt(parts[1]) >= 1 && Integer.parseInt(parts[2]) >= 1
+                    if (parts.length == 4
+                            && Integer.parseInt(parts[1]) >= 1
+                            && Integer.parseInt(parts[2]) >= 1
                             && Double.parseDouble(parts[3]) > 0) {
                         return parts;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(bad, e);
@@ -205,7 +263,8 @@ public record NacConfig(NacParams params, String features) {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + ": expected a finite number, got '" + v + "'", e);
+            throw new IllegalArgumentException(
+                    "setting " + key + ": expected a finite number, got '" + v + "'", e);
         }
     }
 
@@ -213,7 +272,8 @@ public record NacConfig(NacParams params, String features) {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + ": expected an integer, got '" + v + "'", e);
+            throw new IllegalArgumentException(
+                    "setting " + key + ": expected an integer, got '" + v + "'", e);
         }
     }
 
@@ -221,7 +281,9 @@ public record NacConfig(NacParams params, String features) {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("setting " + key + ": expected true or false, got '" + v + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            "setting " + key + ": expected true or false, got '" + v + "'");
         };
     }
 }

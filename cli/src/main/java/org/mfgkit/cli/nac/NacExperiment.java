@@ -37,6 +37,7 @@ import org.mfgkit.nac.NaturalActorCritic;
  * from its own seeded streams, so the numbers do not depend on the thread count.
  *
  * <p>Config:
+ *
  * <pre>
  * {"experiment": "nac", "title": "...", "env": "sis", "set": {"c": 0.81},
  *  "seeds": 10, "iterations": 3000, "params": {"eta": 0.05, ...},
@@ -44,12 +45,13 @@ import org.mfgkit.nac.NaturalActorCritic;
  *               {"name": "DL-NAC", "algorithm": "dl-nac", "params": {"inner_iterations": 100}}],
  *  "band": "min-max" | "std", "average_policy": false, "mean_field_gap": false}
  * </pre>
- * {@code params} (shared) and each variant's {@code params} take the keys of {@link NacConfig#KEYS},
- * applied over {@link NacConfig#preset 004's preset} for the environment; {@code iterations} defaults to
- * the preset's. Outputs: {@code curve.csv} / {@code curve.png} (mean exploitability of {@code pi_t} with
- * a band per variant, log scale; with {@code average_policy} also the running averages), with
- * {@code mean_field_gap} also {@code mean-field-gap.csv/png} (the gap of {@code pi_t} in the learner's own
- * current mean field, see {@link #runOne}), and the result
+ *
+ * {@code params} (shared) and each variant's {@code params} take the keys of {@link
+ * NacConfig#KEYS}, applied over {@link NacConfig#preset 004's preset} for the environment; {@code
+ * iterations} defaults to the preset's. Outputs: {@code curve.csv} / {@code curve.png} (mean
+ * exploitability of {@code pi_t} with a band per variant, log scale; with {@code average_policy}
+ * also the running averages), with {@code mean_field_gap} also {@code mean-field-gap.csv/png} (the
+ * gap of {@code pi_t} in the learner's own current mean field, see {@link #runOne}), and the result
  * (config echo, seeds, per-seed and mean curves, final policies, timings, sample counts).
  */
 public final class NacExperiment implements Experiment {
@@ -65,20 +67,32 @@ public final class NacExperiment implements Experiment {
     }
 
     /** One variant's plan. */
-    private record Variant(String name, NacConfig config) {
-    }
+    private record Variant(String name, NacConfig config) {}
 
     @Override
     public Object run(JsonNode json, RunContext ctx) throws Exception {
         Config c = Config.of(json);
-        c.allowOnly("experiment", "title", "env", "set", "seeds", "iterations", "params", "variants", "band",
-                "average_policy", "mean_field_gap");
+        c.allowOnly(
+                "experiment",
+                "title",
+                "env",
+                "set",
+                "seeds",
+                "iterations",
+                "params",
+                "variants",
+                "band",
+                "average_policy",
+                "mean_field_gap");
         String envName = c.string("env");
         Map<String, String> sets = new LinkedHashMap<>();
         if (c.has("set")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = c.object("set").node().fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = c.object("set").node().fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                sets.put(e.getKey(), text(e.getValue(), "config field \"set\" field \"" + e.getKey() + "\""));
+                sets.put(
+                        e.getKey(),
+                        text(e.getValue(), "config field \"set\" field \"" + e.getKey() + "\""));
             }
         }
         Environment env = Environments.create(envName, sets);
@@ -90,20 +104,32 @@ public final class NacExperiment implements Experiment {
         }
         int iterations = c.integer("iterations", shared.params().iterations());
         if (iterations < 1) {
-            throw new IllegalArgumentException("config field \"iterations\" must be >= 1, got " + iterations);
+            throw new IllegalArgumentException(
+                    "config field \"iterations\" must be >= 1, got " + iterations);
         }
         shared = shared.withIterations(iterations);
-        Band band = switch (c.string("band", "min-max")) {
-            case "min-max" -> Band.MIN_MAX;
-            case "std" -> Band.STD;
-            default -> throw new IllegalArgumentException("config field \"band\": expected min-max or std, got \""
-                    + c.string("band") + "\"");
-        };
+        Band band =
+                switch (c.string("band", "min-max")) {
+                    case "min-max" -> Band.MIN_MAX;
+                    case "std" -> Band.STD;
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "config field \"band\": expected min-max or std, got \""
+                                            + c.string("band")
+                                            + "\"");
+                };
         boolean averagePolicy = c.flag("average_policy", false);
         boolean meanFieldGap = c.flag("mean_field_gap", false);
         List<Variant> variants = variants(c, shared);
-        String title = c.string("title", env.name() + ": " + String.join(" vs ", variants.stream().map(Variant::name).toList())
-                + ", " + seeds.length + " seeds");
+        String title =
+                c.string(
+                        "title",
+                        env.name()
+                                + ": "
+                                + String.join(" vs ", variants.stream().map(Variant::name).toList())
+                                + ", "
+                                + seeds.length
+                                + " seeds");
         // build every feature map once (validates them before the long work)
         List<FeatureMap> features = new ArrayList<>();
         for (Variant v : variants) {
@@ -113,16 +139,27 @@ public final class NacExperiment implements Experiment {
         long totalSteps = (long) variants.size() * seeds.length * iterations;
         int runs = variants.size() * seeds.length;
         List<Run> results;
-        try (Progress progress = ctx.progress().start(name() + " on " + env.name(), totalSteps, "it")) {
-            results = ctx.runParallel(runs, index -> {
-                int vi = index / seeds.length;
-                long seed = seeds[index % seeds.length];
-                return runOne(game, features.get(vi), variants.get(vi).config().params(), seed, meanFieldGap,
-                        progress);
-            });
+        try (Progress progress =
+                ctx.progress().start(name() + " on " + env.name(), totalSteps, "it")) {
+            results =
+                    ctx.runParallel(
+                            runs,
+                            index -> {
+                                int vi = index / seeds.length;
+                                long seed = seeds[index % seeds.length];
+                                return runOne(
+                                        game,
+                                        features.get(vi),
+                                        variants.get(vi).config().params(),
+                                        seed,
+                                        meanFieldGap,
+                                        progress);
+                            });
         }
 
-        double uniform = Exploitability.of(game, TabularPolicy.uniform(game.nS(), game.nA())).exploitability();
+        double uniform =
+                Exploitability.of(game, TabularPolicy.uniform(game.nS(), game.nA()))
+                        .exploitability();
         List<Curve> curves = new ArrayList<>();
         List<Curve> gapCurves = new ArrayList<>();
         List<Map<String, Object>> variantResults = new ArrayList<>();
@@ -152,21 +189,43 @@ public final class NacExperiment implements Experiment {
             Map<String, Object> vr = variantResult(v, mine, curve, average, uniform);
             if (meanFieldGap) {
                 vr.put("mean_field_gap_mean_curve", gapCurves.get(vi).mean());
-                vr.put("mean_field_gap_largest_rise_decades", largestRise(gapCurves.get(vi).mean()));
+                vr.put(
+                        "mean_field_gap_largest_rise_decades",
+                        largestRise(gapCurves.get(vi).mean()));
             }
             variantResults.add(vr);
-            result.put("final_" + v.name(), String.format(Locale.ROOT,
-                    "E(pi_T) mean %.3g [min %.3g, max %.3g] = %.3g%% of uniform; average policy %.3g; %.2f s per seed",
-                    vr.get("final_exploitability_mean"), vr.get("final_exploitability_min"),
-                    vr.get("final_exploitability_max"), 100 * (double) vr.get("final_exploitability_mean") / uniform,
-                    vr.get("final_average_policy_exploitability_mean"), vr.get("seconds_per_seed_mean")));
+            result.put(
+                    "final_" + v.name(),
+                    String.format(
+                            Locale.ROOT,
+                            "E(pi_T) mean %.3g [min %.3g, max %.3g] = %.3g%% of uniform; average policy %.3g; %.2f s per seed",
+                            vr.get("final_exploitability_mean"),
+                            vr.get("final_exploitability_min"),
+                            vr.get("final_exploitability_max"),
+                            100 * (double) vr.get("final_exploitability_mean") / uniform,
+                            vr.get("final_average_policy_exploitability_mean"),
+                            vr.get("seconds_per_seed_mean")));
         }
-        ctx.writer().curves("curve", curves, "iteration", band,
-                PlotSpec.of(title, "iteration", "exploitability").withLogY(true));
+        ctx.writer()
+                .curves(
+                        "curve",
+                        curves,
+                        "iteration",
+                        band,
+                        PlotSpec.of(title, "iteration", "exploitability").withLogY(true));
         if (meanFieldGap) {
-            ctx.writer().curves("mean-field-gap", gapCurves, "iteration", band,
-                    PlotSpec.of(env.name() + ": V*(mu_t) - V^pi_t(mu_t), the gap in the learner's own mean field mu_t",
-                            "iteration", "gap in the learner's mean field").withLogY(true));
+            ctx.writer()
+                    .curves(
+                            "mean-field-gap",
+                            gapCurves,
+                            "iteration",
+                            band,
+                            PlotSpec.of(
+                                            env.name()
+                                                    + ": V*(mu_t) - V^pi_t(mu_t), the gap in the learner's own mean field mu_t",
+                                            "iteration",
+                                            "gap in the learner's mean field")
+                                    .withLogY(true));
         }
         result.put("title", title);
         result.put("iterations", iterations);
@@ -176,45 +235,60 @@ public final class NacExperiment implements Experiment {
         return result;
     }
 
-    /** One run's result and, when asked for, its gap in the learner's own mean field at each record. */
-    private record Run(NacResult result, double[] gap) {
-    }
+    /**
+     * One run's result and, when asked for, its gap in the learner's own mean field at each record.
+     */
+    private record Run(NacResult result, double[] gap) {}
 
     /**
-     * One seed of one variant. The optional gap {@code V*_{mu_t}(mu0) - V^{pi_t}_{mu_t}(mu0)} is measured
-     * by this reporting code against the environment's current mean field after each record (the
-     * learner itself never reads it): the quantity DL-NAC's inner loop drives down while {@code mu}
-     * is frozen, and which jumps when {@code mu} moves (004's "zigzag").
+     * One seed of one variant. The optional gap {@code V*_{mu_t}(mu0) - V^{pi_t}_{mu_t}(mu0)} is
+     * measured by this reporting code against the environment's current mean field after each
+     * record (the learner itself never reads it): the quantity DL-NAC's inner loop drives down
+     * while {@code mu} is frozen, and which jumps when {@code mu} moves (004's "zigzag").
      */
-    private static Run runOne(MeanFieldGame game, FeatureMap phi, NacParams params, long seed, boolean meanFieldGap,
+    private static Run runOne(
+            MeanFieldGame game,
+            FeatureMap phi,
+            NacParams params,
+            long seed,
+            boolean meanFieldGap,
             Progress progress) {
         NaturalActorCritic nac = NaturalActorCritic.create(game, phi, params, seed);
         MeanFieldEnvironment env = (MeanFieldEnvironment) nac.environment();
         List<Double> gaps = new ArrayList<>();
-        NacResult r = nac.run(RandomStreams.derive(seed, NaturalActorCritic.LEARNER_STREAM),
-                pi -> Exploitability.of(game, pi).exploitability(), new NacListener() {
-                    @Override
-                    public void onIteration(int t) {
-                        progress.step();
-                    }
+        NacResult r =
+                nac.run(
+                        RandomStreams.derive(seed, NaturalActorCritic.LEARNER_STREAM),
+                        pi -> Exploitability.of(game, pi).exploitability(),
+                        new NacListener() {
+                            @Override
+                            public void onIteration(int t) {
+                                progress.step();
+                            }
 
-                    @Override
-                    public void onRecord(int t, double value, double averageValue, double seconds) {
-                        if (meanFieldGap) {
-                            FiniteMdp mdp = env.inducedMdp();
-                            double[] mu0 = game.mu0();
-                            double best = SoftValueIteration.solve(mdp, game.lambda()).value(mu0);
-                            double own = PolicyEvaluation.value(PolicyEvaluation.evaluate(mdp, nac.policy(), game.lambda()),
-                                    mu0);
-                            gaps.add(best - own);
-                        }
-                    }
-                });
-        return new Run(r, meanFieldGap ? gaps.stream().mapToDouble(Double::doubleValue).toArray() : null);
+                            @Override
+                            public void onRecord(
+                                    int t, double value, double averageValue, double seconds) {
+                                if (meanFieldGap) {
+                                    FiniteMdp mdp = env.inducedMdp();
+                                    double[] mu0 = game.mu0();
+                                    double best =
+                                            SoftValueIteration.solve(mdp, game.lambda()).value(mu0);
+                                    double own =
+                                            PolicyEvaluation.value(
+                                                    PolicyEvaluation.evaluate(
+                                                            mdp, nac.policy(), game.lambda()),
+                                                    mu0);
+                                    gaps.add(best - own);
+                                }
+                            }
+                        });
+        return new Run(
+                r, meanFieldGap ? gaps.stream().mapToDouble(Double::doubleValue).toArray() : null);
     }
 
-    private static Map<String, Object> variantResult(Variant v, List<NacResult> runs, Curve curve, Curve average,
-            double uniform) {
+    private static Map<String, Object> variantResult(
+            Variant v, List<NacResult> runs, Curve curve, Curve average, double uniform) {
         int n = runs.size();
         double[] finals = new double[n];
         double[] averageFinals = new double[n];
@@ -253,8 +327,9 @@ public final class NacExperiment implements Experiment {
 
     /**
      * The largest rise of {@code log10} of a mean curve from one record to the next, in decades: a
-     * smooth curve rises by little between records, a zigzag jumps (DL-NAC's gap in its own mean field
-     * jumps at every full {@code Gamma2} step). Non-positive values are skipped; {@code NaN} for fewer than two.
+     * smooth curve rises by little between records, a zigzag jumps (DL-NAC's gap in its own mean
+     * field jumps at every full {@code Gamma2} step). Non-positive values are skipped; {@code NaN}
+     * for fewer than two.
      */
     static double largestRise(double[] mean) {
         double rise = Double.NaN;
@@ -274,24 +349,32 @@ public final class NacExperiment implements Experiment {
 
     private static List<Variant> variants(Config c, NacConfig shared) {
         if (!c.has("variants")) {
-            return List.of(new Variant("NAC", shared.withAlgorithm(NacParams.Algorithm.NAC)),
+            return List.of(
+                    new Variant("NAC", shared.withAlgorithm(NacParams.Algorithm.NAC)),
                     new Variant("DL-NAC", shared.withAlgorithm(NacParams.Algorithm.DL_NAC)));
         }
         JsonNode list = c.node().get("variants");
         if (!list.isArray() || list.isEmpty()) {
-            throw new IllegalArgumentException("config field \"variants\": expected a non-empty list of objects");
+            throw new IllegalArgumentException(
+                    "config field \"variants\": expected a non-empty list of objects");
         }
         List<Variant> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Config vc = Config.of(list.get(i), "config field \"variants\" item " + i);
             vc.allowOnly("name", "algorithm", "params");
             String algorithm = vc.string("algorithm");
-            NacParams.Algorithm alg = switch (algorithm) {
-                case "nac" -> NacParams.Algorithm.NAC;
-                case "dl-nac" -> NacParams.Algorithm.DL_NAC;
-                default -> throw new IllegalArgumentException("config field \"variants\" item " + i
-                        + " field \"algorithm\": expected nac or dl-nac, got \"" + algorithm + "\"");
-            };
+            NacParams.Algorithm alg =
+                    switch (algorithm) {
+                        case "nac" -> NacParams.Algorithm.NAC;
+                        case "dl-nac" -> NacParams.Algorithm.DL_NAC;
+                        default ->
+                                throw new IllegalArgumentException(
+                                        "config field \"variants\" item "
+                                                + i
+                                                + " field \"algorithm\": expected nac or dl-nac, got \""
+                                                + algorithm
+                                                + "\"");
+                    };
             NacConfig config = shared.withAlgorithm(alg);
             if (vc.has("params")) {
                 config = apply(config, vc.object("params"));
@@ -299,7 +382,8 @@ public final class NacExperiment implements Experiment {
             String name = vc.string("name", alg == NacParams.Algorithm.NAC ? "NAC" : "DL-NAC");
             for (Variant other : out) {
                 if (other.name().equals(name)) {
-                    throw new IllegalArgumentException("config field \"variants\": two variants are named \"" + name + "\"");
+                    throw new IllegalArgumentException(
+                            "config field \"variants\": two variants are named \"" + name + "\"");
                 }
             }
             out.add(new Variant(name, config));
@@ -312,7 +396,8 @@ public final class NacExperiment implements Experiment {
         for (Iterator<Map.Entry<String, JsonNode>> it = params.node().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if ("iterations".equals(e.getKey())) {
-                throw new IllegalArgumentException("params: set \"iterations\" at the top level of the config");
+                throw new IllegalArgumentException(
+                        "params: set \"iterations\" at the top level of the config");
             }
             c = c.with(e.getKey(), text(e.getValue(), "params field \"" + e.getKey() + "\""));
         }
@@ -323,7 +408,8 @@ public final class NacExperiment implements Experiment {
         if (v.isNumber() || v.isTextual() || v.isBoolean()) {
             return v.asText();
         }
-        throw new IllegalArgumentException(where + ": expected a number, string or boolean, got " + v);
+        throw new IllegalArgumentException(
+                where + ": expected a number, string or boolean, got " + v);
     }
 
     private static double[] toDouble(int[] a) {

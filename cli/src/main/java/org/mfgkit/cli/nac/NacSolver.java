@@ -29,6 +29,7 @@ import org.mfgkit.nac.NaturalActorCritic;
 public record NacSolver(String name, NacParams.Algorithm algorithm) implements Solver {
     /** Single-loop NAC. */
     public static final NacSolver NAC = new NacSolver("nac", NacParams.Algorithm.NAC);
+
     /** DL-NAC. */
     public static final NacSolver DL_NAC = new NacSolver("dl-nac", NacParams.Algorithm.DL_NAC);
 
@@ -63,29 +64,48 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
     public SolverRun solve(SolveRequest request) {
         Environment env = request.env();
         MeanFieldGame game = stationaryGame(env, name);
-        NacConfig config = NacConfig.preset(env.name()).withAll(request.settings()).withAlgorithm(algorithm)
-                .withIterations(request.iterations());
+        NacConfig config =
+                NacConfig.preset(env.name())
+                        .withAll(request.settings())
+                        .withAlgorithm(algorithm)
+                        .withIterations(request.iterations());
         FeatureMap phi = config.featureMap(game.nS(), game.nA());
         List<CurvePoint> curve = new ArrayList<>();
-        NacResult r = NaturalActorCritic.solve(game, phi, config.params(), request.seed(),
-                pi -> Exploitability.of(game, pi).exploitability(), new NacListener() {
-                    @Override
-                    public void onRecord(int t, double value, double averageValue, double seconds) {
-                        CurvePoint point = new CurvePoint(t, value, seconds);
-                        curve.add(point);
-                        request.listener().onIteration(point);
-                    }
-                });
+        NacResult r =
+                NaturalActorCritic.solve(
+                        game,
+                        phi,
+                        config.params(),
+                        request.seed(),
+                        pi -> Exploitability.of(game, pi).exploitability(),
+                        new NacListener() {
+                            @Override
+                            public void onRecord(
+                                    int t, double value, double averageValue, double seconds) {
+                                CurvePoint point = new CurvePoint(t, value, seconds);
+                                curve.add(point);
+                                request.listener().onIteration(point);
+                            }
+                        });
         TabularPolicy last = r.policy().toTabular();
-        return new SolverRun(name, new TabularPolicy[] {last}, curve, false, r.seconds(), Exploitability.of(game, last),
+        return new SolverRun(
+                name,
+                new TabularPolicy[] {last},
+                curve,
+                false,
+                r.seconds(),
+                Exploitability.of(game, last),
                 config.asMap());
     }
 
     /** The stationary game of {@code env}; a finite-horizon environment is refused. */
     static MeanFieldGame stationaryGame(Environment env, String who) {
         if (!(env.model() instanceof StationaryModel model)) {
-            throw new IllegalArgumentException(who + " needs a stationary (discounted) game; '" + env.name()
-                    + "' is finite-horizon");
+            throw new IllegalArgumentException(
+                    who
+                            + " needs a stationary (discounted) game; '"
+                            + env.name()
+                            + "' is finite-horizon");
         }
         return model.game();
     }

@@ -16,49 +16,50 @@ import java.util.UUID;
  */
 public final class AtomicFiles {
 
-  /** Produces the content of a file. */
-  @FunctionalInterface
-  public interface Body {
-    /** Writes the whole content to {@code out} (which the caller closes). */
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  private AtomicFiles() {}
-
-  /**
-   * Writes {@code target} atomically, creating missing parent directories.
-   *
-   * @return {@code target}
-   */
-  public static Path write(Path target, Body body) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    Path tmp = dir.resolve(hiddenSibling(absolute.getFileName().toString(), "tmp"));
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-        body.writeTo(out);
-      }
-      move(tmp, absolute);
-    } catch (IOException | RuntimeException | Error e) {
-      Files.deleteIfExists(tmp);
-      throw e;
+    /** Produces the content of a file. */
+    @FunctionalInterface
+    public interface Body {
+        /** Writes the whole content to {@code out} (which the caller closes). */
+        void writeTo(OutputStream out) throws IOException;
     }
-    return target;
-  }
 
-  /** Renames {@code from} onto {@code to} atomically where the file system allows it. */
-  static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code target} atomically, creating missing parent directories.
+     *
+     * @return {@code target}
+     */
+    public static Path write(Path target, Body body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(hiddenSibling(absolute.getFileName().toString(), "tmp"));
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                body.writeTo(out);
+            }
+            move(tmp, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return target;
     }
-  }
 
-  /** A fresh hidden name next to {@code name}: {@code .NAME.<8 hex digits>.SUFFIX}. */
-  static String hiddenSibling(String name, String suffix) {
-    String random = UUID.randomUUID().toString().substring(0, 8);
-    return "." + name + "." + random + "." + suffix;
-  }
+    /** Renames {@code from} onto {@code to} atomically where the file system allows it. */
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(
+                    from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A fresh hidden name next to {@code name}: {@code .NAME.<8 hex digits>.SUFFIX}. */
+    static String hiddenSibling(String name, String suffix) {
+        String random = UUID.randomUUID().toString().substring(0, 8);
+        return "." + name + "." + random + "." + suffix;
+    }
 }

@@ -30,8 +30,9 @@ import java.nio.file.Path;
  *       becomes {@code "median_ns"}); keys of maps and {@link ObjectNode}s are written as given;
  *   <li><b>non-finite doubles ({@code NaN}, {@code ±Infinity}) are written as {@code null}</b>, the
  *       convention of JavaScript's {@code JSON.stringify}, so that every file is standard JSON that
- *       any parser reads (Python's {@code json}, pandas and numpy turn {@code null} into {@code NaN}).
- *       The CSV files keep the distinction ({@code NaN}, {@code Infinity}, {@code -Infinity});
+ *       any parser reads (Python's {@code json}, pandas and numpy turn {@code null} into {@code
+ *       NaN}). The CSV files keep the distinction ({@code NaN}, {@code Infinity}, {@code
+ *       -Infinity});
  *   <li>reading is strict: duplicate keys, trailing content and unknown record properties are
  *       errors, and parse errors become an {@link IllegalArgumentException} naming the file, line
  *       and column.
@@ -39,138 +40,153 @@ import java.nio.file.Path;
  */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = build();
+    private static final ObjectMapper MAPPER = build();
 
-  private Json() {}
+    private Json() {}
 
-  /** The shared mapper; configure nothing on it (it is shared by all threads). */
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
-
-  /** A new empty JSON object. */
-  public static ObjectNode object() {
-    return MAPPER.createObjectNode();
-  }
-
-  /** {@code value} as a tree (records, maps, arrays, and {@link JsonNode}s are all accepted). */
-  public static JsonNode toTree(Object value) {
-    return MAPPER.valueToTree(value);
-  }
-
-  /** {@code value} as pretty-printed JSON text, without a trailing newline. */
-  public static String toString(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
-    }
-  }
-
-  /** Writes {@code value} to {@code file} atomically (see {@link AtomicFiles}), ending with a newline. */
-  public static Path write(Path file, Object value) throws IOException {
-    return AtomicFiles.write(file, out -> {
-      MAPPER.writeValue(new NonClosingStream(out), value);
-      out.write('\n');
-    });
-  }
-
-  /**
-   * Reads a JSON document from {@code file}.
-   *
-   * @throws java.nio.file.NoSuchFileException when the file does not exist
-   * @throws IllegalArgumentException when it is empty or not valid JSON (message names file, line, column)
-   */
-  public static JsonNode read(Path file) throws IOException {
-    if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException(file + " is a directory, not a JSON file");
-    }
-    byte[] bytes = Files.readAllBytes(file);
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot parse " + file + ": " + describe(e), e);
-    }
-    if (node == null || node.isMissingNode()) {
-      throw new IllegalArgumentException("cannot parse " + file + ": the file is empty");
-    }
-    return node;
-  }
-
-  /** Jackson's message for {@code e} on one line, with the line and column when known. */
-  public static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    message = message.replaceAll("\\s*\\R\\s*", " ").strip();
-    JsonLocation at = e.getLocation();
-    if (at != null && at.getLineNr() > 0) {
-      message += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    }
-    return message;
-  }
-
-  private static ObjectMapper build() {
-    JsonFactory factory = JsonFactory.builder()
-        .addDecorator((f, generator) -> new FiniteDoubles(generator))
-        .build();
-    return JsonMapper.builder(factory)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .build();
-  }
-
-  /** Writes non-finite doubles and floats as {@code null}, including inside primitive arrays. */
-  private static final class FiniteDoubles extends JsonGeneratorDelegate {
-    FiniteDoubles(JsonGenerator delegate) {
-      super(delegate, false);
+    /** The shared mapper; configure nothing on it (it is shared by all threads). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
     }
 
-    @Override
-    public void writeNumber(double v) throws IOException {
-      if (Double.isFinite(v)) {
-        delegate.writeNumber(v);
-      } else {
-        delegate.writeNull();
-      }
+    /** A new empty JSON object. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
     }
 
-    @Override
-    public void writeNumber(float v) throws IOException {
-      if (Float.isFinite(v)) {
-        delegate.writeNumber(v);
-      } else {
-        delegate.writeNull();
-      }
+    /** {@code value} as a tree (records, maps, arrays, and {@link JsonNode}s are all accepted). */
+    public static JsonNode toTree(Object value) {
+        return MAPPER.valueToTree(value);
     }
 
-    @Override
-    public void writeArray(double[] array, int offset, int length) throws IOException {
-      writeStartArray(array, length);
-      for (int i = offset; i < offset + length; i++) {
-        writeNumber(array[i]);
-      }
-      writeEndArray();
-    }
-  }
-
-  /** Lets Jackson "close" the stream without closing the atomic writer's stream underneath. */
-  private static final class NonClosingStream extends FilterOutputStream {
-    NonClosingStream(OutputStream out) {
-      super(out);
+    /** {@code value} as pretty-printed JSON text, without a trailing newline. */
+    public static String toString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot serialise "
+                            + value.getClass().getName()
+                            + ": "
+                            + e.getOriginalMessage(),
+                    e);
+        }
     }
 
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+    /**
+     * Writes {@code value} to {@code file} atomically (see {@link AtomicFiles}), ending with a
+     * newline.
+     */
+    public static Path write(Path file, Object value) throws IOException {
+        return AtomicFiles.write(
+                file,
+                out -> {
+                    MAPPER.writeValue(new NonClosingStream(out), value);
+                    out.write('\n');
+                });
     }
 
-    @Override
-    public void close() throws IOException {
-      flush();
+    /**
+     * Reads a JSON document from {@code file}.
+     *
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     * @throws IllegalArgumentException when it is empty or not valid JSON (message names file,
+     *     line, column)
+     */
+    public static JsonNode read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a JSON file");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot parse " + file + ": " + describe(e), e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new IllegalArgumentException("cannot parse " + file + ": the file is empty");
+        }
+        return node;
     }
-  }
+
+    /** Jackson's message for {@code e} on one line, with the line and column when known. */
+    public static String describe(JsonProcessingException e) {
+        String message =
+                e.getOriginalMessage() == null
+                        ? e.getClass().getSimpleName()
+                        : e.getOriginalMessage();
+        message = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        JsonLocation at = e.getLocation();
+        if (at != null && at.getLineNr() > 0) {
+            message += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        }
+        return message;
+    }
+
+    private static ObjectMapper build() {
+        JsonFactory factory =
+                JsonFactory.builder()
+                        .addDecorator((f, generator) -> new FiniteDoubles(generator))
+                        .build();
+        return JsonMapper.builder(factory)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    /** Writes non-finite doubles and floats as {@code null}, including inside primitive arrays. */
+    private static final class FiniteDoubles extends JsonGeneratorDelegate {
+        FiniteDoubles(JsonGenerator delegate) {
+            super(delegate, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (Double.isFinite(v)) {
+                delegate.writeNumber(v);
+            } else {
+                delegate.writeNull();
+            }
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            if (Float.isFinite(v)) {
+                delegate.writeNumber(v);
+            } else {
+                delegate.writeNull();
+            }
+        }
+
+        @Override
+        public void writeArray(double[] array, int offset, int length) throws IOException {
+            writeStartArray(array, length);
+            for (int i = offset; i < offset + length; i++) {
+                writeNumber(array[i]);
+            }
+            writeEndArray();
+        }
+    }
+
+    /** Lets Jackson "close" the stream without closing the atomic writer's stream underneath. */
+    private static final class NonClosingStream extends FilterOutputStream {
+        NonClosingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
 }

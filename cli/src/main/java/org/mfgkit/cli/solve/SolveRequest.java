@@ -1,8 +1,8 @@
 package org.mfgkit.cli.solve;
 
 import java.util.Map;
-import org.mfgkit.envs.EquilibriumSolver;
 import org.mfgkit.envs.Environment;
+import org.mfgkit.envs.EquilibriumSolver;
 
 /**
  * What a {@link Solver} is asked to do.
@@ -13,20 +13,24 @@ import org.mfgkit.envs.Environment;
  * @param settings the solver's own {@code --set} settings, by name (only keys it declared)
  * @param listener told of every curve point (drives the progress display); never null
  */
-public record SolveRequest(Environment env, int iterations, long seed, Map<String, String> settings,
-    EquilibriumSolver.IterationListener listener) {
+public record SolveRequest(
+        Environment env,
+        int iterations,
+        long seed,
+        Map<String, String> settings,
+        EquilibriumSolver.IterationListener listener) {
 
-  /** Validates; names the offending field. */
-  public SolveRequest {
-    if (env == null) {
-      throw new IllegalArgumentException("solve request: env must not be null");
+    /** Validates; names the offending field. */
+    public SolveRequest {
+        if (env == null) {
+            throw new IllegalArgumentException("solve request: env must not be null");
+        }
+        if (iterations < 0) {
+            throw new IllegalArgumentException("--iterations must be >= 0, got " + iterations);
+        }
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        if (listener == null) {
+            listener = point -> {};
+        }
     }
-    if (iterations < 0) {
-      throw new IllegalArgumentException("--iterations must be >= 0, got " + iterations);
-    }
-    settings = settings == null ? Map.of() : Map.copyOf(settings);
-    if (listener == null) {
-      listener = point -> { };
-    }
-  }
 }

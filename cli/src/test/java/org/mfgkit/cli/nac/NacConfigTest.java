@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mfgkit.core.FeatureMap;
+import org.mfgkit.core.Tolerances;
 import org.mfgkit.nac.FeatureMaps;
 import org.mfgkit.nac.NacParams;
-import org.mfgkit.core.Tolerances;
 
 class NacConfigTest {
     @Test
@@ -64,7 +64,9 @@ class NacConfigTest {
     @Test
     void compactFeaturesUseThePositionsAndControlsOfLq() {
         FeatureMap phi = NacConfig.preset("lq").with("features", "polynomial:2").featureMap(25, 7);
-        FeatureMap direct = FeatureMaps.polynomial(FeatureMaps.symmetricGrid(12), FeatureMaps.symmetricGrid(3), 2);
+        FeatureMap direct =
+                FeatureMaps.polynomial(
+                        FeatureMaps.symmetricGrid(12), FeatureMaps.symmetricGrid(3), 2);
         for (int s = 0; s < 25; s++) {
             for (int a = 0; a < 7; a++) {
                 for (int k = 0; k < 6; k++) {
@@ -72,32 +74,52 @@ class NacConfigTest {
                 }
             }
         }
-        assertEquals(15, NacConfig.preset("lq").with("features", "radial:5:3:0.4").featureMap(25, 7).dim());
+        assertEquals(
+                15,
+                NacConfig.preset("lq").with("features", "radial:5:3:0.4").featureMap(25, 7).dim());
         assertEquals(175, NacConfig.preset("lq").featureMap(25, 7).dim());
     }
 
     @Test
     void badSettingsNameTheKey() {
         NacConfig c = NacConfig.preset("sis");
-        assertMessage(() -> c.with("critic", "tdd"), "setting critic: expected td0 or exact, got 'tdd'");
-        assertMessage(() -> c.with("eta", "fast"), "setting eta: expected a finite number, got 'fast'");
-        assertMessage(() -> c.with("critic_samples", "0"), "setting critic_samples=0: criticSamples must be > 0, got 0");
-        assertMessage(() -> c.with("features", "poly"), "setting features: expected one-hot, polynomial:DEGREE or "
-                + "radial:CENTRES_X:CENTRES_A:WIDTH, got 'poly'");
-        assertMessage(() -> c.with("warm_start", "yes"), "setting warm_start: expected true or false, got 'yes'");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.with("alpha", "1"));
-        assertTrue(e.getMessage().startsWith("unknown nac setting 'alpha' (known: eta, beta,"), e.getMessage());
+        assertMessage(
+                () -> c.with("critic", "tdd"), "setting critic: expected td0 or exact, got 'tdd'");
+        assertMessage(
+                () -> c.with("eta", "fast"), "setting eta: expected a finite number, got 'fast'");
+        assertMessage(
+                () -> c.with("critic_samples", "0"),
+                "setting critic_samples=0: criticSamples must be > 0, got 0");
+        assertMessage(
+                () -> c.with("features", "poly"),
+                "setting features: expected one-hot, polynomial:DEGREE or "
+                        + "radial:CENTRES_X:CENTRES_A:WIDTH, got 'poly'");
+        assertMessage(
+                () -> c.with("warm_start", "yes"),
+                "setting warm_start: expected true or false, got 'yes'");
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> c.with("alpha", "1"));
+        assertTrue(
+                e.getMessage().startsWith("unknown nac setting 'alpha' (known: eta, beta,"),
+                e.getMessage());
     }
 
     @Test
     void largestRiseInDecades() {
-        assertEquals(-1.0, NacExperiment.largestRise(new double[] {1, 0.1, 0.01, 0.001}), Tolerances.TEST_EXACT);
+        assertEquals(
+                -1.0,
+                NacExperiment.largestRise(new double[] {1, 0.1, 0.01, 0.001}),
+                Tolerances.TEST_EXACT);
         // down 2 decades, up 1, down 2; the zero is skipped
-        assertEquals(1.0, NacExperiment.largestRise(new double[] {1, 0.01, 0.0, 0.1, 0.001}), Tolerances.TEST_EXACT);
+        assertEquals(
+                1.0,
+                NacExperiment.largestRise(new double[] {1, 0.01, 0.0, 0.1, 0.001}),
+                Tolerances.TEST_EXACT);
         assertTrue(Double.isNaN(NacExperiment.largestRise(new double[] {0.5})));
     }
 
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String message) {
+    private static void assertMessage(
+            org.junit.jupiter.api.function.Executable call, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

@@ -19,10 +19,10 @@ import org.mfgkit.cli.progress.ProgressFactory;
 import org.mfgkit.core.Tolerances;
 
 class NacExperimentTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private static final String SMALL = """
+    private static final String SMALL =
+            """
             {"experiment": "nac", "env": "sis", "seeds": [4, 9, 2], "iterations": 120, "mean_field_gap": true,
              "params": {"critic_samples": 2000, "actor_samples": 300, "eval_every": 10},
              "variants": [{"name": "NAC", "algorithm": "nac"},
@@ -34,27 +34,48 @@ class NacExperimentTest {
     void writesCurvesAndTheSameNumbersForAnyThreadCount() throws Exception {
         JsonNode config = Json.mapper().readTree(SMALL);
         NacExperiment nac = new NacExperiment();
-        Map<String, Object> one = (Map<String, Object>) nac.run(config,
-                new RunContext(dir.resolve("a"), ProgressFactory.silent(), false, 1));
-        Map<String, Object> two = (Map<String, Object>) nac.run(config,
-                new RunContext(dir.resolve("b"), ProgressFactory.silent(), false, 2));
+        Map<String, Object> one =
+                (Map<String, Object>)
+                        nac.run(
+                                config,
+                                new RunContext(
+                                        dir.resolve("a"), ProgressFactory.silent(), false, 1));
+        Map<String, Object> two =
+                (Map<String, Object>)
+                        nac.run(
+                                config,
+                                new RunContext(
+                                        dir.resolve("b"), ProgressFactory.silent(), false, 2));
         List<Map<String, Object>> v1 = (List<Map<String, Object>>) one.get("variants");
         List<Map<String, Object>> v2 = (List<Map<String, Object>>) two.get("variants");
         assertEquals(2, v1.size());
         for (int i = 0; i < 2; i++) {
-            for (String key : List.of("per_seed_curves", "final_policies", "per_seed_average_policy_curves",
-                    "mean_field_gap_mean_curve", "final_exploitability_per_seed")) {
-                assertEquals(Json.toString(v1.get(i).get(key)), Json.toString(v2.get(i).get(key)), key);
+            for (String key :
+                    List.of(
+                            "per_seed_curves",
+                            "final_policies",
+                            "per_seed_average_policy_curves",
+                            "mean_field_gap_mean_curve",
+                            "final_exploitability_per_seed")) {
+                assertEquals(
+                        Json.toString(v1.get(i).get(key)), Json.toString(v2.get(i).get(key)), key);
             }
         }
         double[][] curves = (double[][]) v1.get(0).get("per_seed_curves");
         assertEquals(3, curves.length);
         assertEquals(13, curves[0].length); // t = 0, 10, ..., 120
-        var sis = ((org.mfgkit.envs.StationaryModel) org.mfgkit.envs.Environments.create("sis").model()).game();
-        assertEquals(org.mfgkit.envs.Exploitability.of(sis, org.mfgkit.core.TabularPolicy.uniform(2, 2)).exploitability(),
-                curves[0][0], Tolerances.TEST_EXACT); // pi_0 is uniform
+        var sis =
+                ((org.mfgkit.envs.StationaryModel)
+                                org.mfgkit.envs.Environments.create("sis").model())
+                        .game();
+        assertEquals(
+                org.mfgkit.envs.Exploitability.of(sis, org.mfgkit.core.TabularPolicy.uniform(2, 2))
+                        .exploitability(),
+                curves[0][0],
+                Tolerances.TEST_EXACT); // pi_0 is uniform
         assertEquals(120L * 2000, v1.get(0).get("critic_samples_per_seed"));
-        for (String f : List.of("curve.csv", "curve.png", "mean-field-gap.csv", "mean-field-gap.png")) {
+        for (String f :
+                List.of("curve.csv", "curve.png", "mean-field-gap.csv", "mean-field-gap.png")) {
             assertTrue(Files.size(dir.resolve("a").resolve(f)) > 0, f);
         }
         List<Curve> csv = CurveCsv.read(dir.resolve("a").resolve("curve.csv"));
@@ -67,26 +88,46 @@ class NacExperimentTest {
     void badConfigsFailBeforeRunning() throws Exception {
         NacExperiment nac = new NacExperiment();
         RunContext ctx = new RunContext(dir.resolve("x"), ProgressFactory.silent(), false, 1);
-        assertMessage(nac, ctx, "{\"experiment\": \"nac\", \"env\": \"sis\", \"seed\": 3}",
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"seed\": 3}",
                 "config: unknown field \"seed\" (allowed: experiment, title, env, set, seeds, iterations, params, variants, "
                         + "band, average_policy, mean_field_gap)");
-        assertMessage(nac, ctx, "{\"experiment\": \"nac\", \"env\": \"sis-fh\"}",
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis-fh\"}",
                 "experiment nac needs a stationary (discounted) game; 'sis-fh' is finite-horizon");
-        assertMessage(nac, ctx, "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"algorithm\": \"omd\"}]}",
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"algorithm\": \"omd\"}]}",
                 "config field \"variants\" item 0 field \"algorithm\": expected nac or dl-nac, got \"omd\"");
-        assertMessage(nac, ctx, "{\"experiment\": \"nac\", \"env\": \"sis\", \"params\": {\"eta\": \"x\"}}",
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"params\": {\"eta\": \"x\"}}",
                 "setting eta: expected a finite number, got 'x'");
-        assertMessage(nac, ctx, "{\"experiment\": \"nac\", \"env\": \"sis\", \"set\": {\"gamma\": 1}}",
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"set\": {\"gamma\": 1}}",
                 "gamma must be in [0,1), got 1.0");
-        assertMessage(nac, ctx, "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"name\": \"a\", "
-                + "\"algorithm\": \"nac\"}, {\"name\": \"a\", \"algorithm\": \"dl-nac\"}]}",
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"name\": \"a\", "
+                        + "\"algorithm\": \"nac\"}, {\"name\": \"a\", \"algorithm\": \"dl-nac\"}]}",
                 "config field \"variants\": two variants are named \"a\"");
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 
-    private static void assertMessage(NacExperiment nac, RunContext ctx, String json, String message) throws Exception {
+    private static void assertMessage(
+            NacExperiment nac, RunContext ctx, String json, String message) throws Exception {
         JsonNode config = Json.mapper().readTree(json);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> nac.run(config, ctx));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> nac.run(config, ctx));
         assertEquals(message, e.getMessage());
     }
 }

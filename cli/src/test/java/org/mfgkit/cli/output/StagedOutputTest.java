@@ -14,54 +14,54 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StagedOutputTest {
 
-  @TempDir Path dir;
+    @TempDir Path dir;
 
-  @Test
-  void commitMovesEverythingAtOnce() throws IOException {
-    Path target = dir.resolve("a/b/out");
-    try (StagedOutput out = StagedOutput.create(target)) {
-      Files.writeString(out.path().resolve(StagedOutput.MARKER), "{}");
-      Files.createDirectories(out.path().resolve("sub"));
-      Files.writeString(out.path().resolve("sub/x.txt"), "x");
-      assertTrue(Files.notExists(target));
-      out.commit();
+    @Test
+    void commitMovesEverythingAtOnce() throws IOException {
+        Path target = dir.resolve("a/b/out");
+        try (StagedOutput out = StagedOutput.create(target)) {
+            Files.writeString(out.path().resolve(StagedOutput.MARKER), "{}");
+            Files.createDirectories(out.path().resolve("sub"));
+            Files.writeString(out.path().resolve("sub/x.txt"), "x");
+            assertTrue(Files.notExists(target));
+            out.commit();
+        }
+        assertEquals("x", Files.readString(target.resolve("sub/x.txt")));
+        assertEquals(List.of("out"), names(target.getParent()));
     }
-    assertEquals("x", Files.readString(target.resolve("sub/x.txt")));
-    assertEquals(List.of("out"), names(target.getParent()));
-  }
 
-  @Test
-  void closeWithoutCommitRemovesStagingAndCreatedParents() throws IOException {
-    Path target = dir.resolve("a/b/out");
-    try (StagedOutput out = StagedOutput.create(target)) {
-      Files.writeString(out.path().resolve("partial.csv"), "1,2");
+    @Test
+    void closeWithoutCommitRemovesStagingAndCreatedParents() throws IOException {
+        Path target = dir.resolve("a/b/out");
+        try (StagedOutput out = StagedOutput.create(target)) {
+            Files.writeString(out.path().resolve("partial.csv"), "1,2");
+        }
+        assertEquals(List.of(), names(dir));
     }
-    assertEquals(List.of(), names(dir));
-  }
 
-  @Test
-  void replacesAnEarlierResultButNotOtherDirectories() throws IOException {
-    Path target = Files.createDirectories(dir.resolve("out"));
-    Files.writeString(target.resolve(StagedOutput.MARKER), "old");
-    Files.writeString(target.resolve("stale.png"), "old");
-    try (StagedOutput out = StagedOutput.create(target)) {
-      Files.writeString(out.path().resolve(StagedOutput.MARKER), "new");
-      out.commit();
+    @Test
+    void replacesAnEarlierResultButNotOtherDirectories() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(target.resolve(StagedOutput.MARKER), "old");
+        Files.writeString(target.resolve("stale.png"), "old");
+        try (StagedOutput out = StagedOutput.create(target)) {
+            Files.writeString(out.path().resolve(StagedOutput.MARKER), "new");
+            out.commit();
+        }
+        assertEquals(List.of(StagedOutput.MARKER), names(target));
+        assertEquals("new", Files.readString(target.resolve(StagedOutput.MARKER)));
+        assertEquals(List.of("out"), names(dir));
+
+        Path other = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(other.resolve("notes.txt"), "keep");
+        assertThrows(IllegalArgumentException.class, () -> StagedOutput.create(other));
+        Path file = Files.writeString(dir.resolve("file"), "");
+        assertThrows(IllegalArgumentException.class, () -> StagedOutput.create(file));
     }
-    assertEquals(List.of(StagedOutput.MARKER), names(target));
-    assertEquals("new", Files.readString(target.resolve(StagedOutput.MARKER)));
-    assertEquals(List.of("out"), names(dir));
 
-    Path other = Files.createDirectories(dir.resolve("mine"));
-    Files.writeString(other.resolve("notes.txt"), "keep");
-    assertThrows(IllegalArgumentException.class, () -> StagedOutput.create(other));
-    Path file = Files.writeString(dir.resolve("file"), "");
-    assertThrows(IllegalArgumentException.class, () -> StagedOutput.create(file));
-  }
-
-  private static List<String> names(Path d) throws IOException {
-    try (Stream<Path> s = Files.list(d)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    private static List<String> names(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
-  }
 }

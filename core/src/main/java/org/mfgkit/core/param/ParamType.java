@@ -1,0 +1,345 @@
+package org.mfgkit.core.param;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The value types of {@link Param}: how text and JSON values become values, how values print,
+ * compare and hash. Reals are finite and {@code -0.0} is stored as {@code 0.0}, so equal values
+ * print, compare and hash alike.
+ *
+ * @param <T> the Java type of the values
+ */
+public abstract class ParamType<T> {
+    /** Finite {@code double}. */
+    public static final ParamType<Double> REAL = new Real();
+
+    /** {@code int}; integral JSON numbers or text ({@code 1e3}) in range. */
+    public static final ParamType<Integer> INTEGER =
+            new Whole<>("an integer", Integer.MIN_VALUE, Integer.MAX_VALUE) {
+                @Override
+                Integer of(long v) {
+                    return (int) v;
+                }
+            };
+
+    /** {@code long}; integral JSON numbers or text in range. */
+    public static final ParamType<Long> LONG =
+            new Whole<>("an integer", Long.MIN_VALUE, Long.MAX_VALUE) {
+                @Override
+                Long of(long v) {
+                    return v;
+                }
+            };
+
+    /** {@code true}/{@code false}. */
+    public static final ParamType<Boolean> BOOLEAN = new Bool();
+
+    /** Non-empty text. */
+    public static final ParamType<String> TEXT = new Text();
+
+    /** A non-empty list of finite reals. */
+    public static final ParamType<double[]> VECTOR = new Vector();
+
+    private final String description;
+
+    private ParamType(String description) {
+        this.description = description;
+    }
+
+    /** "a finite number", "an integer", ... (completes "NAME must be ..."). */
+    public final String description() {
+        return description;
+    }
+
+    abstract T parse(String name, String text, String hint);
+
+    abstract T fromJson(String name, Object json, String hint);
+
+    /** The text form, read back by {@code parse}. */
+    abstract String format(T value);
+
+    /** A defensive copy (arrays); the value itself otherwise. */
+    T copy(T value) {
+        return value;
+    }
+
+    /** The canonical form of a value ({@code -0.0} to {@code 0.0}). */
+    T normalise(T value) {
+        return value;
+    }
+
+    /** Equality by content. */
+    boolean same(T a, T b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    /** Hash by content. */
+    int hash(T value) {
+        return value == null ? 0 : value.hashCode();
+    }
+
+    static IllegalArgumentException bad(String name, String what, Object got, String hint) {
+        String shown = got instanceof String s ? "'" + s + "'" : String.valueOf(got);
+        return new IllegalArgumentException(name + " must be " + what + hint + ", got " + shown);
+    }
+
+    private static final class Real extends ParamType<Double> {
+        Real() {
+            super("a finite number");
+        }
+
+        @Override
+        Double parse(String name, String text, String hint) {
+            try {
+                double d = Double.parseDouble(text);
+                if (Double.isFinite(d)
+                        && !text.isEmpty()
+                        && !text.endsWith("d")
+                        && !text.endsWith("f")) {
+                    return d + 0.0;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw bad(name, description(), text, hint);
+        }
+
+        @Override
+        Double fromJson(String name, Object json, String hint) {
+            if (json instanceof Number n
+                    && !(json instanceof BigInteger && !fits((BigInteger) json))) {
+                double d = n.doubleValue();
+                if (Double.isFinite(d)) {
+                    return d + 0.0;
+                }
+            }
+            throw bad(name, description(), json, hint);
+        }
+
+        private static boolean fits(BigInteger b) {
+            return Double.isFinite(b.doubleValue());
+        }
+
+        @Override
+        Double normalise(Double value) {
+            return value + 0.0;
+        }
+
+        @Override
+        String format(Double value) {
+            return Double.toString(value);
+        }
+    }
+
+    private abstract static class Whole<T extends Number> extends ParamType<T> {
+        private final long min;
+        private final long max;
+
+        Whole(String description, long min, long max) {
+            super(description);
+            this.min = min;
+            this.max = max;
+        }
+
+        abstract T of(long v);
+
+        @Override
+        T parse(String name, String text, String hint) {
+            BigDecimal d;
+            try {
+                d = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw bad(name, description(), text, hint);
+            }
+            return exact(name, d, text, hint);
+        }
+
+        @Override
+        T fromJson(String name, Object json, String hint) {
+            BigDecimal d;
+            if (json instanceof Double || json instanceof Float) {
+                double x = ((Number) json).doubleValue();
+                if (!Double.isFinite(x)) {
+                    throw bad(name, description(), json, hint);
+                }
+                d = BigDecimal.valueOf(x);
+            } else if (json instanceof BigDecimal b) {
+                d = b;
+            } else if (json instanceof BigInteger b) {
+                d = new BigDecimal(b);
+            } else if (json instanceof Number n) {
+                d = BigDecimal.valueOf(n.longValue());
+            } else {
+                throw bad(name, description(), json, hint);
+            }
+            return exact(name, d, json, hint);
+        }
+
+        private T exact(String name, BigDecimal d, Object shown, String hint) {
+            BigInteger i;
+            try {
+                i = d.toBigIntegerExact();
+            } catch (ArithmeticException e) {
+                throw bad(name, description(), shown, hint);
+            }
+            if (i.compareTo(BigInteger.valueOf(min)) < 0
+                    || i.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw new IllegalArgumentException(
+                        name + " must be an integer in " + min + ".." + max + ", got " + i);
+            }
+            return of(i.longValueExact());
+        }
+
+        @Override
+        String format(T value) {
+            return value.toString();
+        }
+    }
+
+    private static final class Bool extends ParamType<Boolean> {
+        Bool() {
+            super("true or false");
+        }
+
+        @Override
+        Boolean parse(String name, String text, String hint) {
+            if (text.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (text.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw bad(name, description(), text, hint);
+        }
+
+        @Override
+        Boolean fromJson(String name, Object json, String hint) {
+            if (json instanceof Boolean b) {
+                return b;
+            }
+            throw bad(name, description(), json, hint);
+        }
+
+        @Override
+        String format(Boolean value) {
+            return value.toString();
+        }
+    }
+
+    private static final class Text extends ParamType<String> {
+        Text() {
+            super("non-empty text");
+        }
+
+        @Override
+        String parse(String name, String text, String hint) {
+            if (text.isEmpty()) {
+                throw bad(name, description(), text, hint);
+            }
+            return text;
+        }
+
+        @Override
+        String fromJson(String name, Object json, String hint) {
+            throw bad(name, description(), json, hint);
+        }
+
+        @Override
+        String format(String value) {
+            return value;
+        }
+    }
+
+    private static final class Vector extends ParamType<double[]> {
+        Vector() {
+            super("a list of finite numbers");
+        }
+
+        @Override
+        double[] parse(String name, String text, String hint) {
+            String v = text;
+            if (v.startsWith("[")) {
+                if (!v.endsWith("]")) {
+                    throw bad(name, description() + " (malformed [...])", text, hint);
+                }
+                v = v.substring(1, v.length() - 1).trim();
+            }
+            if (v.isEmpty()) {
+                throw bad(name, description(), text, hint);
+            }
+            String[] parts = v.split(",", -1);
+            double[] out = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                String p = parts[i].trim();
+                try {
+                    out[i] = Double.parseDouble(p);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            name + ": entry " + i + " ('" + p + "') is not a number");
+                }
+                if (!Double.isFinite(out[i])) {
+                    throw new IllegalArgumentException(name + ": entry " + i + " is not finite");
+                }
+                out[i] += 0.0;
+            }
+            return out;
+        }
+
+        @Override
+        double[] fromJson(String name, Object json, String hint) {
+            if (json instanceof double[] d) {
+                return checked(name, d.clone());
+            }
+            if (json instanceof List<?> list && !list.isEmpty()) {
+                double[] out = new double[list.size()];
+                for (int i = 0; i < out.length; i++) {
+                    if (!(list.get(i) instanceof Number n)) {
+                        throw new IllegalArgumentException(
+                                name + ": entry " + i + " (" + list.get(i) + ") is not a number");
+                    }
+                    out[i] = n.doubleValue() + 0.0;
+                }
+                return checked(name, out);
+            }
+            throw bad(name, description(), json, hint);
+        }
+
+        private static double[] checked(String name, double[] v) {
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    throw new IllegalArgumentException(name + ": entry " + i + " is not finite");
+                }
+                v[i] += 0.0;
+            }
+            return v;
+        }
+
+        @Override
+        double[] copy(double[] value) {
+            return value == null ? null : value.clone();
+        }
+
+        @Override
+        String format(double[] value) {
+            StringJoiner j = new StringJoiner(",");
+            for (double x : value) {
+                j.add(Double.toString(x));
+            }
+            return j.toString();
+        }
+
+        @Override
+        boolean same(double[] a, double[] b) {
+            return Arrays.equals(a, b);
+        }
+
+        @Override
+        int hash(double[] value) {
+            return Arrays.hashCode(value);
+        }
+    }
+}

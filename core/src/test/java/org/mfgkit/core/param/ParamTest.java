@@ -1,0 +1,141 @@
+package org.mfgkit.core.param;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParamTest {
+    static final Param<Double> GAMMA =
+            Param.real("gamma", 0.9, "discount factor").check(Checks.discount());
+    static final Param<Integer> T =
+            Param.integer("T", 50, "last decision step")
+                    .check(Checks.range(0, 1_000_000))
+                    .orNone("inf");
+    static final Param<double[]> MU0 =
+            Param.vector("mu0", new double[] {0.4, 0.6}, "initial distribution")
+                    .check(Checks.distribution())
+                    .orNone("uniform");
+    static final Param<Long> SAMPLES =
+            Param.longInteger("samples", 1000L, "sample budget").check(Checks.positive());
+    static final Param<String> MODE =
+            Param.choice("mode", "td", List.of("td", "exact"), "critic oracle");
+    static final Param<Boolean> WARM = Param.bool("warm", false, "warm start");
+    static final ParamSchema SCHEMA = ParamSchema.of("demo", GAMMA, T, MU0, SAMPLES, MODE, WARM);
+
+    @Test
+    void textAndJsonGiveTheSameValues() {
+        ParamValues d = SCHEMA.defaults();
+        ParamValues a =
+                d.withText("gamma", "0.95").withText("T", "1e3").withText("mu0", "[0.5, 0.5]");
+        ParamValues b =
+                d.withJson("gamma", 0.95).withJson("T", 1e3).withJson("mu0", List.of(0.5, 0.5));
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(1000, a.get(T));
+        assertEquals(1000, d.withJson("T", new BigDecimal("1E+3")).get(T));
+        assertArrayEquals(new double[] {0.5, 0.5}, a.get(MU0));
+    }
+
+    @Test
+    void textRoundTripsForEveryParameter() {
+        ParamValues v =
+                SCHEMA.defaults()
+                        .withText("T", "inf")
+                        .withText("mu0", "0.25,0.75")
+                        .withText("warm", "true");
+        for (String name : SCHEMA.names()) {
+            assertEquals(v, v.withText(name, v.text(name)), name);
+        }
+        assertNull(v.get(T));
+        assertEquals("inf", v.echo().get("T"));
+    }
+
+    @Test
+    void messagesNameTheParameterAndTheValue() {
+        ParamValues d = SCHEMA.defaults();
+        assertEquals(
+                "gamma must be in [0,1), got 1.0",
+                assertThrows(IllegalArgumentException.class, () -> d.withText("gamma", "1"))
+                        .getMessage());
+        assertEquals(
+                "T must be an integer or inf, got '2.5'",
+                assertThrows(IllegalArgumentException.class, () -> d.withJson("T", "2.5"))
+                        .getMessage());
+        assertEquals(
+                "T must be an integer or inf, got 2.5",
+                assertThrows(IllegalArgumentException.class, () -> d.withJson("T", 2.5))
+                        .getMessage());
+        assertEquals(
+                "T must be in 0..1000000, got 2000000",
+                assertThrows(IllegalArgumentException.class, () -> d.withText("T", "2e6"))
+                        .getMessage());
+        assertEquals(
+                "T must be an integer in -2147483648..2147483647, got 1099511627776",
+                assertThrows(IllegalArgumentException.class, () -> d.withJson("T", 1L << 40))
+                        .getMessage());
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> d.withText("mu0", "0.5,0.6"))
+                        .getMessage()
+                        .startsWith("mu0 must be a distribution"));
+        assertEquals(
+                "unknown parameter 'gama' for demo (known: gamma, T, mu0, samples, mode, warm)",
+                assertThrows(IllegalArgumentException.class, () -> d.withText("gama", "0.5"))
+                        .getMessage());
+        assertEquals(
+                "mode must be one of td, exact, got tdd",
+                assertThrows(IllegalArgumentException.class, () -> d.withText("mode", "tdd"))
+                        .getMessage());
+        assertEquals(
+                "gamma must be a finite number, got 'NaN'",
+                assertThrows(IllegalArgumentException.class, () -> d.withText("gamma", "NaN"))
+                        .getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> d.withJson("gamma", Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> d.withJson("warm", "yes"));
+        assertThrows(IllegalArgumentException.class, () -> d.withJson("samples", 0));
+    }
+
+    @Test
+    void negativeZeroIsZeroAndArraysCompareByContent() {
+        Param<Double> x = Param.real("x", 0.0, "a number");
+        ParamSchema s = ParamSchema.of("z", x, MU0);
+        ParamValues a = s.defaults().withText("x", "-0.0");
+        assertEquals(s.defaults(), a);
+        assertEquals(s.defaults().hashCode(), a.hashCode());
+        assertNotEquals(s.defaults(), s.defaults().withText("mu0", "0.5,0.5"));
+        double[] got = a.get(MU0);
+        got[0] = 7;
+        assertArrayEquals(new double[] {0.4, 0.6}, a.get(MU0));
+    }
+
+    @Test
+    void presetsRebaseDefaultsAndKeepChecks() {
+        ParamSchema fh =
+                SCHEMA.withDefaults("demo-fh", SCHEMA.defaults().with(GAMMA, 0.5).with(T, 3));
+        assertEquals(0.5, fh.defaults().get(GAMMA));
+        assertEquals(3, fh.defaults().get(T));
+        assertThrows(IllegalArgumentException.class, () -> fh.defaults().withText("gamma", "1"));
+        assertTrue(
+                fh.help()
+                        .get(0)
+                        .startsWith(
+                                "gamma (a finite number, default 0.5; in [0,1)): discount factor"));
+    }
+
+    @Test
+    void badDeclarationsFailWhereTheyAreWritten() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Param.real("g", 1.0, "x").check(Checks.discount()));
+        assertThrows(IllegalArgumentException.class, () -> Param.real("1g", 0.5, "x"));
+        assertThrows(IllegalArgumentException.class, () -> ParamSchema.of("dup", GAMMA, GAMMA));
+    }
+}

@@ -7,9 +7,9 @@ import java.util.List;
 import org.mfgkit.cli.experiment.Config;
 import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.RunContext;
-import org.mfgkit.cli.output.Band;
-import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.PlotSpec;
+import org.mfgkit.core.Curve;
+import org.mfgkit.core.Curve.Band;
 
 /** Fake experiment types registered by tests. */
 final class Fakes {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mfgkit.cli.bench.BenchTasks;
 import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.Experiments;
-import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.CurveCsv;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.core.Curve;
 
 class RunCommandTest {
 

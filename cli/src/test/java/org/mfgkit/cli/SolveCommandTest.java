@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.CurveCsv;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.core.Curve;
 
 class SolveCommandTest {
 

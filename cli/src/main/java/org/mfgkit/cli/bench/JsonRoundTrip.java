@@ -3,8 +3,8 @@ package org.mfgkit.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
-import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.core.Curve;
 
 /** Bench task: serialise and parse a 10-run x 1000-point curve with the shared mapper. */
 final class JsonRoundTrip {

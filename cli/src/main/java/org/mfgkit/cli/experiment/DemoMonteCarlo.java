@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.mfgkit.cli.output.Band;
-import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.PlotSpec;
 import org.mfgkit.cli.progress.Progress;
+import org.mfgkit.core.Curve;
+import org.mfgkit.core.Curve.Band;
 
 /**
  * A small real experiment that exercises the whole frame (seeds in parallel, progress, CSV, plot,

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.mfgkit.cli.experiment.Config;
 import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.RunContext;
-import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.PlotSpec;
 import org.mfgkit.cli.output.ResultWriter;
 import org.mfgkit.cli.progress.Progress;
+import org.mfgkit.core.Curve;
 import org.mfgkit.faas.AzureTrace;
 import org.mfgkit.faas.ClusterSpec;
 import org.mfgkit.faas.FaasComparison;
@@ -293,7 +293,7 @@ public final class FaasCompareExperiment implements Experiment {
                             "iteration",
                             "mean agent reward"),
                     tr,
-                    org.mfgkit.cli.output.Band.MIN_MAX);
+                    org.mfgkit.core.Curve.Band.MIN_MAX);
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mfgkit.core.Curve;
+import org.mfgkit.core.Curve.Band;
 
 /**
  * Curves as CSV, "wide per run" format: one row per (series, x), the plotted summary first, then

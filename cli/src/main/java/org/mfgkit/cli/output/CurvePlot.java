@@ -18,6 +18,8 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mfgkit.core.Curve;
+import org.mfgkit.core.Curve.Band;
 
 /**
  * PNG line charts of {@link Curve}s, drawn with XChart, headless.

@@ -3,6 +3,8 @@ package org.mfgkit.cli.output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.mfgkit.core.Curve;
+import org.mfgkit.core.Curve.Band;
 
 /**
  * Writes the usual result files into one directory (for an experiment: the staging directory of its

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfgkit.cli.experiment.RunContext;
-import org.mfgkit.cli.output.Curve;
 import org.mfgkit.cli.output.CurveCsv;
 import org.mfgkit.cli.output.Json;
 import org.mfgkit.cli.progress.ProgressFactory;
+import org.mfgkit.core.Curve;
 import org.mfgkit.core.Tolerances;
 
 class NacExperimentTest {

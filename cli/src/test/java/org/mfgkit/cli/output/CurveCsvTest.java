@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mfgkit.core.Curve;
+import org.mfgkit.core.Curve.Band;
 
 class CurveCsvTest {
 

@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mfgkit.core.Curve;
+import org.mfgkit.core.Curve.Band;
 
 class CurvePlotTest {
 

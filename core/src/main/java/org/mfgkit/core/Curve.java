@@ -1,4 +1,4 @@
-package org.mfgkit.cli.output;
+package org.mfgkit.core;
 
 import java.util.List;
 
@@ -137,4 +137,20 @@ public record Curve(String name, double[] x, double[][] runs) {
      * @param hi upper edge of the band
      */
     public record Stats(double[] mean, double[] lo, double[] hi) {}
+
+    /**
+     * Which spread across runs a curve's shaded band shows (and a CSV's {@code lo}/{@code hi}
+     * columns hold).
+     */
+    public enum Band {
+        /** From the smallest to the largest value of the runs at each x. */
+        MIN_MAX,
+        /**
+         * Mean minus and plus one sample standard deviation (divisor {@code n-1}; zero for a single
+         * run).
+         */
+        STD,
+        /** No band: {@code lo = hi = mean}. */
+        NONE
+    }
 }

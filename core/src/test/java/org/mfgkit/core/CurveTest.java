@@ -1,4 +1,4 @@
-package org.mfgkit.cli.output;
+package org.mfgkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,21 +15,21 @@ class CurveTest {
     @Test
     void meanMinMaxAndStdByHand() {
         assertArrayEquals(new double[] {3, 4}, curve.mean(), 1e-15);
-        Curve.Stats mm = curve.stats(Band.MIN_MAX);
+        Curve.Stats mm = curve.stats(Curve.Band.MIN_MAX);
         assertArrayEquals(new double[] {1, 2}, mm.lo(), 0);
         assertArrayEquals(new double[] {6, 6}, mm.hi(), 0);
         // x=0: deviations -2,-1,3 -> sum sq 14 -> var 7; x=1: -2,0,2 -> 8 -> var 4
-        Curve.Stats std = curve.stats(Band.STD);
+        Curve.Stats std = curve.stats(Curve.Band.STD);
         assertArrayEquals(new double[] {3 - Math.sqrt(7), 2}, std.lo(), 1e-15);
         assertArrayEquals(new double[] {3 + Math.sqrt(7), 6}, std.hi(), 1e-15);
-        Curve.Stats none = curve.stats(Band.NONE);
+        Curve.Stats none = curve.stats(Curve.Band.NONE);
         assertArrayEquals(none.mean(), none.lo(), 0);
         assertArrayEquals(none.mean(), none.hi(), 0);
     }
 
     @Test
     void singleRunHasZeroWidthStdBand() {
-        Curve.Stats s = Curve.single("s", new double[] {0}, new double[] {5}).stats(Band.STD);
+        Curve.Stats s = Curve.single("s", new double[] {0}, new double[] {5}).stats(Curve.Band.STD);
         assertArrayEquals(new double[] {5}, s.lo(), 0);
     }
 

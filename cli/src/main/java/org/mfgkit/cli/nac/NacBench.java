@@ -1,19 +1,19 @@
 package org.mfgkit.cli.nac;
 
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.mfgkit.cli.bench.BenchTask;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.RandomStreams;
-import org.mfgkit.envs.Environment;
-import org.mfgkit.envs.Environments;
 import org.mfgkit.mdp.MeanFieldGame;
+import org.mfgkit.nac.NacPresets;
+import org.mfgkit.nac.NacSettings;
 import org.mfgkit.nac.NaturalActorCritic;
 
 /**
  * Bench tasks {@code nac/iteration/ENV}: one iteration of single-loop NAC with the sampled oracles
- * and the environment's preset budget ({@link NacConfig#preset}): TD(0) critic, SGD actor, policy
- * step and one mean-field step; no exploitability evaluation. As the JMH {@code
- * NacIterationBenchmark}.
+ * and the environment's preset budget ({@link NacPresets}): TD(0) critic, SGD actor, policy step
+ * and one mean-field step; no exploitability evaluation. As the JMH {@code NacIterationBenchmark}.
  */
 public final class NacBench {
 
@@ -51,15 +51,12 @@ public final class NacBench {
 
     /** A fresh learner on {@code env} (seed 0). */
     public static Run setup(String env) {
-        Environment e = Environments.create(env);
-        MeanFieldGame game = NacSolver.stationaryGame(e, "nac bench");
-        NacConfig config = NacConfig.preset(env);
-        NaturalActorCritic nac =
-                NaturalActorCritic.create(
-                        game, config.featureMap(game.nS(), game.nA()), config.params(), 0);
+        MeanFieldGame game = StationaryGame.of(env, Map.of(), "nac bench").game();
+        NacSettings settings = NacPresets.get(env);
+        NaturalActorCritic nac = NaturalActorCritic.create(game, settings, 0);
         return new Run(
                 nac,
                 RandomStreams.derive(0, NaturalActorCritic.LEARNER_STREAM),
-                config.params().beta());
+                settings.loop().beta());
     }
 }

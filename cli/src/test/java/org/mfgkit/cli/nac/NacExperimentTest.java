@@ -92,7 +92,7 @@ class NacExperimentTest {
                 nac,
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"seed\": 3}",
-                "config: unknown field \"seed\" (allowed: experiment, title, env, set, seeds, iterations, params, variants, "
+                "config: unknown field \"seed\" (allowed: experiment, title, env, set, preset, seeds, iterations, params, variants, "
                         + "band, average_policy, mean_field_gap)");
         assertMessage(
                 nac,
@@ -103,12 +103,12 @@ class NacExperimentTest {
                 nac,
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"algorithm\": \"omd\"}]}",
-                "config field \"variants\" item 0 field \"algorithm\": expected nac or dl-nac, got \"omd\"");
+                "algorithm must be one of nac, dl-nac, got omd");
         assertMessage(
                 nac,
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"params\": {\"eta\": \"x\"}}",
-                "setting eta: expected a finite number, got 'x'");
+                "eta must be a finite number, got 'x'");
         assertMessage(
                 nac,
                 ctx,
@@ -119,7 +119,7 @@ class NacExperimentTest {
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"name\": \"a\", "
                         + "\"algorithm\": \"nac\"}, {\"name\": \"a\", \"algorithm\": \"dl-nac\"}]}",
-                "config field \"variants\": two variants are named \"a\"");
+                "two variants are named \"a\"");
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 

@@ -1,6 +1,7 @@
 package org.mfgkit.core.param;
 
 import java.util.List;
+import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.core.param.Param.Check;
 
@@ -82,5 +83,15 @@ public final class Checks {
                     }
                     return true;
                 });
+    }
+
+    /** A feature-map spec ({@link FeatureMap#fromSpec}): one-hot, polynomial:D, radial:CX:CA:W. */
+    public static Check<String> featureSpec() {
+        return new Check<>(FeatureMap.SPEC_SYNTAX, FeatureMap::isSpec);
+    }
+
+    /** {@code x >= lo} for integers (a count with a lower bound, e.g. at least two points). */
+    public static Check<Number> atLeast(long lo) {
+        return new Check<>(">= " + lo, x -> x.longValue() >= lo);
     }
 }

@@ -1,5 +1,7 @@
 package org.mfgkit.core;
 
+import org.mfgkit.core.param.Checks;
+
 /**
  * A tabulated feature map {@code phi(s,a) ∈ R^dim} over finite states and actions with {@code
  * ||phi(s,a)||_2 <= 1} for every pair (checked at construction; 004 Assumption on features). Stored
@@ -158,9 +160,7 @@ public final class FeatureMap {
                             + "x"
                             + centresA);
         }
-        if (!(width > 0.0) || Double.isInfinite(width)) {
-            throw new IllegalArgumentException("radial width must be finite and > 0, got " + width);
-        }
+        Checks.requireReal("radial width", width, Checks.positive());
         double[] u = scaled("state coordinates", x);
         double[] v = scaled("action coordinates", a);
         int dim = centresX * centresA;

@@ -222,7 +222,7 @@ class PolicyGradientFlowTest {
                 new PolicyGradientFlow(
                         InputMap.grid(1, nA), ev, PolicyGradientFlow.Params.defaults());
         VelocityField initial = flow.field(start);
-        PolicyGradientFlow.Run run = flow.run(start, 40_000, null);
+        PolicyGradientFlow.Trajectory run = flow.run(start, 40_000, null);
         VelocityField last = run.lastField();
         double[] star = ev.optimalPolicy().table();
         double klStart = Numerics.klDivergence(initial.policy().table(), star);
@@ -412,7 +412,7 @@ class PolicyGradientFlowTest {
         TwoLayerNetwork start =
                 TwoLayerNetwork.gaussian(
                         Activation.RELU, 800, 3, 0.0, 2.0, RandomStreams.create(2));
-        PolicyGradientFlow.Run run = flow.run(start, 2000, null);
+        PolicyGradientFlow.Trajectory run = flow.run(start, 2000, null);
         double[] gap = new double[run.values().length];
         for (int k = 0; k < gap.length; k++) {
             gap[k] = ev.optimalValue() - run.values()[k];

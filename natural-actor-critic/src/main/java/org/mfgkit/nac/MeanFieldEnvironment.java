@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.mfgkit.core.Policy;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.Simplex;
+import org.mfgkit.core.param.Checks;
 import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.mdp.PopulationOperator;
@@ -136,10 +137,7 @@ public final class MeanFieldEnvironment implements LearnerEnvironment, InducedMo
 
     @Override
     public void advance(Policy pi, double beta) {
-        if (!(beta >= 0.0 && beta <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "mean-field step beta must be in [0,1], got " + beta);
-        }
+        Checks.requireReal("mean-field step beta", beta, Checks.unitInterval());
         if (pi.nS() != nS || pi.nA() != nA) {
             throw new IllegalArgumentException(
                     "policy shape "

@@ -94,4 +94,21 @@ public final class Checks {
     public static Check<Number> atLeast(long lo) {
         return new Check<>(">= " + lo, x -> x.longValue() >= lo);
     }
+
+    /**
+     * Checks a real argument that is not a declared parameter (a constructor argument) with the
+     * message format of {@link Param#validate}: {@code "NAME must be a finite number, got X"} or
+     * {@code "NAME must be PHRASE, got X"}. Returns {@code value}.
+     */
+    public static double requireReal(String name, double value, Check<? super Double> check) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(
+                    name + " must be " + ParamType.REAL.description() + ", got " + value);
+        }
+        if (!check.test().test(value + 0.0)) {
+            throw new IllegalArgumentException(
+                    name + " must be " + check.phrase() + ", got " + (value + 0.0));
+        }
+        return value;
+    }
 }

@@ -14,13 +14,8 @@ import org.mfgkit.core.param.Checks;
  * one-hot}, {@code polynomial:D}, {@code radial:CX:CA:W} used by configs.
  */
 public final class FeatureMap {
-    /** Fills {@code out[0..dim-1]} with {@code phi(s,a)}. */
-    @FunctionalInterface
-    public interface Filler {
-        void fill(int s, int a, double[] out);
-    }
-
     private final int nS;
+
     private final int nA;
     private final int dim;
 
@@ -35,7 +30,7 @@ public final class FeatureMap {
     }
 
     /** Tabulates {@code filler} on every (s,a) and checks the norm bound. */
-    public static FeatureMap of(int nS, int nA, int dim, Filler filler) {
+    public static FeatureMap of(int nS, int nA, int dim, PairFiller filler) {
         if (nS <= 0 || nA <= 0 || dim <= 0) {
             throw new IllegalArgumentException(
                     "feature map needs nS, nA, dim > 0, got " + nS + ", " + nA + ", " + dim);

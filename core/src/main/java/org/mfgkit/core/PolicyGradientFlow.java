@@ -15,12 +15,12 @@ import org.mfgkit.core.param.Param;
  *
  * <p>Time steppers: explicit Euler {@code w <- w + dt F(w)} (one evaluation per step) and Heun's
  * second-order method {@code w <- w + dt/2 (F(w) + F(w + dt F(w)))} (two). See {@link
- * Params#defaults()} for the default step and {@link Params#paper()} for the seed's.
+ * StepSettings#defaults()} for the default step and {@link StepSettings#paper()} for the seed's.
  */
 public final class PolicyGradientFlow {
     /** Time step {@code dt} in the time of eq. (9). */
     public static final Param<Double> DT =
-            Param.real("dt", Params.DEFAULT_DT, "time step in the time of eq. (9)")
+            Param.real("dt", StepSettings.DEFAULT_DT, "time step in the time of eq. (9)")
                     .check(Checks.positive());
 
     /** Time stepper: {@code euler}, {@code heun} (or its other name {@code rk2}). */
@@ -56,7 +56,7 @@ public final class PolicyGradientFlow {
      * @param dt time step in the time of eq. (9), {@code > 0}
      * @param integrator time stepper
      */
-    public record Params(double dt, Integrator integrator) {
+    public record StepSettings(double dt, Integrator integrator) {
         /** The step used by 000 §5 ("fixed step-size 1e-3"). */
         public static final double PAPER_DT = 1e-3;
 
@@ -64,7 +64,7 @@ public final class PolicyGradientFlow {
         public static final double DEFAULT_DT = 1.0;
 
         /** Validates {@code dt} (by {@link #DT}) and the integrator. */
-        public Params {
+        public StepSettings {
             DT.validate(dt);
             if (integrator == null) {
                 throw new IllegalArgumentException("integrator is required");
@@ -76,23 +76,23 @@ public final class PolicyGradientFlow {
          * ({@code lambda = 0.2}, rewards {@code Q* = lambda f*}, student ReLU width 800) this step
          * keeps {@code E(nu_t)} monotone; see the core README for the measurements.
          */
-        public static Params defaults() {
-            return new Params(DEFAULT_DT, Integrator.EULER);
+        public static StepSettings defaults() {
+            return new StepSettings(DEFAULT_DT, Integrator.EULER);
         }
 
         /** Explicit Euler with the seed's step {@code 1e-3}. */
-        public static Params paper() {
-            return new Params(PAPER_DT, Integrator.EULER);
+        public static StepSettings paper() {
+            return new StepSettings(PAPER_DT, Integrator.EULER);
         }
 
         /** The same settings with another step. */
-        public Params withDt(double newDt) {
-            return new Params(newDt, integrator);
+        public StepSettings withDt(double newDt) {
+            return new StepSettings(newDt, integrator);
         }
 
         /** The same settings with another time stepper. */
-        public Params withIntegrator(Integrator newIntegrator) {
-            return new Params(dt, newIntegrator);
+        public StepSettings withIntegrator(Integrator newIntegrator) {
+            return new StepSettings(dt, newIntegrator);
         }
     }
 
@@ -139,10 +139,10 @@ public final class PolicyGradientFlow {
 
     private final InputMap inputs;
     private final PolicyEvaluator evaluator;
-    private final Params params;
+    private final StepSettings params;
 
     /** The flow on inputs {@code x(s,a)} for the task evaluated by {@code evaluator}. */
-    public PolicyGradientFlow(InputMap inputs, PolicyEvaluator evaluator, Params params) {
+    public PolicyGradientFlow(InputMap inputs, PolicyEvaluator evaluator, StepSettings params) {
         if (inputs == null || evaluator == null || params == null) {
             throw new IllegalArgumentException("inputs, evaluator and params are required");
         }
@@ -173,7 +173,7 @@ public final class PolicyGradientFlow {
     }
 
     /** The step settings. */
-    public Params params() {
+    public StepSettings params() {
         return params;
     }
 

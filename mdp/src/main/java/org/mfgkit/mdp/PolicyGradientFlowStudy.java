@@ -225,7 +225,7 @@ public final class PolicyGradientFlowStudy {
      * @param msPerStep mean wall time of one flow step (one exact evaluation), milliseconds
      * @param runs per initialisation
      */
-    public record Result(
+    public record Summary(
             String setting,
             long teacherSeed,
             long[] seeds,
@@ -253,7 +253,7 @@ public final class PolicyGradientFlowStudy {
      * @param result the summaries
      * @param gap {@code E(nu*) - E(nu_t)} at the recorded times, one run per seed
      */
-    public record Outcome(Result result, Curve gap) {}
+    public record Outcome(Summary result, Curve gap) {}
 
     /**
      * Runs one student per seed.
@@ -281,8 +281,8 @@ public final class PolicyGradientFlowStudy {
         Activation activation = Activation.parse(p.get(ACTIVATION));
         double initStd = p.get(INIT_STD);
         double outputStd = p.get(OUTPUT_STD);
-        PolicyGradientFlow.Params params =
-                new PolicyGradientFlow.Params(
+        PolicyGradientFlow.StepSettings params =
+                new PolicyGradientFlow.StepSettings(
                         p.get(PolicyGradientFlow.DT),
                         PolicyGradientFlow.Integrator.parse(p.get(PolicyGradientFlow.INTEGRATOR)));
         int steps = p.get(STEPS);
@@ -377,8 +377,8 @@ public final class PolicyGradientFlowStudy {
                 runs.stream().mapToDouble(Initialisation::seconds).sum()
                         * 1e3
                         / ((double) steps * seeds.length);
-        Result result =
-                new Result(
+        Summary result =
+                new Summary(
                         setting.label(),
                         teacherSeed,
                         seeds.clone(),

@@ -178,7 +178,9 @@ class MeanFieldFlowTest {
                         LAMBDA);
         PolicyGradientFlow flow =
                 new PolicyGradientFlow(
-                        task.inputs(), task.evaluator(), PolicyGradientFlow.Params.defaults());
+                        task.inputs(),
+                        task.evaluator(),
+                        PolicyGradientFlow.StepSettings.defaults());
         TwoLayerNetwork start =
                 TwoLayerNetwork.gaussian(
                         Activation.RELU, 200, 3, 0.0, 2.0, RandomStreams.create(48));

@@ -127,7 +127,7 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
         for (Variant v : variants) {
             v.settings().featureMap(game.nS(), game.nA());
         }
-        List<Run> runs;
+        List<SeedRun> runs;
         try {
             runs =
                     Parallel.map(
@@ -149,13 +149,13 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
         List<NacStudyResult.VariantResult> out = new ArrayList<>();
         for (int vi = 0; vi < variants.size(); vi++) {
             Variant v = variants.get(vi);
-            List<Run> mine = runs.subList(vi * seeds.length, (vi + 1) * seeds.length);
+            List<SeedRun> mine = runs.subList(vi * seeds.length, (vi + 1) * seeds.length);
             double[] x = mine.get(0).result().exploitability().x();
             List<double[]> values = new ArrayList<>();
             List<double[]> averages = new ArrayList<>();
             List<double[]> gaps = new ArrayList<>();
             List<NacResult> results = new ArrayList<>();
-            for (Run r : mine) {
+            for (SeedRun r : mine) {
                 values.add(r.result().exploitability().runs()[0]);
                 averages.add(r.result().averageExploitability().runs()[0]);
                 gaps.add(r.gap());
@@ -174,9 +174,9 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
     }
 
     /** One run's result and, when asked for, its gap in its own mean field at each record. */
-    private record Run(NacResult result, double[] gap) {}
+    private record SeedRun(NacResult result, double[] gap) {}
 
-    private Run runOne(
+    private SeedRun runOne(
             MeanFieldGame game,
             NacSettings settings,
             long seed,
@@ -204,7 +204,7 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
                                 }
                             }
                         });
-        return new Run(
+        return new SeedRun(
                 r, meanFieldGap ? gaps.stream().mapToDouble(Double::doubleValue).toArray() : null);
     }
 

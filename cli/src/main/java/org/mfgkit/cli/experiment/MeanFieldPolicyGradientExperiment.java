@@ -73,7 +73,7 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
                 ctx.progress().start(name(), (long) seeds.length * steps, "step")) {
             outcome = PolicyGradientFlowStudy.run(setting, p, seeds, ctx.threads(), progress::step);
         }
-        PolicyGradientFlowStudy.Result r = outcome.result();
+        PolicyGradientFlowStudy.Summary r = outcome.result();
         Curve gap = outcome.gap();
         List<Curve> lines = new ArrayList<>();
         for (int i = 0; i < seeds.length; i++) {

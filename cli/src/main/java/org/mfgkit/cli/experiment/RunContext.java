@@ -33,10 +33,6 @@ public record RunContext(Path outDir, ProgressFactory progress, boolean json, in
         return new ResultWriter(outDir);
     }
 
-    /** One unit of parallel work, e.g. one seed. */
-    @FunctionalInterface
-    public interface IndexedTask<T> extends Parallel.IndexedTask<T> {}
-
     /**
      * Runs {@code task(0..count-1)} on up to {@link #threads()} threads and returns the results in
      * index order ({@link Parallel#map}). Each task must be independent (own seed, own random
@@ -44,7 +40,7 @@ public record RunContext(Path outDir, ProgressFactory progress, boolean json, in
      * as it was: an {@link IllegalArgumentException} stays one, so bad input still exits with
      * status 2.
      */
-    public <T> List<T> runParallel(int count, IndexedTask<T> task) throws Exception {
+    public <T> List<T> runParallel(int count, Parallel.IndexedTask<T> task) throws Exception {
         return Parallel.map(count, threads, task);
     }
 }

@@ -20,12 +20,12 @@ public final class NacBench {
     private NacBench() {}
 
     /** A learner and its generator; each call of the task advances it by one iteration. */
-    public static final class Run {
+    public static final class Stepper {
         private final NaturalActorCritic nac;
         private final RandomGenerator rng;
         private final double beta;
 
-        Run(NaturalActorCritic nac, RandomGenerator rng, double beta) {
+        Stepper(NaturalActorCritic nac, RandomGenerator rng, double beta) {
             this.nac = nac;
             this.rng = rng;
             this.beta = beta;
@@ -41,20 +41,20 @@ public final class NacBench {
     }
 
     /** The task for environment {@code env} with its defaults. */
-    public static BenchTask<Run> of(String env) {
+    public static BenchTask<Stepper> of(String env) {
         return BenchTask.of(
                 "nac/iteration/" + env,
                 "one NAC iteration on " + env + " (TD(0) + SGD oracles, preset sample budget)",
                 () -> setup(env),
-                Run::iterate);
+                Stepper::iterate);
     }
 
     /** A fresh learner on {@code env} (seed 0). */
-    public static Run setup(String env) {
+    public static Stepper setup(String env) {
         MeanFieldGame game = StationaryGame.of(env, Map.of(), "nac bench").game();
         NacSettings settings = NacPresets.get(env);
         NaturalActorCritic nac = NaturalActorCritic.create(game, settings, 0);
-        return new Run(
+        return new Stepper(
                 nac,
                 RandomStreams.derive(0, NaturalActorCritic.LEARNER_STREAM),
                 settings.loop().beta());

@@ -16,10 +16,10 @@ class MeanFieldPolicyGradientExperimentTest {
 
     @TempDir Path dir;
 
-    private org.mfgkit.mdp.PolicyGradientFlowStudy.Result run(
+    private org.mfgkit.mdp.PolicyGradientFlowStudy.Summary run(
             MeanFieldPolicyGradientExperiment e, String config, String out, int threads)
             throws Exception {
-        return (org.mfgkit.mdp.PolicyGradientFlowStudy.Result)
+        return (org.mfgkit.mdp.PolicyGradientFlowStudy.Summary)
                 e.run(
                         Json.mapper().readTree(config),
                         new RunContext(dir.resolve(out), ProgressFactory.silent(), false, threads));

@@ -92,10 +92,7 @@ public final class NaturalActorCritic {
         this.actor = actor;
         this.params = params;
         this.lambda = env.lambda();
-        if (!(params.eta() * lambda <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "eta * lambda must be <= 1 (004 Lemma 2), got " + params.eta() * lambda);
-        }
+        NacOps.requireStep(params.eta(), lambda); // fails before the run, not at its first step
         this.theta = new double[phi.dim()];
         this.pi = LogLinearPolicy.zero(phi);
     }

@@ -41,7 +41,7 @@ public final class SgdActor {
         if (dim <= 0) {
             throw new IllegalArgumentException("actor dimension must be > 0, got " + dim);
         }
-        Checks.requireReal("actor radius R", radius, Checks.positive());
+        Checks.require("actor radius R", radius, Checks.positive());
         if (alpha == null) {
             throw new IllegalArgumentException("actor step schedule is required");
         }

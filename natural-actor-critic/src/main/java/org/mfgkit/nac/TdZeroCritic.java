@@ -58,7 +58,7 @@ public final class TdZeroCritic {
         }
         FiniteMdp.requireGamma(gamma);
         Checks.requireReal("lambda", lambda, Checks.nonNegative());
-        Checks.requireReal("critic radius B", radius, Checks.positive());
+        Checks.require("critic radius B", radius, Checks.positive());
         if (alpha == null) {
             throw new IllegalArgumentException("critic step schedule is required");
         }

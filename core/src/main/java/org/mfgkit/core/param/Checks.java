@@ -97,14 +97,27 @@ public final class Checks {
 
     /**
      * Checks a real argument that is not a declared parameter (a constructor argument) with the
-     * message format of {@link Param#validate}: {@code "NAME must be a finite number, got X"} or
-     * {@code "NAME must be PHRASE, got X"}. Returns {@code value}.
+     * message format of {@link Param#validate}: {@code "NAME must be PHRASE, got X"} (also for
+     * {@code NaN}), or {@code "NAME must be a finite number, got X"} for an infinity the check
+     * lets through. Returns {@code value}.
      */
     public static double requireReal(String name, double value, Check<? super Double> check) {
+        if (!check.test().test(value + 0.0)) {
+            throw new IllegalArgumentException(
+                    name + " must be " + check.phrase() + ", got " + (value + 0.0));
+        }
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(
                     name + " must be " + ParamType.REAL.description() + ", got " + value);
         }
+        return value;
+    }
+
+    /**
+     * Checks a real argument against {@code check} only (an infinity the check lets through is
+     * accepted, e.g. an unbounded projection radius): {@code "NAME must be PHRASE, got X"}.
+     */
+    public static double require(String name, double value, Check<? super Double> check) {
         if (!check.test().test(value + 0.0)) {
             throw new IllegalArgumentException(
                     name + " must be " + check.phrase() + ", got " + (value + 0.0));

@@ -50,10 +50,7 @@ public final class SgdOracle implements ActorOracle {
                             + " differs from the feature dimension "
                             + features.dim());
         }
-        if (samplesPerCall <= 0) {
-            throw new IllegalArgumentException(
-                    "actor samples per iteration must be > 0, got " + samplesPerCall);
-        }
+        OracleParams.ACTOR_SAMPLES.validate(samplesPerCall);
         this.env = env;
         this.actor = actor;
         this.sampler = new OccupancySampler(env);

@@ -52,10 +52,7 @@ public final class TdZeroOracle implements CriticOracle {
                             + " differs from the feature dimension "
                             + features.dim());
         }
-        if (samplesPerCall <= 0) {
-            throw new IllegalArgumentException(
-                    "critic samples per iteration must be > 0, got " + samplesPerCall);
-        }
+        OracleParams.CRITIC_SAMPLES.validate(samplesPerCall);
         this.env = env;
         this.critic = critic;
         this.sampler = new OccupancySampler(env);

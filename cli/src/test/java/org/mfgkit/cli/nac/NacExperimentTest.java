@@ -123,6 +123,48 @@ class NacExperimentTest {
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 
+    /** JSON numbers stay numbers: {@code 1e3} is the integer 1000 (it used to fail). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonNumbersStayNumbers() throws Exception {
+        JsonNode config =
+                Json.mapper()
+                        .readTree(
+                                "{\"experiment\": \"nac\", \"env\": \"sis\", \"seeds\": 1, \"iterations\": 2,"
+                                        + " \"params\": {\"critic_samples\": 1e3, \"actor_samples\": 1E2},"
+                                        + " \"variants\": [{\"algorithm\": \"nac\"}]}");
+        Map<String, Object> r =
+                (Map<String, Object>)
+                        new NacExperiment()
+                                .run(
+                                        config,
+                                        new RunContext(
+                                                dir.resolve("n"),
+                                                ProgressFactory.silent(),
+                                                false,
+                                                1));
+        Map<String, Object> v = ((List<Map<String, Object>>) r.get("variants")).get(0);
+        assertEquals(2L * 1000, v.get("critic_samples_per_seed"));
+        assertEquals(2L * 100, v.get("actor_samples_per_seed"));
+        assertEquals(1000, ((Map<String, Object>) v.get("settings")).get("critic_samples"));
+    }
+
+    @Test
+    void aGameWithoutAPresetIsRefusedNotGivenSisValues() throws Exception {
+        NacExperiment nac = new NacExperiment();
+        RunContext ctx = new RunContext(dir.resolve("p"), ProgressFactory.silent(), false, 1);
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"preset\": \"sis-fh\"}",
+                "unknown NAC preset 'sis-fh' (known: sis, lq)");
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"band\": \"iqr\"}",
+                "band must be one of min-max, std, got iqr");
+    }
+
     private static void assertMessage(
             NacExperiment nac, RunContext ctx, String json, String message) throws Exception {
         JsonNode config = Json.mapper().readTree(json);

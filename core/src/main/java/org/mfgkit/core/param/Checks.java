@@ -98,8 +98,8 @@ public final class Checks {
     /**
      * Checks a real argument that is not a declared parameter (a constructor argument) with the
      * message format of {@link Param#validate}: {@code "NAME must be PHRASE, got X"} (also for
-     * {@code NaN}), or {@code "NAME must be a finite number, got X"} for an infinity the check
-     * lets through. Returns {@code value}.
+     * {@code NaN}), or {@code "NAME must be a finite number, got X"} for an infinity the check lets
+     * through. Returns {@code value}.
      */
     public static double requireReal(String name, double value, Check<? super Double> check) {
         if (!check.test().test(value + 0.0)) {

@@ -46,13 +46,13 @@ class MfglibReferenceTest {
     })
     void solverCurvesMatchMfglibTranscription(
             String name, int n, double fp10, double fpN, double omd10, double omdN) {
-        ExactModel model = Environments.create(name).model();
-        var fp = new FictitiousPlay().solve(model, n, null).curve();
-        var omd = new OnlineMirrorDescent(1.0).solve(model, n, null).curve();
-        assertEquals(fp10, fp.get(10).exploitability(), Tolerances.TEST_EXACT);
-        assertEquals(fpN, fp.get(n).exploitability(), Tolerances.TEST_EXACT);
-        assertEquals(omd10, omd.get(10).exploitability(), Tolerances.TEST_EXACT);
-        assertEquals(omdN, omd.get(n).exploitability(), Tolerances.TEST_EXACT);
+        ExactModel model = Games.create(name).exact();
+        var fp = new FictitiousPlay().solve(model, n, null);
+        var omd = new OnlineMirrorDescent(1.0).solve(model, n, null);
+        assertEquals(fp10, fp.exploitability(10), Tolerances.TEST_EXACT);
+        assertEquals(fpN, fp.exploitability(n), Tolerances.TEST_EXACT);
+        assertEquals(omd10, omd.exploitability(10), Tolerances.TEST_EXACT);
+        assertEquals(omdN, omd.exploitability(n), Tolerances.TEST_EXACT);
     }
 
     @ParameterizedTest
@@ -62,8 +62,7 @@ class MfglibReferenceTest {
         "left-right, 0.25,               1.346938775510204",
     })
     void exploitabilityMatchesMfglibTranscription(String name, double uniform, double patterned) {
-        Environment env = Environments.create(name);
-        ExactModel model = env.model();
+        ExactModel model = Games.create(name).exact();
         assertEquals(
                 uniform,
                 model.exploitability(model.uniformPolicy()).exploitability(),

@@ -133,4 +133,10 @@ public record GamePreset(
     public List<String> keys() {
         return new ArrayList<>(params.names());
     }
+
+    /** The name. */
+    @Override
+    public String toString() {
+        return name;
+    }
 }

@@ -27,30 +27,39 @@ public final class Games {
         this.byName = Collections.unmodifiableMap(map);
     }
 
-    /** The games shipped with mfgkit: one registration line each. */
+    /**
+     * The games shipped with mfgkit: one {@code register} statement per game or preset (a preset of
+     * a game registered above is made with {@link GamePreset#preset}).
+     */
     public static Games builtIn() {
+        List<GamePreset> games = new ArrayList<>();
         GamePreset sis =
-                GamePreset.of(
-                        SisEpidemic.PARAMS,
-                        SisEpidemic::new,
-                        "SIS epidemic, stationary, discounted, entropy-regularised",
-                        "004 Appendix D; Cui & Koeppl (2021)");
-        GamePreset lq =
-                GamePreset.of(
-                        LinearQuadratic.PARAMS,
-                        LinearQuadratic::new,
-                        "linear-quadratic, 25 positions x 7 controls, stationary, discounted",
-                        "004 Appendix D; Perrin et al. (2020)");
-        return of(
-                sis,
+                register(
+                        games,
+                        GamePreset.of(
+                                SisEpidemic.PARAMS,
+                                SisEpidemic::new,
+                                "SIS epidemic, stationary, discounted, entropy-regularised",
+                                "004 Appendix D; Cui & Koeppl (2021)"));
+        register(
+                games,
                 sis.preset(
                         "sis-fh",
                         "SIS epidemic, finite horizon T = 50 (= MFGLib susceptible_infected)",
                         "MFGLib Environment.susceptible_infected; Cui & Koeppl (2021)",
                         "T=50",
                         "gamma=1",
-                        "lambda=0"),
-                lq,
+                        "lambda=0"));
+        GamePreset lq =
+                register(
+                        games,
+                        GamePreset.of(
+                                LinearQuadratic.PARAMS,
+                                LinearQuadratic::new,
+                                "linear-quadratic, 25 positions x 7 controls, stationary, discounted",
+                                "004 Appendix D; Perrin et al. (2020)"));
+        register(
+                games,
                 lq.preset(
                         "lq-fh",
                         "linear-quadratic, finite horizon T = 3 (= MFGLib linear_quadratic)",
@@ -64,14 +73,20 @@ public final class Games {
                         "c_term=1",
                         "eps_grid=sigma",
                         "gamma=1",
-                        "lambda=0"),
+                        "lambda=0"));
+        register(
+                games,
                 GamePreset.of(
                         LeftRight.PARAMS,
                         LeftRight::new,
                         "left-right crowd aversion, T = 1 (= MFGLib left_right)",
-                        "Cui & Koeppl (2021); MFGLib Environment.left_right")
-                // add new games here, one line each
-                );
+                        "Cui & Koeppl (2021); MFGLib Environment.left_right"));
+        return new Games(games);
+    }
+
+    private static GamePreset register(List<GamePreset> games, GamePreset preset) {
+        games.add(preset);
+        return preset;
     }
 
     /** A registry of exactly these presets. */

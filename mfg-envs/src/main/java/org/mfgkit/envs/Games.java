@@ -81,6 +81,13 @@ public final class Games {
                         LeftRight::new,
                         "left-right crowd aversion, T = 1 (= MFGLib left_right)",
                         "Cui & Koeppl (2021); MFGLib Environment.left_right"));
+        register(
+                games,
+                GamePreset.of(
+                        RockPaperScissors.PARAMS,
+                        RockPaperScissors::new,
+                        "rock-paper-scissors, T = 1 (= MFGLib rock_paper_scissors)",
+                        "MFGLib Environment.rock_paper_scissors; Shapley (1964)"));
         return new Games(games);
     }
 

@@ -19,14 +19,12 @@ import org.mfgkit.mdp.PopulationOperator;
 class FiniteHorizonTest {
     static Stream<FiniteHorizonMeanFieldGame> games() {
         return Stream.of(
-                new SisEpidemicFiniteHorizon(),
-                new LinearQuadraticFiniteHorizon(),
-                new LeftRight(),
-                new SisEpidemicFiniteHorizon(
-                        SisEpidemicFiniteHorizon.Params.defaults().withLambda(0.1).withGamma(0.95)),
-                new LinearQuadraticFiniteHorizon(
-                        LinearQuadraticFiniteHorizon.Params.defaults().withLambda(0.2)),
-                new LeftRight(LeftRight.Params.defaults().withT(4).withLambda(0.05)));
+                Fixtures.finite("sis-fh"),
+                Fixtures.finite("lq-fh"),
+                Fixtures.finite("left-right"),
+                Fixtures.finite("sis-fh", "lambda=0.1", "gamma=0.95"),
+                Fixtures.finite("lq-fh", "lambda=0.2"),
+                Fixtures.finite("left-right", "T=4", "lambda=0.05"));
     }
 
     /** A random time-dependent policy with full support, from a fixed seed. */
@@ -119,7 +117,7 @@ class FiniteHorizonTest {
      */
     @Test
     void leftRightByHand() {
-        LeftRight g = new LeftRight();
+        FiniteHorizonMeanFieldGame g = Fixtures.finite("left-right");
         TabularPolicy uniform = TabularPolicy.uniform(3, 2);
         ExploitabilityResult u = Exploitability.of(g, new Policy[] {uniform, uniform});
         assertEquals(0.25, u.exploitability(), Tolerances.TEST_EXACT);
@@ -137,7 +135,7 @@ class FiniteHorizonTest {
      */
     @Test
     void sisFlowByHand() {
-        SisEpidemicFiniteHorizon g = new SisEpidemicFiniteHorizon();
+        FiniteHorizonMeanFieldGame g = Fixtures.finite("sis-fh");
         TabularPolicy out = TabularPolicy.deterministic(2, new int[] {0, 0});
         TabularPolicy[] pis = new TabularPolicy[51];
         Arrays.fill(pis, out);
@@ -156,7 +154,7 @@ class FiniteHorizonTest {
      */
     @Test
     void lqFiniteHorizonKernelByHand() {
-        LinearQuadraticFiniteHorizon g = new LinearQuadraticFiniteHorizon();
+        FiniteHorizonMeanFieldGame g = Fixtures.finite("lq-fh");
         assertEquals(11, g.nS());
         assertEquals(5, g.nA());
         assertEquals(3, g.horizon());

@@ -17,9 +17,9 @@ import org.mfgkit.core.Curve.Band;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.Environment;
-import org.mfgkit.envs.Environments;
 import org.mfgkit.envs.Exploitability;
+import org.mfgkit.envs.GameModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.mdp.PolicyEvaluation;
@@ -95,7 +95,7 @@ public final class NacExperiment implements Experiment {
                         text(e.getValue(), "config field \"set\" field \"" + e.getKey() + "\""));
             }
         }
-        Environment env = Environments.create(envName, sets);
+        GameModel env = Games.create(envName, sets);
         MeanFieldGame game = NacSolver.stationaryGame(env, "experiment nac");
         long[] seeds = c.seeds("seeds", 10);
         NacConfig shared = NacConfig.preset(env.name());
@@ -230,7 +230,7 @@ public final class NacExperiment implements Experiment {
         result.put("title", title);
         result.put("iterations", iterations);
         result.put("seeds", seeds);
-        result.put("params", env.params().asMap());
+        result.put("params", env.params().echo());
         result.put("variants", variantResults);
         return result;
     }

@@ -28,7 +28,7 @@ public final class Catalog {
                         "Environments (--env; parameters by --set KEY=VALUE)",
                         Games.builtIn().all(),
                         GamePreset::name,
-                        t -> t.summary() + "; keys " + String.join(", ", t.keys())),
+                        Catalog::environmentLine),
                 section(
                         "algorithms",
                         "Algorithms (mfgkit solve --algorithm)",
@@ -53,6 +53,17 @@ public final class Catalog {
                         benchTasks.all(),
                         BenchTask::name,
                         BenchTask::description));
+    }
+
+    /** The summary and every declared parameter with its default ({@code name=text}). */
+    private static String environmentLine(GamePreset p) {
+        return p.summary()
+                + "; "
+                + String.join(
+                        ", ",
+                        p.params().defaults().texts().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
     }
 
     /** {@code Class}, its parameter changes (if any) and the reference. */

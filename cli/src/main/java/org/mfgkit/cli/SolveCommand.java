@@ -59,7 +59,8 @@ public final class SolveCommand implements Callable<Integer> {
             names = "--algorithm",
             required = true,
             paramLabel = "ALG",
-            description = "fixed-point, fictitious-play, omd (see 'mfgkit list').")
+            completionCandidates = SolveCommand.Algorithms.class,
+            description = "${COMPLETION-CANDIDATES} (see 'mfgkit list').")
     String algorithm;
 
     @Option(
@@ -82,6 +83,14 @@ public final class SolveCommand implements Callable<Integer> {
             description =
                     "Write result.json, curve.csv and curve.png here (replaced if it holds an earlier result).")
     Path out;
+
+    /** The registered algorithm names, for the {@code --algorithm} help. */
+    static final class Algorithms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Solvers.builtIn().all().stream().map(Solver::name).iterator();
+        }
+    }
 
     /** The solver registry (tests may replace it). */
     Solvers solvers = Solvers.builtIn();

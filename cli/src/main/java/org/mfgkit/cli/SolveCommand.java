@@ -19,6 +19,7 @@ import org.mfgkit.cli.solve.SolveRequest;
 import org.mfgkit.cli.solve.Solver;
 import org.mfgkit.cli.solve.Solvers;
 import org.mfgkit.core.Curve.Band;
+import org.mfgkit.envs.EquilibriumSolver;
 import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.SolverRun;
 import picocli.CommandLine.Command;
@@ -102,9 +103,7 @@ public final class SolveCommand implements Callable<Integer> {
                 envOptions.split(solver.settingKeys(), "algorithm " + solver.name());
         GameModel env = envOptions.preset().create(split.get(0));
         int n = iterations == null ? solver.defaultIterations(env) : iterations;
-        if (n < 0) {
-            throw new IllegalArgumentException("--iterations must be >= 0, got " + n);
-        }
+        EquilibriumSolver.ITERATIONS.validate(n);
         StagedOutput staged = out == null ? null : StagedOutput.create(out);
         try {
             Instant started = Instant.now();

@@ -98,7 +98,7 @@ class SolveCommandTest {
                 "unknown env         | --env foo --algorithm omd                       | unknown environment 'foo'",
                 "unknown key         | --env sis --algorithm omd --set beta=0.5        | unknown --set key 'beta' (environment sis: T, c, gamma, lambda, mu0; algorithm omd: alpha)",
                 "bad damping         | --env sis --algorithm fixed-point --set beta=2  | beta must be in (0,1], got 2.0",
-                "negative iterations | --env sis --algorithm omd --iterations -1      | --iterations must be >= 0, got -1",
+                "negative iterations | --env sis --algorithm omd --iterations -1      | iterations must be >= 0, got -1",
                 "gamma = 1           | --env lq --algorithm omd --set gamma=1          | gamma must be in [0,1), got 1.0",
                 "alpha lambda > 1    | --env sis --algorithm omd --set alpha=20        | omd needs alpha * lambda <= 1",
                 "missing algorithm   | --env sis                                       | Missing required option: '--algorithm=ALG'",

@@ -25,9 +25,7 @@ public record SolveRequest(
         if (env == null) {
             throw new IllegalArgumentException("solve request: env must not be null");
         }
-        if (iterations < 0) {
-            throw new IllegalArgumentException("--iterations must be >= 0, got " + iterations);
-        }
+        EquilibriumSolver.ITERATIONS.validate(iterations);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         if (listener == null) {
             listener = (iteration, exploitability, seconds) -> {};

@@ -4,8 +4,8 @@ Usage: python3 mfg-envs/scripts/compare_baseline.py BASELINE_DIR NEW_DIR
 
 Walks every result.json / expl-*.json / *.csv in BASELINE_DIR, finds the same file under NEW_DIR
 and compares every number bit for bit (reports the largest difference when not identical).
-Ignored: wall-clock fields (seconds, timings, started_at, elapsed_seconds, threads, per-seed
-seconds in summaries), the parameter echo "params"/"settings" (its format changed on purpose:
+Ignored: wall-clock fields (seconds, timings, started_at, elapsed_seconds, threads, ms_per_step,
+per-seed seconds in summaries), the parameter echo "params"/"settings" (its format changed on purpose:
 declared parameters, `T: inf`, `mu0: uniform`), config_file and version strings.
 """
 import csv
@@ -24,7 +24,7 @@ def walk(a, b, path, out):
         if not isinstance(b, dict):
             out.append((path, "type", a, b)); return
         for k in a:
-            if k in IGNORED_KEYS or "seconds" in k:
+            if k in IGNORED_KEYS or "seconds" in k or k.startswith("ms_"):
                 continue
             if k not in b:
                 out.append((path + "/" + k, "missing", a[k], None)); continue

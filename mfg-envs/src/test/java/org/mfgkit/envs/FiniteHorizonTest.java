@@ -17,14 +17,22 @@ import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.PopulationOperator;
 
 class FiniteHorizonTest {
+    /**
+     * Every registered game as a finite-horizon game (its own {@code T}, or {@code T = 5} for a
+     * stationary preset), unregularised as registered and regularised and discounted.
+     */
     static Stream<FiniteHorizonMeanFieldGame> games() {
-        return Stream.of(
-                Fixtures.finite("sis-fh"),
-                Fixtures.finite("lq-fh"),
-                Fixtures.finite("left-right"),
-                Fixtures.finite("sis-fh", "lambda=0.1", "gamma=0.95"),
-                Fixtures.finite("lq-fh", "lambda=0.2"),
-                Fixtures.finite("left-right", "T=4", "lambda=0.05"));
+        return Games.builtIn().all().stream()
+                .flatMap(
+                        p -> {
+                            String t =
+                                    p.create().isStationary()
+                                            ? "T=5"
+                                            : "T=" + p.params().defaults().text("T");
+                            return Stream.of(
+                                    Fixtures.finite(p.name(), t),
+                                    Fixtures.finite(p.name(), t, "lambda=0.1", "gamma=0.95"));
+                        });
     }
 
     /** A random time-dependent policy with full support, from a fixed seed. */

@@ -8,7 +8,8 @@ import org.mfgkit.core.TabularPolicy;
 
 /**
  * The outcome of an equilibrium solver (exact or learning): its exploitability curve and final
- * policy.
+ * policy. Arrays are copied on construction; the accessors return the stored arrays, which callers
+ * must not modify.
  *
  * @param algorithm the solver's registry name
  * @param policy the final policy, one table per decision step (length 1 for a stationary game)

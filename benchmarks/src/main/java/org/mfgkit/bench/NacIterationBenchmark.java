@@ -4,8 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.RandomStreams;
-import org.mfgkit.envs.Environments;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NacPresets;
 import org.mfgkit.nac.NacSettings;
@@ -50,7 +49,7 @@ public class NacIterationBenchmark {
 
     @Setup
     public void setUp() {
-        MeanFieldGame game = ((StationaryModel) Environments.create(env).model()).game();
+        MeanFieldGame game = Games.create(env).stationary();
         NacSettings p = NacPresets.get(env);
         if (oracles.equals("exact")) {
             p = p.withExactOracles();

@@ -302,22 +302,14 @@ public final class NacExperiment implements Experiment {
         return NacSettings.of(params.applyTo(base.values()));
     }
 
-    /** The {@code "set"} object: environment parameters, as {@code --set} text. */
-    private static Map<String, String> sets(Config c) {
-        Map<String, String> sets = new LinkedHashMap<>();
+    /** The {@code "set"} object: game parameters as JSON values (numbers stay numbers). */
+    private static Map<String, Object> sets(Config c) {
+        Map<String, Object> sets = new LinkedHashMap<>();
         if (c.has("set")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = c.object("set").node().fields();
-                    it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = e.getValue();
-                if (!(v.isNumber() || v.isTextual() || v.isBoolean())) {
-                    throw new IllegalArgumentException(
-                            "config field \"set\" field \""
-                                    + e.getKey()
-                                    + "\": expected a number, string or boolean, got "
-                                    + v);
-                }
-                sets.put(e.getKey(), v.asText());
+            Config set = c.object("set");
+            for (Iterator<String> it = set.node().fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                sets.put(key, set.value(key));
             }
         }
         return sets;

@@ -1,15 +1,14 @@
 package org.mfgkit.cli.nac;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.mfgkit.cli.solve.SolveRequest;
 import org.mfgkit.cli.solve.Solver;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.CurvePoint;
-import org.mfgkit.envs.Environment;
 import org.mfgkit.envs.Exploitability;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.SolverRun;
+import org.mfgkit.envs.SolverTrace;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NacListener;
 import org.mfgkit.nac.NacParams;
@@ -52,7 +51,7 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
     }
 
     @Override
-    public int defaultIterations(Environment env) {
+    public int defaultIterations(GameModel env) {
         // an environment without a preset is refused by solve, with the reason
         return NacPresets.has(env.name())
                 ? NacPresets.get(env.name()).loop().iterations()
@@ -72,7 +71,7 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
                         .withTexts(new TreeMap<>(request.settings()))
                         .withAlgorithm(algorithm)
                         .withIterations(request.iterations());
-        List<CurvePoint> curve = new ArrayList<>();
+        SolverTrace trace = new SolverTrace(request.listener());
         NacResult r =
                 NaturalActorCritic.solve(
                         game,
@@ -82,18 +81,15 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
                         new NacListener() {
                             @Override
                             public void onRecord(Snapshot snapshot) {
-                                CurvePoint point =
-                                        new CurvePoint(
-                                                snapshot.t(), snapshot.value(), snapshot.seconds());
-                                curve.add(point);
-                                request.listener().onIteration(point);
+                                trace.add(snapshot.t(), snapshot.value(), snapshot.seconds());
                             }
                         });
         TabularPolicy last = r.policy().toTabular();
         return new SolverRun(
                 name,
                 new TabularPolicy[] {last},
-                curve,
+                trace.curve(name),
+                trace.seconds(),
                 false,
                 r.seconds(),
                 Exploitability.of(game, last),

@@ -15,7 +15,7 @@ import org.mfgkit.cli.output.Json;
 import org.mfgkit.cli.progress.ProgressFactory;
 import org.mfgkit.core.Curve;
 import org.mfgkit.envs.Exploitability;
-import org.mfgkit.envs.SisEpidemic;
+import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NacParams;
 import org.mfgkit.nac.NacPresets;
@@ -38,7 +38,7 @@ class NacLibraryExampleTest {
     @Test
     void readmeExampleGivesTheCommandsCurves() throws Exception {
         // --- the README example (budget lines marked) ---
-        MeanFieldGame sis = new SisEpidemic(SisEpidemic.Params.defaults()); // mfg-envs
+        MeanFieldGame sis = Games.create("sis").stationary(); // mfg-envs
         NacSettings preset = NacPresets.get("sis").withIterations(T); // 004's SIS values
         NacStudy study =
                 new NacStudy(

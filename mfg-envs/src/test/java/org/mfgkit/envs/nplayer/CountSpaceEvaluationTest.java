@@ -1,0 +1,74 @@
+package org.mfgkit.envs.nplayer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mfgkit.core.TabularPolicy;
+import org.mfgkit.core.Tolerances;
+
+class CountSpaceEvaluationTest {
+
+    private static void againstEnumeration(
+            NPlayerGame game, TabularPolicy[] pi, TabularPolicy[] dev, int n, double tol) {
+        double[] ref = JointEnumeration.values(game, pi, dev, n);
+        CountSpaceResult got = CountSpaceEvaluation.evaluate(game, pi, n, dev);
+        String what = game.name() + " N=" + n;
+        assertEquals(ref[0], got.bestResponseValue(), tol, what + " best response");
+        assertEquals(ref[1], got.policyValue(), tol, what + " policy value");
+        assertEquals(ref[2], got.deviationValue(), tol, what + " deviation value");
+        assertEquals(ref[0] - ref[1], got.exploitability(), tol, what + " exploitability");
+        assertTrue(got.exploitability() >= -tol, what + " E_N >= 0");
+    }
+
+    @Test
+    void twoPlayersOfSisMatchJointStateEnumeration() {
+        for (String env : new String[] {"sis-fh", "sis"}) {
+            NPlayerGame game = TestGames.registered(env);
+            TabularPolicy[] uniform = {TabularPolicy.uniform(2, 2)};
+            TabularPolicy[] br = game.meanFieldBestResponse(uniform);
+            // the stationary values come from value iteration stopped at SOLVER (1 - gamma)
+            double tol = game.stationary() ? Tolerances.TEST_ITERATIVE : Tolerances.TEST_EXACT;
+            for (int n = 1; n <= 3; n++) {
+                againstEnumeration(game, uniform, br, n, tol);
+            }
+        }
+    }
+
+    @Test
+    void randomGamesMatchJointStateEnumeration() {
+        TestGames.RandomKernel two = new TestGames.RandomKernel(2, 3, 11);
+        TestGames.RandomKernel three = new TestGames.RandomKernel(3, 2, 12);
+        for (TestGames.RandomKernel k : new TestGames.RandomKernel[] {two, three}) {
+            TabularPolicy[] pi = {k.policy(5)};
+            TabularPolicy[] dev = {k.policy(6)};
+            for (double lambda : new double[] {0.0, 0.3}) {
+                NPlayerGame fh = NPlayerGame.of("random-fh", k.finite(4, lambda));
+                NPlayerGame st = NPlayerGame.of("random", k.stationary(0.8, lambda));
+                for (int n = 1; n <= 4; n++) {
+                    againstEnumeration(fh, pi, dev, n, Tolerances.TEST_EXACT);
+                    againstEnumeration(st, pi, dev, n, Tolerances.TEST_ITERATIVE);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesBadInputNamingTheReason() {
+        NPlayerGame sis = TestGames.registered("sis-fh");
+        TabularPolicy[] uniform = {TabularPolicy.uniform(2, 2)};
+        assertEquals(
+                "number of players N must be at least 1, got 0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> CountSpaceEvaluation.evaluate(sis, uniform, 0, null))
+                        .getMessage());
+        String msg =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> NPlayerGame.of("state-action", TestGames.actionMeanField()))
+                        .getMessage();
+        assertTrue(msg.contains("state-action") && msg.contains("actions"), msg);
+    }
+}

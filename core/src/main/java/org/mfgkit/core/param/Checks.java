@@ -83,4 +83,21 @@ public final class Checks {
                     return true;
                 });
     }
+
+    /** A non-empty list of whole numbers, each in {@code 1..Integer.MAX_VALUE} (player counts). */
+    public static Check<double[]> positiveIntegers() {
+        return new Check<>(
+                "a non-empty list of integers >= 1",
+                p -> {
+                    if (p.length == 0) {
+                        return false;
+                    }
+                    for (double x : p) {
+                        if (!(x >= 1.0 && x <= Integer.MAX_VALUE && x == Math.rint(x))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
 }

@@ -83,12 +83,30 @@ abstract class NextCounts {
 
     /**
      * Two states: {@code c'_0 = B_0 + B_1} with {@code B_0 ~ Bin(c_0, q_0(0))} (those staying in 0)
-     * and {@code B_1 ~ Bin(c_1, q_1(0))} (those moving 1 to 0); the rank is {@code c'_0}. Cost: the
-     * product of the two window widths, {@code O(N)}.
+     * and {@code B_1 ~ Bin(c_1, q_1(0))} (those moving from 1 to 0); the rank is {@code c'_0}. The
+     * probabilities {@code f(m)} of the sum are computed in {@code O(window)} by the three-term
+     * recurrence that the generating function {@code G = (q0 + p0 z)^n0 (q1 + p1 z)^n1} satisfies
+     * through {@code (q0 + p0 z)(q1 + p1 z) G' = (beta0 + beta1 z) G}:
+     *
+     * <pre>
+     * q0 q1 (m+1) f(m+1) = (beta0 - alpha m) f(m) + p0 p1 (n - m + 1) f(m-1),
+     * alpha = q0 p1 + p0 q1,  beta0 = n0 p0 q1 + n1 p1 q0,  n = n0 + n1
+     * </pre>
+     *
+     * run upward from the lower end of a Bernstein window (outside of which the true mass is below
+     * {@code 1e-30}) while {@code beta0 - alpha m > 0}, and downward from its upper end where it is
+     * negative, so every step adds positive terms (no cancellation); the two halves are matched at
+     * the turning point and normalised. The unknown start values ({@code 0, 1}) only perturb the
+     * far tails: the spurious solution decays towards the bulk. Then both tails are trimmed at
+     * {@code eps/2} of the mass each. Degenerate binomials ({@code n = 0}, {@code p} 0 or 1) shift
+     * the other one's window.
      */
     static final class TwoState extends NextCounts {
-        private final BinomialWindow stay = new BinomialWindow();
-        private final BinomialWindow back = new BinomialWindow();
+        /** {@code -log} of the mass a Bernstein window may leave out ({@code e^-69 < 1e-30}). */
+        private static final double WINDOW_LOG = 69.0;
+
+        private final BinomialWindow single = new BinomialWindow();
+        private double[] f = new double[64];
 
         TwoState(Configurations configs, double eps) {
             super(configs, eps);
@@ -96,26 +114,126 @@ abstract class NextCounts {
 
         @Override
         void distribution(int[] counts, double[] move, Row out) {
-            stay.fill(counts[0], move[0], 0.5 * eps);
-            back.fill(counts[1], move[2], 0.5 * eps);
-            BinomialWindow a = stay.len <= back.len ? stay : back;
-            BinomialWindow b = a == stay ? back : stay;
-            int len = a.len + b.len - 1;
-            out.ensure(len);
-            out.len = len;
-            double[] prob = out.prob;
-            java.util.Arrays.fill(prob, 0, len, 0.0);
-            double[] pb = b.p;
-            int lb = b.len;
-            for (int i = 0; i < a.len; i++) {
-                double w = a.p[i];
-                for (int j = 0; j < lb; j++) {
-                    prob[i + j] += w * pb[j];
+            int n0 = counts[0];
+            int n1 = counts[1];
+            double p0 = clamp(move[0]);
+            double p1 = clamp(move[2]);
+            boolean point0 = n0 == 0 || p0 == 0.0 || p0 == 1.0;
+            boolean point1 = n1 == 0 || p1 == 0.0 || p1 == 1.0;
+            if (point0 || point1) {
+                // a point mass shifts the other binomial (or both are points)
+                int shift = (point0 && p0 == 1.0 ? n0 : 0) + (point1 && p1 == 1.0 ? n1 : 0);
+                if (point0 && point1) {
+                    single.fill(0, 0.0, eps);
+                } else if (point0) {
+                    single.fill(n1, p1, eps);
+                } else {
+                    single.fill(n0, p0, eps);
+                }
+                emit(single.p, 0, single.len, single.lo + shift, out);
+                return;
+            }
+            double q0 = 1.0 - p0;
+            double q1 = 1.0 - p1;
+            int n = n0 + n1;
+            double mean = n0 * p0 + n1 * p1;
+            double var = n0 * p0 * q0 + n1 * p1 * q1;
+            // Bernstein: P(|S - mean| >= t) <= 2 exp(-t^2 / (2 (var + t/3)))
+            double t =
+                    WINDOW_LOG / 3.0
+                            + Math.sqrt(WINDOW_LOG * WINDOW_LOG / 9.0 + 2 * WINDOW_LOG * var);
+            int lo = (int) Math.max(0, Math.floor(mean - t));
+            int hi = (int) Math.min(n, Math.ceil(mean + t));
+            if (f.length < hi - lo + 3) {
+                f = new double[Math.max(hi - lo + 3, 2 * f.length)];
+            }
+            double alpha = q0 * p1 + p0 * q1;
+            double beta0 = n0 * p0 * q1 + n1 * p1 * q0;
+            double pp = p0 * p1;
+            double qq = q0 * q1;
+            int turn = (int) Math.max(lo, Math.min(hi, Math.floor(beta0 / alpha)));
+            // f[m - lo + 1] holds f(m); f[0] = f(lo - 1) and f[hi - lo + 2] = f(hi + 1)
+            int off = 1 - lo;
+            java.util.Arrays.fill(f, 0, hi - lo + 3, 0.0);
+            f[lo + off] = 1.0;
+            for (int m = lo; m < turn; m++) {
+                f[m + 1 + off] =
+                        (slope(m, n0, n1, q0 * p1, p0 * q1) * f[m + off]
+                                        + pp * (n - m + 1) * f[m - 1 + off])
+                                / (qq * (m + 1));
+            }
+            if (turn < hi) {
+                double atTurn = f[turn + off];
+                double[] g = f; // the downward half is written above the turn
+                g[hi + off] = 1.0;
+                g[hi + 1 + off] = 0.0;
+                for (int m = hi; m > turn + 1; m--) {
+                    g[m - 1 + off] =
+                            (qq * (m + 1) * g[m + 1 + off]
+                                            - slope(m, n0, n1, q0 * p1, p0 * q1) * g[m + off])
+                                    / (pp * (n - m + 1));
+                }
+                // the turn value from above, then rescale the upper half to match
+                double fromAbove =
+                        (qq * (turn + 2) * g[turn + 2 + off]
+                                        - slope(turn + 1, n0, n1, q0 * p1, p0 * q1)
+                                                * g[turn + 1 + off])
+                                / (pp * (n - turn));
+                if (turn == lo) {
+                    f[turn + off] = fromAbove;
+                } else {
+                    double scale = atTurn / fromAbove;
+                    for (int m = turn + 1; m <= hi; m++) {
+                        f[m + off] *= scale;
+                    }
                 }
             }
-            int lo = a.lo + b.lo;
+            emit(f, lo + off, hi - lo + 1, lo, out);
+        }
+
+        /**
+         * {@code beta0 - alpha m = q0 p1 (n1 - m) + p0 q1 (n0 - m)}, in this split form: near the
+         * turning point it is a small difference, and the split keeps its absolute error at the
+         * round-off of the two terms instead of that of {@code alpha m} and {@code beta0}.
+         */
+        private static double slope(int m, int n0, int n1, double q0p1, double p0q1) {
+            return q0p1 * (n1 - m) + p0q1 * (n0 - m);
+        }
+
+        private static double clamp(double p) {
+            return p <= 0.0 ? 0.0 : (p >= 1.0 ? 1.0 : p);
+        }
+
+        /**
+         * Normalises {@code v[from .. from+len)} (values of {@code lo, lo+1, ..}), trims each tail
+         * at {@code eps/2} of the mass and writes the row.
+         */
+        private void emit(double[] v, int from, int len, int lo, Row out) {
+            double total = 0.0;
             for (int i = 0; i < len; i++) {
-                out.rank[i] = lo + i; // rank = count in state 0
+                total += v[from + i];
+            }
+            double allowed = 0.5 * eps * total;
+            int first = 0;
+            int last = len - 1;
+            double cut = 0.0;
+            while (first < last && cut + v[from + first] <= allowed) {
+                cut += v[from + first++];
+            }
+            cut = 0.0;
+            while (last > first && cut + v[from + last] <= allowed) {
+                cut += v[from + last--];
+            }
+            double kept = 0.0;
+            for (int i = first; i <= last; i++) {
+                kept += v[from + i];
+            }
+            int size = last - first + 1;
+            out.ensure(size);
+            out.len = size;
+            for (int i = 0; i < size; i++) {
+                out.prob[i] = v[from + first + i] / kept;
+                out.rank[i] = lo + first + i; // rank = count in state 0
             }
         }
     }

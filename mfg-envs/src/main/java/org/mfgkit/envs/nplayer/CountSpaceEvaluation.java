@@ -20,11 +20,13 @@ import org.mfgkit.core.Tolerances;
  * V^pi_t = sum_a pi_t(a|x) (Q^pi_t - lambda log pi_t(a|x))
  * </pre>
  *
- * by backward induction over {@code t = T..0} (finite horizon), or by value iteration on the
- * configurations reachable from the initial ones until the sup-norm change is at most {@link
- * Tolerances#SOLVER}{@code (1 - gamma)} (stationary; the transition rows are computed once and
- * kept). {@code E_N = sum_x mu0(x) sum_c P_0(c) [V*_0(x, c) - V^pi_0(x, c)]}, with {@code P_0} the
- * multinomial of {@code N-1} iid draws from the others' start ({@link NPlayerGame#othersStart}).
+ * by backward induction over {@code t = T..0} on the configurations that can carry mass at each
+ * step (found forward through the kernel's cheap window bounds; all of them for more than two
+ * states), or by value iteration on the configurations reachable from the initial ones until the
+ * sup-norm change is at most {@link Tolerances#SOLVER}{@code (1 - gamma)} (stationary; the
+ * transition rows are computed once and kept). {@code E_N = sum_x mu0(x) sum_c P_0(c) [V*_0(x, c) -
+ * V^pi_0(x, c)]}, with {@code P_0} the multinomial of {@code N-1} iid draws from the others' start
+ * ({@link NPlayerGame#othersStart}).
  *
  * <p>Truncation: every row of {@code M} loses at most {@link #TRUNCATION} of its mass (and is
  * renormalised), so each backward step moves a value by at most {@code 1e-17} times the spread of
@@ -189,6 +191,20 @@ public final class CountSpaceEvaluation {
                 if (v == null) {
                     continue;
                 }
+                if (rw.contiguous && nS == 2) {
+                    // the two-state fast path: ranks lo, lo+1, ... and V at [rank*2 + x']
+                    double w0 = 0.0;
+                    double w1 = 0.0;
+                    int base = rw.rank[0] * 2;
+                    double[] pr = rw.prob;
+                    for (int i = 0; i < rw.len; i++) {
+                        w0 += pr[i] * v[base + 2 * i];
+                        w1 += pr[i] * v[base + 2 * i + 1];
+                    }
+                    w[k * 2] = w0;
+                    w[k * 2 + 1] = w1;
+                    continue;
+                }
                 for (int i = 0; i < rw.len; i++) {
                     double pr = rw.prob[i];
                     int base = rw.rank[i] * nS;
@@ -199,6 +215,39 @@ public final class CountSpaceEvaluation {
             }
         }
 
+        /**
+         * {@code reach[t][c]}: whether configuration {@code c} can carry mass at step {@code t}
+         * (forward from the initial distribution through the kernel's cheap support bounds); all
+         * true when the kernel has none.
+         */
+        private boolean[][] reachable(int horizon) {
+            int size = configs.size();
+            boolean[][] reach = new boolean[horizon + 1][size];
+            kernel.initial(game.othersStart(pi), row);
+            for (int i = 0; i < row.len; i++) {
+                reach[0][row.rank[i]] = true;
+            }
+            int[] range = new int[2];
+            for (int t = 0; t < horizon; t++) {
+                for (int c = 0; c < size; c++) {
+                    if (!reach[t][c]) {
+                        continue;
+                    }
+                    for (int x = 0; x < nS; x++) {
+                        prepare(t, x, c, true);
+                        if (!kernel.support(counts, move, range)) {
+                            for (boolean[] r : reach) {
+                                Arrays.fill(r, true);
+                            }
+                            return reach;
+                        }
+                        Arrays.fill(reach[t + 1], range[0], range[1] + 1, true);
+                    }
+                }
+            }
+            return reach;
+        }
+
         CountSpaceResult finiteHorizon(long t0) {
             int size = configs.size();
             int horizon = game.horizon();
@@ -206,6 +255,8 @@ public final class CountSpaceEvaluation {
             double[][] cur = null;
             double[] w = new double[3 * nS];
             double[] out = new double[3];
+            boolean[][] reach = reachable(horizon);
+            long evaluated = 0;
             for (int t = horizon; t >= 0; t--) {
                 cur =
                         new double[][] {
@@ -214,6 +265,10 @@ public final class CountSpaceEvaluation {
                             dev == null ? null : new double[size * nS]
                         };
                 for (int c = 0; c < size; c++) {
+                    if (!reach[t][c]) {
+                        continue; // never read: no reachable row of step t-1 points here
+                    }
+                    evaluated++;
                     for (int x = 0; x < nS; x++) {
                         boolean last = t == horizon;
                         prepare(t, x, c, !last);
@@ -231,7 +286,7 @@ public final class CountSpaceEvaluation {
                 }
                 next = cur;
             }
-            return result(cur, size, horizon + 1, t0);
+            return result(cur, evaluated, horizon + 1, t0);
         }
 
         CountSpaceResult stationary(long t0) {
@@ -268,6 +323,11 @@ public final class CountSpaceEvaluation {
                         }
                         kept.rank[i] = index[target]; // compact index from here on
                     }
+                    boolean contiguous = true;
+                    for (int i = 1; i < kept.len && contiguous; i++) {
+                        contiguous = kept.rank[i] == kept.rank[0] + i;
+                    }
+                    kept.contiguous = contiguous;
                     rows[slot] = kept;
                     rewards[slot] = Arrays.copyOfRange(r, x * nA, (x + 1) * nA);
                     kernels[slot] = Arrays.copyOfRange(p, x * nA * nS, (x + 1) * nA * nS);

@@ -11,8 +11,9 @@ package org.mfgkit.envs.nplayer;
  * @param deviationValue {@code J_N} of the given own-state deviation policy, or {@code NaN} when
  *     none was given
  * @param configurations count configurations of the others, {@code C(N-2+nS, nS-1)}
- * @param evaluated configurations the values were computed on (all of them for a finite horizon;
- *     those reachable from the initial ones for a stationary game)
+ * @param evaluated how much was computed: for a finite horizon the (configuration, step) pairs that
+ *     can carry mass (at most {@code configurations * (T+1)}); for a stationary game the
+ *     configurations reachable from the initial ones
  * @param sweeps backward-induction steps ({@code T+1}) or value-iteration sweeps
  * @param seconds wall-clock seconds
  */

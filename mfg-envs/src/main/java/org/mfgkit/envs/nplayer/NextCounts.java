@@ -40,6 +40,16 @@ abstract class NextCounts {
     abstract void distribution(int[] counts, double[] move, Row out);
 
     /**
+     * Writes into {@code range} an interval of ranks {@code [range[0], range[1]]} that holds every
+     * rank {@link #distribution} can return for these arguments, cheaply (without computing the
+     * probabilities); returns false when this implementation cannot bound it so (then every
+     * configuration counts as reachable).
+     */
+    boolean support(int[] counts, double[] move, int[] range) {
+        return false;
+    }
+
+    /**
      * Fills {@code out} with the distribution of the counts of {@code n} players drawn iid from
      * {@code start}: all of them "move" from state 0 by {@code start}.
      */
@@ -63,6 +73,9 @@ abstract class NextCounts {
         /** Their probabilities (summing to 1). */
         double[] prob = new double[16];
 
+        /** True when {@code rank[i] = rank[0] + i} for every entry. */
+        boolean contiguous;
+
         void ensure(int n) {
             if (rank.length < n) {
                 int size = Math.max(n, 2 * rank.length);
@@ -77,6 +90,7 @@ abstract class NextCounts {
             r.len = len;
             r.rank = java.util.Arrays.copyOf(rank, len);
             r.prob = java.util.Arrays.copyOf(prob, len);
+            r.contiguous = contiguous;
             return r;
         }
     }
@@ -106,6 +120,7 @@ abstract class NextCounts {
         private static final double WINDOW_LOG = 69.0;
 
         private final BinomialWindow single = new BinomialWindow();
+        private final int[] bounds = new int[2];
         private double[] f = new double[64];
 
         TwoState(Configurations configs, double eps) {
@@ -136,14 +151,9 @@ abstract class NextCounts {
             double q0 = 1.0 - p0;
             double q1 = 1.0 - p1;
             int n = n0 + n1;
-            double mean = n0 * p0 + n1 * p1;
-            double var = n0 * p0 * q0 + n1 * p1 * q1;
-            // Bernstein: P(|S - mean| >= t) <= 2 exp(-t^2 / (2 (var + t/3)))
-            double t =
-                    WINDOW_LOG / 3.0
-                            + Math.sqrt(WINDOW_LOG * WINDOW_LOG / 9.0 + 2 * WINDOW_LOG * var);
-            int lo = (int) Math.max(0, Math.floor(mean - t));
-            int hi = (int) Math.min(n, Math.ceil(mean + t));
+            window(n0, p0, n1, p1, bounds);
+            int lo = bounds[0];
+            int hi = bounds[1];
             if (f.length < hi - lo + 3) {
                 f = new double[Math.max(hi - lo + 3, 2 * f.length)];
             }
@@ -191,6 +201,32 @@ abstract class NextCounts {
             emit(f, lo + off, hi - lo + 1, lo, out);
         }
 
+        @Override
+        boolean support(int[] counts, double[] move, int[] range) {
+            int n0 = counts[0];
+            int n1 = counts[1];
+            double p0 = clamp(move[0]);
+            double p1 = clamp(move[2]);
+            // a point mass (n = 0, p = 0 or 1) has variance 0: the window below covers it
+            window(n0, p0, n1, p1, range);
+            return true;
+        }
+
+        /**
+         * The Bernstein window {@code [mean - t, mean + t]} of {@code B_0 + B_1} (clipped to {@code
+         * [0, n]}), outside of which the mass is below {@code e^-69 < 1e-30}: {@code P(|S - mean|
+         * >= t) <= 2 exp(-t^2 / (2 (var + t/3)))}.
+         */
+        private static void window(int n0, double p0, int n1, double p1, int[] out) {
+            double mean = n0 * p0 + n1 * p1;
+            double var = n0 * p0 * (1.0 - p0) + n1 * p1 * (1.0 - p1);
+            double t =
+                    WINDOW_LOG / 3.0
+                            + Math.sqrt(WINDOW_LOG * WINDOW_LOG / 9.0 + 2 * WINDOW_LOG * var);
+            out[0] = (int) Math.max(0, Math.floor(mean - t));
+            out[1] = (int) Math.min(n0 + n1, Math.ceil(mean + t));
+        }
+
         /**
          * {@code beta0 - alpha m = q0 p1 (n1 - m) + p0 q1 (n0 - m)}, in this split form: near the
          * turning point it is a small difference, and the split keeps its absolute error at the
@@ -231,8 +267,10 @@ abstract class NextCounts {
             int size = last - first + 1;
             out.ensure(size);
             out.len = size;
+            out.contiguous = true;
+            double scale = 1.0 / kept;
             for (int i = 0; i < size; i++) {
-                out.prob[i] = v[from + first + i] / kept;
+                out.prob[i] = v[from + first + i] * scale;
                 out.rank[i] = lo + first + i; // rank = count in state 0
             }
         }
@@ -288,6 +326,7 @@ abstract class NextCounts {
             }
             out.ensure(acc.size());
             out.len = 0;
+            out.contiguous = false;
             double total = 0.0;
             for (double p : acc.values()) {
                 total += p;

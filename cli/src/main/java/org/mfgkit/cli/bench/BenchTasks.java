@@ -35,7 +35,9 @@ public final class BenchTasks {
                 NacBench.of("sis"),
                 NacBench.of("lq"),
                 MeanFieldFlowBench.task(),
-                org.mfgkit.cli.faas.FaasBench.task()
+                org.mfgkit.cli.faas.FaasBench.task(),
+                NPlayerBench.exact("sis-fh", 1000),
+                NPlayerBench.monteCarlo("sis-fh", 10_000)
                 // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
                 );
     }

@@ -144,18 +144,17 @@ public final class NPlayerOutput {
                 curves.add(
                         Curve.single(
                                 String.format(
-                                        Locale.ROOT,
-                                        "%s: fit %.3g N^%.3f",
-                                        e.getKey(),
-                                        fit.constant(),
-                                        fit.rate()),
+                                        Locale.ROOT, "%s: fit N^%.2f", e.getKey(), fit.rate()),
                                 x,
                                 f));
             }
         }
         return CurvePlot.lines(
                 dir.resolve(PNG),
-                PlotSpec.of(title, "players N", "|E_N - E_inf|").withLogX(true).withLogY(true),
+                PlotSpec.of(title, "players N", "|E_N - E_inf|")
+                        .withLogX(true)
+                        .withLogY(true)
+                        .withSize(1200, 720),
                 curves);
     }
 

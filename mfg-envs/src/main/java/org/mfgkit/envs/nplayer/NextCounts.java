@@ -123,8 +123,15 @@ abstract class NextCounts {
         private final int[] bounds = new int[2];
         private double[] f = new double[64];
 
+        /** {@code inv[k] = 1/k} for {@code k = 1..n+1}. */
+        private final double[] inv;
+
         TwoState(Configurations configs, double eps) {
             super(configs, eps);
+            this.inv = new double[configs.players() + 2];
+            for (int k = 1; k < inv.length; k++) {
+                inv[k] = 1.0 / k;
+            }
         }
 
         @Override
@@ -166,11 +173,17 @@ abstract class NextCounts {
             int off = 1 - lo;
             java.util.Arrays.fill(f, 0, hi - lo + 3, 0.0);
             f[lo + off] = 1.0;
+            double q0p1 = q0 * p1;
+            double p0q1 = p0 * q1;
+            double invQq = 1.0 / qq;
+            double invPp = 1.0 / pp;
+            // the coefficients are off the dependency chain f(m-1), f(m) -> f(m+1): reciprocals
+            // from a table instead of a division per step
             for (int m = lo; m < turn; m++) {
+                double w = invQq * inv[m + 1];
                 f[m + 1 + off] =
-                        (slope(m, n0, n1, q0 * p1, p0 * q1) * f[m + off]
-                                        + pp * (n - m + 1) * f[m - 1 + off])
-                                / (qq * (m + 1));
+                        slope(m, n0, n1, q0p1, p0q1) * w * f[m + off]
+                                + pp * (n - m + 1) * w * f[m - 1 + off];
             }
             if (turn < hi) {
                 double atTurn = f[turn + off];
@@ -178,10 +191,10 @@ abstract class NextCounts {
                 g[hi + off] = 1.0;
                 g[hi + 1 + off] = 0.0;
                 for (int m = hi; m > turn + 1; m--) {
+                    double w = invPp * inv[n - m + 1];
                     g[m - 1 + off] =
-                            (qq * (m + 1) * g[m + 1 + off]
-                                            - slope(m, n0, n1, q0 * p1, p0 * q1) * g[m + off])
-                                    / (pp * (n - m + 1));
+                            qq * (m + 1) * w * g[m + 1 + off]
+                                    - slope(m, n0, n1, q0p1, p0q1) * w * g[m + off];
                 }
                 // the turn value from above, then rescale the upper half to match
                 double fromAbove =

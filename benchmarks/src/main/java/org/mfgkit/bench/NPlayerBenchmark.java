@@ -2,9 +2,8 @@ package org.mfgkit.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.Environments;
-import org.mfgkit.envs.FiniteHorizonModel;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.GameModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.envs.nplayer.CountSpaceEvaluation;
 import org.mfgkit.envs.nplayer.CountSpaceResult;
 import org.mfgkit.envs.nplayer.MonteCarloResult;
@@ -57,10 +56,10 @@ public class NPlayerBenchmark {
     }
 
     private static NPlayerGame game(String name) {
-        var model = Environments.create(name).model();
-        return model instanceof StationaryModel s
-                ? NPlayerGame.of(name, s.game())
-                : NPlayerGame.of(name, ((FiniteHorizonModel) model).game());
+        GameModel model = Games.create(name);
+        return model.isStationary()
+                ? NPlayerGame.of(name, model.stationary())
+                : NPlayerGame.of(name, model.finiteHorizon());
     }
 
     @Benchmark

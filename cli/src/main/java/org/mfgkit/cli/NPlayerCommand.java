@@ -13,7 +13,7 @@ import org.mfgkit.cli.output.StagedOutput;
 import org.mfgkit.cli.progress.Progress;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.param.ParamValues;
-import org.mfgkit.envs.Environment;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.nplayer.NPlayerGame;
 import org.mfgkit.envs.nplayer.NPlayerReport;
 import org.mfgkit.envs.nplayer.NPlayerStudy;
@@ -102,11 +102,11 @@ public final class NPlayerCommand implements Callable<Integer> {
             study = study.withText(NPlayerStudy.SEED.name(), seed);
         }
         study = study.withTexts(split.get(1));
-        Environment env = envOptions.type().create(split.get(0));
+        GameModel env = envOptions.preset().create(split.get(0));
         NPlayerGame game = NPlayerGames.of(env);
         TabularPolicy[] pi =
                 policy.equals("uniform")
-                        ? env.model().uniformPolicy()
+                        ? env.exact().uniformPolicy()
                         : PolicyFile.read(Path.of(policy), env);
         StagedOutput staged = out == null ? null : StagedOutput.create(out);
         try {

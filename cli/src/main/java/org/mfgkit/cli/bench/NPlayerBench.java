@@ -2,7 +2,7 @@ package org.mfgkit.cli.bench;
 
 import org.mfgkit.cli.nplayer.NPlayerGames;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.Environments;
+import org.mfgkit.envs.Games;
 import org.mfgkit.envs.nplayer.CountSpaceEvaluation;
 import org.mfgkit.envs.nplayer.NPlayerGame;
 import org.mfgkit.envs.nplayer.NPlayerSimulation;
@@ -22,7 +22,7 @@ final class NPlayerBench {
     record State(NPlayerGame game, TabularPolicy[] uniform, TabularPolicy[] bestResponse) {}
 
     private static State state(String env) {
-        NPlayerGame game = NPlayerGames.of(Environments.create(env));
+        NPlayerGame game = NPlayerGames.of(Games.create(env));
         TabularPolicy[] uniform = {TabularPolicy.uniform(game.nS(), game.nA())};
         return new State(game, uniform, game.meanFieldBestResponse(uniform));
     }

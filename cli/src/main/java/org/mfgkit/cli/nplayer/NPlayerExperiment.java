@@ -16,8 +16,8 @@ import org.mfgkit.cli.progress.Progress;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.envs.DampedFixedPoint;
-import org.mfgkit.envs.Environment;
-import org.mfgkit.envs.Environments;
+import org.mfgkit.envs.GameModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.envs.SolverRun;
 import org.mfgkit.envs.nplayer.NPlayerReport;
 import org.mfgkit.envs.nplayer.NPlayerStudy;
@@ -87,17 +87,17 @@ public final class NPlayerExperiment implements Experiment {
                 ObjectNode doc = out.addObject();
                 doc.put("name", k.name);
                 doc.put("env", k.env.name());
-                doc.set("params", Json.toTree(k.env.params().asMap()));
+                doc.set("params", Json.toTree(k.env.params().echo()));
                 doc.put("policy", k.policy);
                 TabularPolicy[] pi;
                 if (k.policy.equals("equilibrium")) {
                     SolverRun eq =
                             new DampedFixedPoint()
-                                    .solve(k.env.model(), EQUILIBRIUM_ITERATIONS, null);
+                                    .solve(k.env.exact(), EQUILIBRIUM_ITERATIONS, null);
                     pi = eq.policy();
                     doc.put("equilibrium_iterations", eq.iterations());
                 } else {
-                    pi = k.env.model().uniformPolicy();
+                    pi = k.env.exact().uniformPolicy();
                 }
                 NPlayerReport r =
                         NPlayerStudy.run(NPlayerGames.of(k.env), pi, study, p -> progress.step());
@@ -120,20 +120,20 @@ public final class NPlayerExperiment implements Experiment {
     }
 
     /** One case: a built environment and a policy name. */
-    private record Case(String name, Environment env, String policy) {
+    private record Case(String name, GameModel env, String policy) {
         static Case of(Config c) {
             c.allowOnly("name", "env", "params", "policy");
             String envName = c.string("env");
-            Map<String, String> sets = new LinkedHashMap<>();
+            Map<String, Object> params = new LinkedHashMap<>();
             if (c.has("params")) {
                 Iterator<Map.Entry<String, JsonNode>> it = c.object("params").node().fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    JsonNode v = e.getValue();
-                    sets.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+                    params.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class));
                 }
             }
-            Environment env = Environments.create(envName, sets);
+            // JSON numbers stay numbers
+            GameModel env = Games.preset(envName).createFromJson(params);
             String policy = c.string("policy", "uniform");
             if (!policy.equals("uniform") && !policy.equals("equilibrium")) {
                 throw new IllegalArgumentException(

@@ -1,8 +1,6 @@
 package org.mfgkit.cli.nplayer;
 
-import org.mfgkit.envs.Environment;
-import org.mfgkit.envs.FiniteHorizonModel;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.nplayer.NPlayerGame;
 
 /** The one place the cli turns a registered environment into an N-player game. */
@@ -10,17 +8,12 @@ public final class NPlayerGames {
     private NPlayerGames() {}
 
     /**
-     * The N-player view of {@code env} (built by {@code Environments.create} with its {@code --set}
-     * overrides); refuses games whose mean field enters through actions.
+     * The N-player view of {@code env} (a registered game built by {@code Games.create} with its
+     * {@code --set} overrides); refuses games whose mean field enters through actions.
      */
-    public static NPlayerGame of(Environment env) {
-        if (env.model() instanceof StationaryModel s) {
-            return NPlayerGame.of(env.name(), s.game());
-        }
-        if (env.model() instanceof FiniteHorizonModel f) {
-            return NPlayerGame.of(env.name(), f.game());
-        }
-        throw new IllegalArgumentException(
-                "environment " + env.name() + " has no model the N-player evaluation knows");
+    public static NPlayerGame of(GameModel env) {
+        return env.isStationary()
+                ? NPlayerGame.of(env.name(), env.stationary())
+                : NPlayerGame.of(env.name(), env.finiteHorizon());
     }
 }

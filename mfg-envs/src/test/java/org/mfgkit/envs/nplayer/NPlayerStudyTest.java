@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.envs.DampedFixedPoint;
-import org.mfgkit.envs.Environments;
+import org.mfgkit.envs.Games;
 
 class NPlayerStudyTest {
     /**
@@ -53,9 +53,7 @@ class NPlayerStudyTest {
                     0.0);
             convergesLikeOneOverN(u, slack, env + " uniform");
             TabularPolicy[] eq =
-                    new DampedFixedPoint()
-                            .solve(Environments.create(env).model(), 1000, null)
-                            .policy();
+                    new DampedFixedPoint().solve(Games.create(env).exact(), 1000, null).policy();
             NPlayerReport e = NPlayerStudy.run(game, eq, ns);
             // the MFG equilibrium: E_inf = 0 and E_N -> 0 like 1/N
             assertEquals(0.0, e.meanFieldExploitability(), 1e-12, env);

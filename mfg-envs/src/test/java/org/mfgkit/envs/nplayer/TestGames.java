@@ -2,9 +2,8 @@ package org.mfgkit.envs.nplayer;
 
 import java.util.SplittableRandom;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.Environments;
-import org.mfgkit.envs.FiniteHorizonModel;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.GameModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.MeanFieldGame;
 
@@ -16,11 +15,10 @@ final class TestGames {
 
     /** A registered environment with its defaults, as an N-player game. */
     static NPlayerGame registered(String name) {
-        var model = Environments.create(name).model();
-        if (model instanceof StationaryModel s) {
-            return NPlayerGame.of(name, s.game());
-        }
-        return NPlayerGame.of(name, ((FiniteHorizonModel) model).game());
+        GameModel model = Games.create(name);
+        return model.isStationary()
+                ? NPlayerGame.of(name, model.stationary())
+                : NPlayerGame.of(name, model.finiteHorizon());
     }
 
     /**

@@ -154,7 +154,7 @@ public final class NPlayerOutput {
                 PlotSpec.of(title, "players N", "|E_N - E_inf|")
                         .withLogX(true)
                         .withLogY(true)
-                        .withSize(1200, 720),
+                        .withSize(1400, 760),
                 curves);
     }
 

@@ -54,6 +54,30 @@ class CountSpaceEvaluationTest {
         }
     }
 
+    /**
+     * left-right (three states, the general multinomial path), uniform policy, worked by hand: all
+     * N start in the centre and know nothing more at t = 0; with K ~ Bin(N-1, 1/2) others going
+     * left, going left pays -(K+1)/N, going right -2(N-K)/N, in expectation -(N+1)/(2N) and
+     * -(N+1)/N. The best response goes left, uniform pays the average, so E_N = (N+1)/(4N), which
+     * tends to the mean-field 1/4.
+     */
+    @Test
+    void leftRightByHand() {
+        NPlayerGame game = TestGames.registered("left-right");
+        TabularPolicy[] uniform = {TabularPolicy.uniform(3, 2)};
+        for (int n : new int[] {1, 2, 3, 7, 20}) {
+            assertEquals(
+                    (n + 1.0) / (4.0 * n),
+                    CountSpaceEvaluation.evaluate(game, uniform, n, null).exploitability(),
+                    Tolerances.TEST_EXACT,
+                    "N = " + n);
+        }
+        assertEquals(
+                0.25,
+                game.meanFieldExploitability(uniform).exploitability(),
+                Tolerances.TEST_EXACT);
+    }
+
     @Test
     void refusesBadInputNamingTheReason() {
         NPlayerGame sis = TestGames.registered("sis-fh");

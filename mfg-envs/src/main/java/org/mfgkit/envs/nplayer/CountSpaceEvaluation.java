@@ -57,6 +57,20 @@ public final class CountSpaceEvaluation {
      */
     public static CountSpaceResult evaluate(
             NPlayerGame game, TabularPolicy[] pi, int n, TabularPolicy[] deviation) {
+        return evaluate(game, pi, n, deviation, false);
+    }
+
+    /**
+     * As {@link #evaluate(NPlayerGame, TabularPolicy[], int, TabularPolicy[])}; with {@code
+     * general} the sparse multinomial kernel is used whatever the number of states (no recurrence,
+     * no reachability pruning: the tests' reference path).
+     */
+    static CountSpaceResult evaluate(
+            NPlayerGame game,
+            TabularPolicy[] pi,
+            int n,
+            TabularPolicy[] deviation,
+            boolean general) {
         requirePlayers(n);
         long t0 = System.nanoTime();
         Solver s =
@@ -64,7 +78,8 @@ public final class CountSpaceEvaluation {
                         game,
                         game.perStep(pi),
                         n,
-                        deviation == null ? null : game.perStep(deviation));
+                        deviation == null ? null : game.perStep(deviation),
+                        general);
         return game.stationary() ? s.stationary(t0) : s.finiteHorizon(t0);
     }
 
@@ -96,7 +111,7 @@ public final class CountSpaceEvaluation {
         private final double[] probs;
         private final NextCounts.Row row = new NextCounts.Row();
 
-        Solver(NPlayerGame game, TabularPolicy[] pi, int n, TabularPolicy[] dev) {
+        Solver(NPlayerGame game, TabularPolicy[] pi, int n, TabularPolicy[] dev, boolean general) {
             this.game = game;
             this.pi = pi;
             this.dev = dev;
@@ -106,7 +121,10 @@ public final class CountSpaceEvaluation {
             this.gamma = game.gamma();
             this.lambda = game.lambda();
             this.configs = new Configurations(n - 1, nS);
-            this.kernel = NextCounts.of(configs, TRUNCATION);
+            this.kernel =
+                    general
+                            ? new NextCounts.General(configs, TRUNCATION)
+                            : NextCounts.of(configs, TRUNCATION);
             this.counts = new int[nS];
             this.mu = new double[nS];
             this.p = new double[nS * nA * nS];

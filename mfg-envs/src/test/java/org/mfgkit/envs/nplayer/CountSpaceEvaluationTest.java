@@ -55,6 +55,30 @@ class CountSpaceEvaluationTest {
     }
 
     /**
+     * At a size enumeration cannot reach: the two-state fast path (the recurrence) against the
+     * general multinomial path (conditional binomials convolved on maps), every configuration.
+     */
+    @Test
+    void fastPathMatchesTheGeneralPathAtSixtyPlayers() {
+        // sis-fh cut to T = 10: the general path's maps are slow, the check is per step
+        for (NPlayerGame game :
+                new NPlayerGame[] {
+                    TestGames.registered("sis-fh", java.util.Map.of("T", "10")),
+                    TestGames.registered("sis")
+                }) {
+            String env = game.name();
+            TabularPolicy[] uniform = {TabularPolicy.uniform(2, 2)};
+            CountSpaceResult fast = CountSpaceEvaluation.evaluate(game, uniform, 100, null, false);
+            CountSpaceResult general =
+                    CountSpaceEvaluation.evaluate(game, uniform, 100, null, true);
+            assertTrue(fast.evaluated() < general.evaluated() || game.stationary(), env);
+            double tol = game.stationary() ? Tolerances.TEST_ITERATIVE : Tolerances.TEST_EXACT;
+            assertEquals(general.bestResponseValue(), fast.bestResponseValue(), tol, env);
+            assertEquals(general.policyValue(), fast.policyValue(), tol, env);
+        }
+    }
+
+    /**
      * left-right (three states, the general multinomial path), uniform policy, worked by hand: all
      * N start in the centre and know nothing more at t = 0; with K ~ Bin(N-1, 1/2) others going
      * left, going left pays -(K+1)/N, going right -2(N-K)/N, in expectation -(N+1)/(2N) and

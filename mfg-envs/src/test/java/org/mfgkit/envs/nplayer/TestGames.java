@@ -15,7 +15,12 @@ final class TestGames {
 
     /** A registered environment with its defaults, as an N-player game. */
     static NPlayerGame registered(String name) {
-        GameModel model = Games.create(name);
+        return registered(name, java.util.Map.of());
+    }
+
+    /** A registered environment with {@code --set} overrides, as an N-player game. */
+    static NPlayerGame registered(String name, java.util.Map<String, String> overrides) {
+        GameModel model = Games.create(name, overrides);
         return model.isStationary()
                 ? NPlayerGame.of(name, model.stationary())
                 : NPlayerGame.of(name, model.finiteHorizon());

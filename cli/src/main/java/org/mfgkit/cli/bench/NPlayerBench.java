@@ -19,16 +19,17 @@ final class NPlayerBench {
     private NPlayerBench() {}
 
     /** The game and the policies an operation needs. */
-    record State(NPlayerGame game, TabularPolicy[] uniform, TabularPolicy[] bestResponse) {}
+    record NPlayerFixture(
+            NPlayerGame game, TabularPolicy[] uniform, TabularPolicy[] bestResponse) {}
 
-    private static State state(String env) {
+    private static NPlayerFixture state(String env) {
         NPlayerGame game = NPlayerGames.of(Games.create(env));
         TabularPolicy[] uniform = {TabularPolicy.uniform(game.nS(), game.nA())};
-        return new State(game, uniform, game.meanFieldBestResponse(uniform));
+        return new NPlayerFixture(game, uniform, game.meanFieldBestResponse(uniform));
     }
 
     /** Exact {@code E_N} of the uniform policy on {@code env} with {@code n} players. */
-    static BenchTask<State> exact(String env, int n) {
+    static BenchTask<NPlayerFixture> exact(String env, int n) {
         return BenchTask.of(
                 "n-player/" + env + "-n" + n,
                 "exact N-player exploitability of the uniform policy on " + env + ", N = " + n,
@@ -41,7 +42,7 @@ final class NPlayerBench {
     /**
      * The smallest Monte Carlo estimate (two paired samples) on {@code env} with {@code n} players.
      */
-    static BenchTask<State> monteCarlo(String env, int n) {
+    static BenchTask<NPlayerFixture> monteCarlo(String env, int n) {
         return BenchTask.of(
                 "n-player-monte-carlo/" + env + "-n" + n,
                 "Monte Carlo, two paired samples (4 runs of all players) on " + env + ", N = " + n,

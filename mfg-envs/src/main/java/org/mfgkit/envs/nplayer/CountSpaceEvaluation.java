@@ -73,8 +73,8 @@ public final class CountSpaceEvaluation {
             boolean general) {
         requirePlayers(n);
         long t0 = System.nanoTime();
-        Solver s =
-                new Solver(
+        CountSpaceSolver s =
+                new CountSpaceSolver(
                         game,
                         game.perStep(pi),
                         n,
@@ -91,7 +91,7 @@ public final class CountSpaceEvaluation {
     }
 
     /** The state of one evaluation: buffers and the three value functions. */
-    private static final class Solver {
+    private static final class CountSpaceSolver {
         private final NPlayerGame game;
         private final TabularPolicy[] pi;
         private final TabularPolicy[] dev;
@@ -109,9 +109,10 @@ public final class CountSpaceEvaluation {
         private final double[] move;
         private final double[] q;
         private final double[] probs;
-        private final NextCounts.Row row = new NextCounts.Row();
+        private final NextCounts.CountRow row = new NextCounts.CountRow();
 
-        Solver(NPlayerGame game, TabularPolicy[] pi, int n, TabularPolicy[] dev, boolean general) {
+        CountSpaceSolver(
+                NPlayerGame game, TabularPolicy[] pi, int n, TabularPolicy[] dev, boolean general) {
             this.game = game;
             this.pi = pi;
             this.dev = dev;
@@ -202,7 +203,7 @@ public final class CountSpaceEvaluation {
         }
 
         /** {@code w[k*nS + x'] = sum_i row.prob[i] V_k(x', row.rank[i])} for the three values. */
-        private void expect(NextCounts.Row rw, double[][] next, double[] w) {
+        private void expect(NextCounts.CountRow rw, double[][] next, double[] w) {
             Arrays.fill(w, 0.0);
             for (int k = 0; k < 3; k++) {
                 double[] v = next[k];
@@ -322,7 +323,7 @@ public final class CountSpaceEvaluation {
                     order[reached++] = row.rank[i];
                 }
             }
-            NextCounts.Row[] rows = new NextCounts.Row[size * nS];
+            NextCounts.CountRow[] rows = new NextCounts.CountRow[size * nS];
             double[][] rewards = new double[size * nS][];
             double[][] kernels = new double[size * nS][];
             for (int head = 0; head < reached; head++) {
@@ -331,7 +332,7 @@ public final class CountSpaceEvaluation {
                     prepare(0, x, c, true);
                     kernel.distribution(counts, move, row);
                     int slot = head * nS + x;
-                    NextCounts.Row kept = row.copy();
+                    NextCounts.CountRow kept = row.copy();
                     for (int i = 0; i < kept.len; i++) {
                         int target = kept.rank[i];
                         if (index[target] < 0) {

@@ -47,7 +47,7 @@ public final class NPlayerSimulation {
         TabularPolicy[] s = game.perStep(sigma);
         long t0 = System.nanoTime();
         int horizon = horizon(game);
-        Run run = new Run(game, n, game.othersStart(p));
+        PlayerRun run = new PlayerRun(game, n, game.othersStart(p));
         double sum = 0.0;
         double sumSq = 0.0;
         for (int k = 0; k < samples; k++) {
@@ -88,7 +88,7 @@ public final class NPlayerSimulation {
     }
 
     /** Buffers of one simulation. */
-    private static final class Run {
+    private static final class PlayerRun {
         private final NPlayerGame game;
         private final int n;
         private final int nS;
@@ -101,7 +101,7 @@ public final class NPlayerSimulation {
         private final double[] p;
         private final double[] r;
 
-        Run(NPlayerGame game, int n, double[] start) {
+        PlayerRun(NPlayerGame game, int n, double[] start) {
             this.game = game;
             this.n = n;
             this.nS = game.nS();

@@ -37,7 +37,7 @@ abstract class NextCounts {
      * @param counts the current counts {@code c[s]} of the others (not modified)
      * @param move {@code move[s*nS + s2] = q_s(s2)} (not modified)
      */
-    abstract void distribution(int[] counts, double[] move, Row out);
+    abstract void distribution(int[] counts, double[] move, CountRow out);
 
     /**
      * Writes into {@code range} an interval of ranks {@code [range[0], range[1]]} that holds every
@@ -53,7 +53,7 @@ abstract class NextCounts {
      * Fills {@code out} with the distribution of the counts of {@code n} players drawn iid from
      * {@code start}: all of them "move" from state 0 by {@code start}.
      */
-    void initial(double[] start, Row out) {
+    void initial(double[] start, CountRow out) {
         int m = configs.states();
         int[] counts = new int[m];
         counts[0] = configs.players();
@@ -63,7 +63,7 @@ abstract class NextCounts {
     }
 
     /** A sparse distribution over configuration ranks (a reusable buffer). */
-    static final class Row {
+    static final class CountRow {
         /** Number of entries. */
         int len;
 
@@ -85,8 +85,8 @@ abstract class NextCounts {
         }
 
         /** A copy trimmed to its length. */
-        Row copy() {
-            Row r = new Row();
+        CountRow copy() {
+            CountRow r = new CountRow();
             r.len = len;
             r.rank = java.util.Arrays.copyOf(rank, len);
             r.prob = java.util.Arrays.copyOf(prob, len);
@@ -135,7 +135,7 @@ abstract class NextCounts {
         }
 
         @Override
-        void distribution(int[] counts, double[] move, Row out) {
+        void distribution(int[] counts, double[] move, CountRow out) {
             int n0 = counts[0];
             int n1 = counts[1];
             double p0 = clamp(move[0]);
@@ -257,7 +257,7 @@ abstract class NextCounts {
          * Normalises {@code v[from .. from+len)} (values of {@code lo, lo+1, ..}), trims each tail
          * at {@code eps/2} of the mass and writes the row.
          */
-        private void emit(double[] v, int from, int len, int lo, Row out) {
+        private void emit(double[] v, int from, int len, int lo, CountRow out) {
             double total = 0.0;
             for (int i = 0; i < len; i++) {
                 total += v[from + i];
@@ -318,7 +318,7 @@ abstract class NextCounts {
         }
 
         @Override
-        void distribution(int[] counts, double[] move, Row out) {
+        void distribution(int[] counts, double[] move, CountRow out) {
             Map<Long, Double> acc = new HashMap<>();
             acc.put(0L, 1.0);
             for (int s = 0; s < m; s++) {

@@ -9,7 +9,7 @@ import org.mfgkit.core.Tolerances;
 class NextCountsTest {
 
     /** Total variation between two rows over ranks {@code 0..size-1}. */
-    private static double distance(NextCounts.Row a, NextCounts.Row b, int size) {
+    private static double distance(NextCounts.CountRow a, NextCounts.CountRow b, int size) {
         double[] x = new double[size];
         for (int i = 0; i < a.len; i++) {
             x[a.rank[i]] += a.prob[i];
@@ -28,10 +28,10 @@ class NextCountsTest {
      * The reference for two states: the two binomial windows convolved term by term (the direct
      * product, O(width^2)).
      */
-    private static NextCounts.Row direct(int c0, int c1, double stay, double back) {
+    private static NextCounts.CountRow direct(int c0, int c1, double stay, double back) {
         BinomialWindow a = new BinomialWindow().fill(c0, stay, 1e-20);
         BinomialWindow b = new BinomialWindow().fill(c1, back, 1e-20);
-        NextCounts.Row row = new NextCounts.Row();
+        NextCounts.CountRow row = new NextCounts.CountRow();
         row.ensure(a.len + b.len);
         row.len = a.len + b.len - 1;
         for (int i = 0; i < a.len; i++) {
@@ -55,7 +55,7 @@ class NextCountsTest {
             Configurations configs = new Configurations(c[0] + c[1], 2);
             NextCounts fast = NextCounts.of(configs, CountSpaceEvaluation.TRUNCATION);
             for (double[] m : moves) {
-                NextCounts.Row row = new NextCounts.Row();
+                NextCounts.CountRow row = new NextCounts.CountRow();
                 fast.distribution(c, new double[] {m[0], 1 - m[0], m[1], 1 - m[1]}, row);
                 double d = distance(row, direct(c[0], c[1], m[0], m[1]), configs.size());
                 // measured: at most 8e-15 (round-off of the O(width) recurrence)
@@ -71,8 +71,8 @@ class NextCountsTest {
         Configurations configs = new Configurations(299, 2);
         NextCounts fast = new NextCounts.TwoState(configs, CountSpaceEvaluation.TRUNCATION);
         NextCounts general = new NextCounts.General(configs, CountSpaceEvaluation.TRUNCATION);
-        NextCounts.Row a = new NextCounts.Row();
-        NextCounts.Row b = new NextCounts.Row();
+        NextCounts.CountRow a = new NextCounts.CountRow();
+        NextCounts.CountRow b = new NextCounts.CountRow();
         for (int c0 : new int[] {0, 1, 150, 298, 299}) {
             int[] c = {c0, 299 - c0};
             double[] move = {0.37, 0.63, 0.81, 0.19};

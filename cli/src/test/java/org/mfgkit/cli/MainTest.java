@@ -57,7 +57,7 @@ class MainTest {
         assertEquals(ExitCode.USAGE, r.status());
         assertEquals(
                 List.of(
-                        "mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, exploitability, solve, faas, help)"),
+                        "mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, exploitability, solve, faas, n-player, help)"),
                 r.errLines());
         assertEquals("", r.out());
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.core.MemoryBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -70,9 +71,9 @@ public final class ErrorHandler implements IParameterExceptionHandler, IExecutio
         if (t instanceof OutOfMemoryError) {
             return new Failure(
                     ExitCode.RESOURCES,
-                    "out of memory: this run needs more than the "
-                            + maxHeapText()
-                            + " this JVM may use (lower the sizes of the run, or raise the limit,"
+                    "out of memory: this run needs "
+                            + MemoryBudget.moreThanLimit()
+                            + " (lower the sizes of the run, or raise the limit,"
                             + " e.g. JAVA_TOOL_OPTIONS=-Xmx16g)");
         }
         if (t instanceof StackOverflowError) {
@@ -107,14 +108,6 @@ public final class ErrorHandler implements IParameterExceptionHandler, IExecutio
                         + t.getClass().getName()
                         + (t.getMessage() == null ? "" : ": " + messageOf(t))
                         + " (run with --debug for the stack trace)");
-    }
-
-    /** The JVM's heap limit in words, e.g. {@code "6.0 GB"}. */
-    static String maxHeapText() {
-        long max = Runtime.getRuntime().maxMemory();
-        return max == Long.MAX_VALUE
-                ? "memory"
-                : String.format(java.util.Locale.ROOT, "%.1f GB", max / 1e9);
     }
 
     /** Reports a failure that escaped picocli's handlers (an {@link Error}); returns its status. */

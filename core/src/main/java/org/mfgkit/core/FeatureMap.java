@@ -124,7 +124,7 @@ public final class FeatureMap {
         }
         double[] u = scaled("state coordinates", x);
         double[] v = scaled("action coordinates", a);
-        int dim = (degree + 1) * (degree + 2) / 2;
+        int dim = MemoryBudget.arrayLength("polynomial features", polynomialDimension(degree));
         double norm = 1.0 / Math.sqrt(dim);
         return of(
                 u.length,
@@ -158,7 +158,7 @@ public final class FeatureMap {
         Checks.requireReal("radial width", width, Checks.positive());
         double[] u = scaled("state coordinates", x);
         double[] v = scaled("action coordinates", a);
-        int dim = centresX * centresA;
+        int dim = MemoryBudget.arrayLength("radial features", centresX, centresA);
         return of(
                 u.length,
                 v.length,
@@ -250,6 +250,30 @@ public final class FeatureMap {
                 Integer.parseInt(parts[1]),
                 Integer.parseInt(parts[2]),
                 Double.parseDouble(parts[3]));
+    }
+
+    /**
+     * The dimension of the map {@code spec} names for a game of {@code nS x nA} (without building
+     * it; {@code long}, so a huge degree does not wrap around): {@code nS nA} for one-hot, {@code
+     * (D+1)(D+2)/2} for polynomial, {@code CX CA} for radial.
+     *
+     * @throws IllegalArgumentException for a spec that {@link #isSpec} refuses
+     */
+    public static long dimension(String spec, int nS, int nA) {
+        if (!isSpec(spec)) {
+            throw new IllegalArgumentException(
+                    "features must be " + SPEC_SYNTAX + ", got '" + spec + "'");
+        }
+        String[] parts = spec.split(":");
+        return switch (parts[0]) {
+            case "one-hot" -> (long) nS * nA;
+            case "polynomial" -> polynomialDimension(Integer.parseInt(parts[1]));
+            default -> (long) Integer.parseInt(parts[1]) * Integer.parseInt(parts[2]);
+        };
+    }
+
+    private static long polynomialDimension(int degree) {
+        return ((long) degree + 1) * ((long) degree + 2) / 2;
     }
 
     /** Whether {@code spec} is a feature spec {@link #fromSpec} reads (syntax and ranges). */

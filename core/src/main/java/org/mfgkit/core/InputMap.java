@@ -106,7 +106,7 @@ public final class InputMap {
         }
         int nS = u.length;
         int nA = v.length;
-        double[] x = new double[nS * nA * 3];
+        double[] x = new double[MemoryBudget.arrayLength("network inputs", nS, nA, 3)];
         for (int s = 0; s < nS; s++) {
             for (int a = 0; a < nA; a++) {
                 int base = (s * nA + a) * 3;

@@ -19,7 +19,7 @@ final class PairTables {
      * The table of {@code filler} over every {@code (s,a)}, state-major; {@code check} may be null.
      */
     static double[] tabulate(int nS, int nA, int dim, PairFiller filler, RowCheck check) {
-        double[] table = new double[nS * nA * dim];
+        double[] table = new double[MemoryBudget.arrayLength("feature table", nS, nA, dim)];
         double[] row = new double[dim];
         for (int s = 0; s < nS; s++) {
             for (int a = 0; a < nA; a++) {

@@ -100,7 +100,7 @@ public final class TwoLayerNetwork {
                             + hiddenStd);
         }
         int p = inputDim + 1;
-        double[] w = new double[width * p];
+        double[] w = new double[MemoryBudget.arrayLength("network weights", width, p)];
         for (int i = 0; i < width; i++) {
             if (outputStd > 0.0) {
                 w[i * p] = outputStd * rng.nextGaussian();

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.mfgkit.core.Activation;
 import org.mfgkit.core.Curve;
 import org.mfgkit.core.MeanFieldSoftmaxPolicy;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.Parallel;
 import org.mfgkit.core.PolicyGradientFlow;
 import org.mfgkit.core.RandomStreams;
@@ -273,6 +274,7 @@ public final class PolicyGradientFlowStudy {
         if (seeds == null || seeds.length == 0) {
             throw new IllegalArgumentException("the study needs at least one seed");
         }
+        admit(setting, p, seeds.length, threads);
         boolean bandit = setting == Setting.BANDIT;
         double lambda = p.get(LAMBDA);
         int size = bandit ? p.get(ACTIONS) : p.get(GRID_SIZE);
@@ -400,6 +402,37 @@ public final class PolicyGradientFlowStudy {
                         msPerStep,
                         runs);
         return new Outcome(result, Curve.of("E(nu*) - E(nu_t)", times, gaps));
+    }
+
+    /**
+     * Refuses, before anything is allocated, a run whose estimated memory exceeds the JVM's heap
+     * ({@link MemoryBudget#admit}), naming the setting that contributes most. The estimate: per
+     * student running at once ({@code min(threads, seeds)}), the value and time of every step
+     * ({@code 16 (steps+1)} bytes), the particles with the integrator's copies ({@code 288 width})
+     * and the per-step tables ({@code 8 (10 nS nA + 2 nS^2)}: policy, velocity, resolvent); shared,
+     * the grid's transitions {@code 8 nS nA nS} and the network inputs {@code 24 nS nA}.
+     *
+     * @throws IllegalArgumentException when the run would not fit
+     */
+    public static void admit(Setting setting, ParamValues p, int seeds, int threads) {
+        boolean bandit = setting == Setting.BANDIT;
+        Param<Integer> sizeParam = bandit ? ACTIONS : GRID_SIZE;
+        double size = p.get(sizeParam);
+        double nS = bandit ? 1 : size;
+        double nA = size;
+        double concurrent = Math.max(1, Math.min(threads, seeds));
+        double tables =
+                8.0 * (bandit ? 0 : nS * nA * nS)
+                        + 24.0 * nS * nA
+                        + concurrent * 8.0 * (10 * nS * nA + 2 * nS * nS);
+        MemoryBudget.admit(
+                schema(setting).owner(),
+                List.of(
+                        new MemoryBudget.Term(
+                                "steps", p.get(STEPS), concurrent * 16.0 * (p.get(STEPS) + 1.0)),
+                        new MemoryBudget.Term(
+                                "width", p.get(WIDTH), concurrent * 288.0 * p.get(WIDTH)),
+                        new MemoryBudget.Term(sizeParam.name(), p.get(sizeParam), tables)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.mfgkit.core.Activation;
 import org.mfgkit.core.BanditEvaluator;
 import org.mfgkit.core.InputMap;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.Numerics;
 import org.mfgkit.core.Policy;
 import org.mfgkit.core.PolicyEvaluator;
@@ -112,7 +113,7 @@ public final class TeacherTask {
         Checks.requireReal("stay probability", stay, Checks.unitInterval());
         InputMap inputs = InputMap.grid(n, n);
         double[] q = scaled(teacher.energies(inputs), lambda);
-        double[] p = new double[n * n * n];
+        double[] p = new double[MemoryBudget.arrayLength("grid transitions", n, n, n)];
         double leak = (1.0 - stay) / n;
         for (int s = 0; s < n; s++) {
             for (int a = 0; a < n; a++) {

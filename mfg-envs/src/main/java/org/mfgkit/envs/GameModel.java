@@ -3,6 +3,7 @@ package org.mfgkit.envs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.param.Checks;
 import org.mfgkit.core.param.Param;
 import org.mfgkit.core.param.ParamSchema;
@@ -81,6 +82,44 @@ public abstract class GameModel {
             Arrays.fill(given, 1.0 / nS);
         }
         this.mu0 = MU0.check(Checks.length(nS)).validate(given);
+        admit();
+    }
+
+    /**
+     * Refuses, before any table is built, a game whose exact model would not fit in the JVM's heap
+     * ({@link MemoryBudget#admit}). The estimate: per decision step ({@code T + 1} of them, one for
+     * a stationary game) the transition kernel and its solver copy ({@code 16 nS nA nS} bytes) and
+     * eight {@code nS x nA} tables (rewards, values, policies); a stationary game adds the
+     * resolvent ({@code 16 nS^2}). The refusal names {@code T} when the horizon dominates,
+     * otherwise the game's own integer parameters (its size).
+     */
+    private void admit() {
+        double perStep = 16.0 * nS * nA * nS + 64.0 * nS * nA;
+        double steps = horizon == null ? 1.0 : horizon + 1.0;
+        double bytes = steps * perStep + (horizon == null ? 16.0 * nS * nS : 0.0);
+        String setting;
+        Object value;
+        if (horizon != null && steps > nS) {
+            setting = T.name();
+            value = horizon;
+        } else {
+            List<String> names = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (Param<?> p : params.schema().params()) {
+                if (p != T && params.get(p) instanceof Integer i) {
+                    names.add(p.name());
+                    values.add(String.valueOf(i));
+                }
+            }
+            setting = names.isEmpty() ? "the game size" : String.join(", ", names);
+            value =
+                    (names.isEmpty() ? "" : String.join(", ", values) + ": ")
+                            + nS
+                            + " states x "
+                            + nA
+                            + " actions";
+        }
+        MemoryBudget.admit(name(), List.of(new MemoryBudget.Term(setting, value, bytes)));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.mfgkit.core.Curve;
+import org.mfgkit.core.FeatureMap;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.Parallel;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
@@ -123,6 +125,7 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
         if (game == null || measure == null) {
             throw new IllegalArgumentException("a NAC study needs a game and a measure");
         }
+        admit(game.nS(), game.nA(), threads);
         // build every feature map once: validates them before the long work
         for (Variant v : variants) {
             v.settings().featureMap(game.nS(), game.nA());
@@ -171,6 +174,36 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
                             results));
         }
         return new NacStudyResult(uniform, seeds, out);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a study whose estimated memory exceeds the JVM's heap
+     * ({@link MemoryBudget#admit}), naming the setting that contributes most: the records every run
+     * keeps until the end ({@code 40} bytes per record: iteration, value, average, time, gap;
+     * {@code iterations / eval_every + 2} records per run, {@code seeds} runs per variant) and, per
+     * run at once, the feature table ({@code 8 nS nA dim} bytes, twice: policy and critic).
+     *
+     * @throws IllegalArgumentException when the study would not fit
+     */
+    public void admit(int nS, int nA, int threads) {
+        double concurrent = Math.max(1, Math.min(threads, (double) variants.size() * seeds.length));
+        List<MemoryBudget.Term> terms = new ArrayList<>();
+        for (Variant v : variants) {
+            NacParams loop = v.settings().loop();
+            double records = loop.iterations() / (double) loop.evalEvery() + 2;
+            terms.add(
+                    new MemoryBudget.Term(
+                            NacParams.ITERATIONS.name(),
+                            loop.iterations(),
+                            40.0 * records * seeds.length));
+            String spec = v.settings().features();
+            terms.add(
+                    new MemoryBudget.Term(
+                            NacSettings.FEATURES.name(),
+                            "'" + spec + "'",
+                            concurrent * 16.0 * nS * nA * FeatureMap.dimension(spec, nS, nA)));
+        }
+        MemoryBudget.admit("a NAC study", terms);
     }
 
     /** One run's result and, when asked for, its gap in its own mean field at each record. */

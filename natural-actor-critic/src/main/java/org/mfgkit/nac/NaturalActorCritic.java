@@ -1,10 +1,12 @@
 package org.mfgkit.nac;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.mfgkit.core.Curve;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.mdp.MeanFieldGame;
@@ -217,6 +219,9 @@ public final class NaturalActorCritic {
         int total = params.iterations();
         int every = params.evalEvery();
         int points = total / every + 1 + (total % every == 0 ? 0 : 1);
+        MemoryBudget.admit(
+                "nac",
+                List.of(new MemoryBudget.Term(NacParams.ITERATIONS.name(), total, 32.0 * points)));
         int[] recorded = new int[points];
         double[] values = new double[points];
         double[] averageValues = new double[points];

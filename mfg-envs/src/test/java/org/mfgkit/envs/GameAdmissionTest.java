@@ -1,0 +1,51 @@
+package org.mfgkit.envs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mfgkit.core.MemoryBudget;
+
+/** Games too large for the heap are refused by the library, before any table is built. */
+class GameAdmissionTest {
+    @Test
+    void longHorizonIsRefusedNamingT() {
+        // lq-fh: 11 states x 5 actions; (T+1) (16 * 605 + 64 * 55) bytes = 1000001 * 13200 = 13.2
+        // GB
+        assumeTrue(MemoryBudget.limit() < 13.2e9);
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Games.create("lq-fh", Map.of("T", "1000000")));
+        assertEquals(
+                "T = 1000000 needs about 13 GB for lq-fh, "
+                        + MemoryBudget.moreThanLimit()
+                        + " (raise -Xmx or lower T)",
+                e.getMessage());
+    }
+
+    @Test
+    void largeStateSpaceIsRefusedNamingTheSizeParameters() {
+        // lq, L = 10000: 20001 states x 7 actions; 16 nS nA nS + 64 nS nA + 16 nS^2 bytes = 51 GB
+        // (nS nA nS = 2.8e9 would wrap around as an int)
+        assumeTrue(MemoryBudget.limit() < 51e9);
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Games.create("lq", Map.of("L", "10000")));
+        assertEquals(
+                "L, M = 10000, 3: 20001 states x 7 actions needs about 51 GB for lq, "
+                        + MemoryBudget.moreThanLimit()
+                        + " (raise -Xmx or lower L, M)",
+                e.getMessage());
+    }
+
+    @Test
+    void shortHorizonOfASmallGameIsAdmitted() {
+        // sis-fh: 2 x 2; 1000001 * (16 * 8 + 64 * 4) bytes = 384 MB
+        assumeTrue(MemoryBudget.limit() > 0.5e9);
+        assertEquals(2, Games.create("sis-fh", Map.of("T", "1000000")).nS());
+    }
+}

@@ -10,6 +10,35 @@ import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.mdp.PolicyGradientFlowStudy.Setting;
 
 class PolicyGradientFlowStudyTest {
+    /**
+     * Sizes beyond the heap are refused before anything is allocated, naming the setting: a width
+     * of 10^9 needs 288 bytes per particle (576 GB with two students at once); a 10^5 grid needs
+     * the 8 nS^3 bytes of its transitions (8e15), whose entry count would wrap around an int.
+     */
+    @Test
+    void hugeSizesAreRefusedNamingTheSetting() {
+        ParamValues bandit =
+                PolicyGradientFlowStudy.schema(Setting.BANDIT)
+                        .defaults()
+                        .withText("width", "1000000000");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                PolicyGradientFlowStudy.run(
+                                        Setting.BANDIT, bandit, new long[] {0, 1}, 2, null));
+        assertTrue(
+                e.getMessage().startsWith("width = 1000000000 needs about 576 GB"), e.getMessage());
+        ParamValues grid =
+                PolicyGradientFlowStudy.schema(Setting.GRID).defaults().withText("grid", "100000");
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PolicyGradientFlowStudy.admit(Setting.GRID, grid, 1, 1));
+        assertTrue(
+                e.getMessage().startsWith("grid = 100000 needs about 8.0e+06 GB"), e.getMessage());
+    }
+
     @Test
     void recordedStepsAreLinearAndLogarithmicallySpaced() {
         // linear (6 points): 0, 200, ..., 1000; logarithmic (3 points): 1, 32, 1000

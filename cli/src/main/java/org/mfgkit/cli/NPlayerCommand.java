@@ -107,7 +107,7 @@ public final class NPlayerCommand implements Callable<Integer> {
         TabularPolicy[] pi =
                 policy.equals("uniform")
                         ? env.exact().uniformPolicy()
-                        : PolicyFile.read(Path.of(policy), env);
+                        : PolicyFile.read(PolicyFile.path(policy), env);
         StagedOutput staged = out == null ? null : StagedOutput.create(out);
         try {
             long t0 = System.nanoTime();

@@ -20,6 +20,20 @@ public final class PolicyFile {
     private PolicyFile() {}
 
     /**
+     * The path of {@code --policy TEXT}.
+     *
+     * @throws IllegalArgumentException for an empty or blank text (instead of the working
+     *     directory)
+     */
+    public static Path path(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(
+                    "--policy is empty: give 'uniform' or the path of a policy JSON file");
+        }
+        return Path.of(text);
+    }
+
+    /**
      * Reads and validates a policy for {@code env}; every problem is an IllegalArgumentException
      * naming it.
      */

@@ -1,6 +1,7 @@
 package org.mfgkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -112,7 +113,10 @@ public final class RunCommand implements Callable<Integer> {
             doc.put("threads", threadCount);
             doc.set("config", config);
             doc.set("result", result);
+            ArrayNode warnings = doc.putArray("warnings");
+            result.path("warnings").forEach(warnings::add);
             Json.write(resultFile, doc);
+            warnings.forEach(w -> main.err().println("mfgkit: warning: " + w.asText()));
             files = listFiles(staged.path());
             staged.commit();
         }

@@ -20,8 +20,7 @@ public final class BanditEvaluator implements PolicyEvaluator {
         }
         for (int a = 0; a < r.length; a++) {
             if (!Double.isFinite(r[a])) {
-                throw new IllegalArgumentException(
-                        "reward r(" + a + ") is not finite (" + r[a] + ")");
+                throw new NonFiniteException("reward r(" + a + ") is not finite (" + r[a] + ")");
             }
         }
         if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {

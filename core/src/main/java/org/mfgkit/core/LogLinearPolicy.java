@@ -28,8 +28,7 @@ public final class LogLinearPolicy extends SoftmaxTablePolicy {
         }
         for (int k = 0; k < theta.length; k++) {
             if (!Double.isFinite(theta[k])) {
-                throw new IllegalArgumentException(
-                        "theta[" + k + "] is not finite (" + theta[k] + ")");
+                throw new NonFiniteException("theta[" + k + "] is not finite (" + theta[k] + ")");
             }
         }
         int nS = phi.nS();

@@ -23,7 +23,7 @@ public final class Numerics {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < from + length; i++) {
             if (Double.isNaN(x[i])) {
-                throw new IllegalArgumentException("logSumExp: NaN at index " + i);
+                throw new NonFiniteException("logSumExp: NaN at index " + i);
             }
             if (x[i] > max) {
                 max = x[i];
@@ -82,12 +82,12 @@ public final class Numerics {
         for (int i = 0; i < length; i++) {
             double v = x[from + i];
             if (Double.isNaN(v)) {
-                throw new IllegalArgumentException("softmax: NaN at index " + (from + i));
+                throw new NonFiniteException("softmax: NaN at index " + (from + i));
             }
             max = Math.max(max, v);
         }
         if (max == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("softmax: every entry is -infinity");
+            throw new NonFiniteException("softmax: every entry is -infinity");
         }
         if (temperature == 0.0 || max == Double.POSITIVE_INFINITY) {
             double tie = Tolerances.SOLVER * Math.max(1.0, Math.abs(max));

@@ -45,8 +45,7 @@ public interface PolicyEvaluator {
                                 + varrho.length);
             }
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException(
-                        "evaluation: value is not finite (" + value + ")");
+                throw new NonFiniteException("evaluation: value is not finite (" + value + ")");
             }
         }
     }

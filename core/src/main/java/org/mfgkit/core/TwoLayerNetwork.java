@@ -58,7 +58,7 @@ public final class TwoLayerNetwork {
         }
         for (int j = 0; j < params.length; j++) {
             if (!Double.isFinite(params[j])) {
-                throw new IllegalArgumentException(
+                throw new NonFiniteException(
                         "parameter "
                                 + j
                                 + " (particle "

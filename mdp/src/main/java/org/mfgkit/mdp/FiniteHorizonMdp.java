@@ -1,5 +1,6 @@
 package org.mfgkit.mdp;
 
+import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.core.param.Checks;
 
@@ -58,7 +59,7 @@ public final class FiniteHorizonMdp {
             }
             for (int i = 0; i < r[t].length; i++) {
                 if (!Double.isFinite(r[t][i])) {
-                    throw new IllegalArgumentException(
+                    throw new NonFiniteException(
                             "reward at t = "
                                     + t
                                     + ", (s,a) = ("

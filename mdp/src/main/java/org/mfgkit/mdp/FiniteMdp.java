@@ -1,6 +1,7 @@
 package org.mfgkit.mdp;
 
 import java.util.random.RandomGenerator;
+import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.core.param.Checks;
 
@@ -53,7 +54,7 @@ public final class FiniteMdp {
         }
         for (int i = 0; i < r.length; i++) {
             if (!Double.isFinite(r[i])) {
-                throw new IllegalArgumentException(
+                throw new NonFiniteException(
                         "reward r(" + i / nA + "," + i % nA + ") is not finite (" + r[i] + ")");
             }
         }

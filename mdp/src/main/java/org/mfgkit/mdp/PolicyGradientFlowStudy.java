@@ -8,6 +8,7 @@ import org.mfgkit.core.Activation;
 import org.mfgkit.core.Curve;
 import org.mfgkit.core.MeanFieldSoftmaxPolicy;
 import org.mfgkit.core.MemoryBudget;
+import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.Parallel;
 import org.mfgkit.core.PolicyGradientFlow;
 import org.mfgkit.core.RandomStreams;
@@ -225,6 +226,8 @@ public final class PolicyGradientFlowStudy {
      * @param maxFinalKlOccupancy largest final occupancy-weighted KL to {@code pi*}
      * @param msPerStep mean wall time of one flow step (one exact evaluation), milliseconds
      * @param runs per initialisation
+     * @param warnings one line per initialisation whose gap ended above where it started (the flow
+     *     diverged), naming the likely cause; empty when none did
      */
     public record Summary(
             String setting,
@@ -246,7 +249,8 @@ public final class PolicyGradientFlowStudy {
             double minOrdersOfMagnitude,
             double maxFinalKlOccupancy,
             double msPerStep,
-            List<Initialisation> runs) {}
+            List<Initialisation> runs,
+            List<String> warnings) {}
 
     /**
      * What {@link #run} returns.
@@ -275,6 +279,15 @@ public final class PolicyGradientFlowStudy {
             throw new IllegalArgumentException("the study needs at least one seed");
         }
         admit(setting, p, seeds.length, threads);
+        try {
+            return runAdmitted(setting, p, seeds, threads, onStep);
+        } catch (NonFiniteException e) {
+            throw e.inTermsOf("the " + schema(setting).owner() + " flow", p);
+        }
+    }
+
+    private static Outcome runAdmitted(
+            Setting setting, ParamValues p, long[] seeds, int threads, Runnable onStep) {
         boolean bandit = setting == Setting.BANDIT;
         double lambda = p.get(LAMBDA);
         int size = bandit ? p.get(ACTIONS) : p.get(GRID_SIZE);
@@ -302,6 +315,15 @@ public final class PolicyGradientFlowStudy {
         PolicyGradientFlow flow = new PolicyGradientFlow(task.inputs(), task.evaluator(), params);
         double optimal = task.optimalValue();
 
+        double time = steps * params.dt();
+        if (!Double.isFinite(time)) {
+            throw new IllegalArgumentException(
+                    "steps x dt = "
+                            + steps
+                            + " x "
+                            + p.text(PolicyGradientFlow.DT.name())
+                            + " is not a finite time; lower dt");
+        }
         int[] recorded = recordedSteps(steps, p.get(POINTS));
         double[] times = new double[recorded.length];
         for (int k = 0; k < recorded.length; k++) {
@@ -364,6 +386,26 @@ public final class PolicyGradientFlowStudy {
             runs.add((Initialisation) o[0]);
             gaps.add((double[]) o[1]);
         }
+        List<String> warnings = new ArrayList<>();
+        for (Initialisation r : runs) {
+            if (!Double.isFinite(r.finalGap()) || !Double.isFinite(r.initialGap())) {
+                throw new NonFiniteException(
+                        "seed " + r.seed() + ": the gap is " + r.finalGap() + " at t = " + time);
+            }
+            if (r.finalGap() > r.initialGap()) {
+                warnings.add(
+                        String.format(
+                                Locale.ROOT,
+                                "seed %d: the flow diverged: the gap rose from %.3g to %.3g by t ="
+                                        + " %.3g; dt = %s is likely above the stable step, lower"
+                                        + " dt",
+                                r.seed(),
+                                r.initialGap(),
+                                r.finalGap(),
+                                time,
+                                p.text(PolicyGradientFlow.DT.name())));
+            }
+        }
         boolean allMonotone = runs.stream().allMatch(Initialisation::monotone);
         double minOrders =
                 runs.stream()
@@ -393,14 +435,15 @@ public final class PolicyGradientFlowStudy {
                         params.dt(),
                         params.integrator().label(),
                         steps,
-                        steps * params.dt(),
+                        time,
                         bandit ? "the single state" : "uniform over the " + size + " states",
                         optimal,
                         allMonotone,
                         minOrders,
                         maxKl,
                         msPerStep,
-                        runs);
+                        runs,
+                        List.copyOf(warnings));
         return new Outcome(result, Curve.of("E(nu*) - E(nu_t)", times, gaps));
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.param.ParamSchema;
 import org.mfgkit.core.param.ParamValues;
 
@@ -104,7 +105,11 @@ public record GamePreset(
             throw new IllegalArgumentException(
                     "parameters of " + values.schema().owner() + " given to " + name);
         }
-        return factory.apply(values);
+        try {
+            return factory.apply(values);
+        } catch (NonFiniteException e) {
+            throw e.inTermsOf("the " + name + " game", values);
+        }
     }
 
     /** The game class's simple name (for listings). */

@@ -7,10 +7,12 @@ import java.util.Set;
 import org.mfgkit.core.Curve;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.MemoryBudget;
+import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.Parallel;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.mdp.PolicyEvaluation;
@@ -132,23 +134,37 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
         }
         List<SeedRun> runs;
         try {
-            runs =
-                    Parallel.map(
-                            variants.size() * seeds.length,
-                            threads,
-                            index ->
-                                    runOne(
-                                            game,
-                                            variants.get(index / seeds.length).settings(),
-                                            seeds[index % seeds.length],
-                                            measure,
-                                            onIteration));
+            runs = runAll(game, measure, threads, onIteration);
+        } catch (NonFiniteException e) {
+            throw e.inTermsOf(
+                    "a NAC study",
+                    variants.stream().map(v -> v.settings().values()).toArray(ParamValues[]::new));
+        }
+        double uniform = measure.evaluate(TabularPolicy.uniform(game.nS(), game.nA()));
+        return collect(runs, uniform);
+    }
+
+    private List<SeedRun> runAll(
+            MeanFieldGame game, PolicyMeasure measure, int threads, Runnable onIteration) {
+        try {
+            return Parallel.map(
+                    variants.size() * seeds.length,
+                    threads,
+                    index ->
+                            runOne(
+                                    game,
+                                    variants.get(index / seeds.length).settings(),
+                                    seeds[index % seeds.length],
+                                    measure,
+                                    onIteration));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        double uniform = measure.evaluate(TabularPolicy.uniform(game.nS(), game.nA()));
+    }
+
+    private NacStudyResult collect(List<SeedRun> runs, double uniform) {
         List<NacStudyResult.VariantResult> out = new ArrayList<>();
         for (int vi = 0; vi < variants.size(); vi++) {
             Variant v = variants.get(vi);

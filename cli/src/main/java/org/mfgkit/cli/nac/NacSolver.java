@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.mfgkit.cli.solve.SolveRequest;
 import org.mfgkit.cli.solve.Solver;
+import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.envs.Exploitability;
 import org.mfgkit.envs.GameModel;
@@ -72,18 +73,15 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
                         .withAlgorithm(algorithm)
                         .withIterations(request.iterations());
         SolverTrace trace = new SolverTrace(request.listener());
-        NacResult r =
-                NaturalActorCritic.solve(
-                        game,
-                        settings,
-                        request.seed(),
-                        pi -> Exploitability.of(game, pi).exploitability(),
-                        new NacListener() {
-                            @Override
-                            public void onRecord(Snapshot snapshot) {
-                                trace.add(snapshot.t(), snapshot.value(), snapshot.seconds());
-                            }
-                        });
+        NacResult r;
+        try {
+            r = solveNac(game, settings, request, trace);
+        } catch (NonFiniteException e) {
+            throw e.inTermsOf(
+                    name + " on " + request.env().name(),
+                    request.env().params(),
+                    settings.values());
+        }
         TabularPolicy last = r.policy().toTabular();
         return new SolverRun(
                 name,
@@ -94,5 +92,20 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
                 r.seconds(),
                 Exploitability.of(game, last),
                 settings.echo());
+    }
+
+    private static NacResult solveNac(
+            MeanFieldGame game, NacSettings settings, SolveRequest request, SolverTrace trace) {
+        return NaturalActorCritic.solve(
+                game,
+                settings,
+                request.seed(),
+                pi -> Exploitability.of(game, pi).exploitability(),
+                new NacListener() {
+                    @Override
+                    public void onRecord(Snapshot snapshot) {
+                        trace.add(snapshot.t(), snapshot.value(), snapshot.seconds());
+                    }
+                });
     }
 }

@@ -94,6 +94,9 @@ public final class Json {
      *     line, column)
      */
     public static JsonNode read(Path file) throws IOException {
+        if (file.toString().isEmpty()) {
+            throw new IllegalArgumentException("the path is empty: name a JSON file");
+        }
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a directory, not a JSON file");
         }

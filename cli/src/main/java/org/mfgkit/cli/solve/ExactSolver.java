@@ -1,7 +1,9 @@
 package org.mfgkit.cli.solve;
 
 import java.util.List;
+import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.envs.DampedFixedPoint;
 import org.mfgkit.envs.EquilibriumSolver;
 import org.mfgkit.envs.EquilibriumSolvers;
@@ -70,10 +72,15 @@ public record ExactSolver(String name, String summary) implements Solver {
 
     @Override
     public SolverRun solve(SolveRequest request) {
-        return EquilibriumSolvers.create(
-                        params().defaults()
-                                .withTexts(request.settings())
-                                .with(EquilibriumSolver.ITERATIONS, request.iterations()))
-                .solve(request.env().exact(), request.listener());
+        ParamValues values =
+                params().defaults()
+                        .withTexts(request.settings())
+                        .with(EquilibriumSolver.ITERATIONS, request.iterations());
+        try {
+            return EquilibriumSolvers.create(values)
+                    .solve(request.env().exact(), request.listener());
+        } catch (NonFiniteException e) {
+            throw e.inTermsOf(name + " on " + request.env().name(), request.env().params(), values);
+        }
     }
 }

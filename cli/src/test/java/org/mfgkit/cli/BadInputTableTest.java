@@ -1,0 +1,514 @@
+package org.mfgkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One row per kind of bad input (issue 13): each exits with its code, writes exactly one stderr
+ * line that names the input, prints no stack trace, leaves no file behind, and leaves an existing
+ * result directory (the target of every writing command) byte-identical. In-process ({@link
+ * CliRunner}); every row fails before any long computation.
+ */
+class BadInputTableTest {
+    @TempDir Path dir;
+
+    /** A bandit config with one field replaced ({@code null} value: the field removed). */
+    private static String bandit(String field, String json) {
+        return config(
+                "meanfield-bandit",
+                "\"seeds\": 1, \"actions\": 10, \"width\": 20, \"steps\": 5",
+                field,
+                json);
+    }
+
+    private static String grid(String field, String json) {
+        return config(
+                "meanfield-grid",
+                "\"seeds\": 1, \"grid\": 5, \"width\": 20, \"steps\": 5",
+                field,
+                json);
+    }
+
+    private static String nac(String field, String json) {
+        String params =
+                "\"params\": {\"critic_samples\": 100, \"actor_samples\": 100"
+                        + (field.startsWith("params.")
+                                ? ", \"" + field.substring(7) + "\": " + json
+                                : "")
+                        + "}";
+        String base =
+                "\"env\": \"lq\", \"seeds\": 1, \"iterations\": 3, "
+                        + params
+                        + ", \"variants\": [{\"name\": \"NAC\", \"algorithm\": \"nac\"}]";
+        return field.startsWith("params.")
+                ? "{\"experiment\": \"nac\", " + base + "}"
+                : config("nac", base, field, json);
+    }
+
+    /** {@code base} (JSON members) with {@code field} set to {@code json}. */
+    private static String config(String experiment, String base, String field, String json) {
+        StringBuilder b = new StringBuilder("{\"experiment\": \"" + experiment + "\"");
+        for (String member : base.split(", ")) {
+            if (!member.startsWith("\"" + field + "\"")) {
+                b.append(", ").append(member);
+            }
+        }
+        return b.append(", \"").append(field).append("\": ").append(json).append("}").toString();
+    }
+
+    private static final String SIS_POLICY = "{\"env\": \"sis\", \"probabilities\": ";
+
+    /**
+     * The rows: name, expected exit code, a phrase the one stderr line contains, the config or
+     * policy file text ({@code null}: none), the arguments ({@code CFG} is the config's path,
+     * {@code POL} the policy's, {@code OUT} the existing result directory, {@code DIR} the
+     * temporary directory, {@code FILE} a regular file).
+     */
+    private static List<Object[]> rows() {
+        List<Object[]> r = new ArrayList<>();
+        // sizes (admission control, overflow-safe arithmetic)
+        run(r, "bandit seeds 1e9", bandit("seeds", "1e9"), "\"seeds\"");
+        run(r, "bandit steps 1e9", bandit("steps", "1e9"), "steps = 1000000000 needs about");
+        run(r, "bandit actions 1e8", bandit("actions", "1e8"), "actions = 100000000 needs about");
+        run(r, "bandit width 1e9", bandit("width", "1e9"), "width = 1000000000 needs about");
+        run(r, "bandit steps 2^40", bandit("steps", "1099511627776"), "must be an integer in");
+        run(r, "grid 100000", grid("grid", "100000"), "grid = 100000 needs about");
+        run(r, "nac iterations 2e9", nac("iterations", "2e9"), "iterations = 2000000000 needs");
+        run(
+                r,
+                "nac polynomial:100000",
+                nac("params.features", "\"polynomial:100000\""),
+                "features = 'polynomial:100000' needs about");
+        cmd(
+                r,
+                "lq-fh T=1e6",
+                "T = 1000000 needs about",
+                "exploitability",
+                "--env",
+                "lq-fh",
+                "--set",
+                "T=1000000");
+        cmd(
+                r,
+                "lq L=10000",
+                "20001 states x 7 actions needs about",
+                "exploitability",
+                "--env",
+                "lq",
+                "--set",
+                "L=10000");
+        cmd(
+                r,
+                "solve lq L=10000",
+                "needs about",
+                "solve",
+                "--env",
+                "lq",
+                "--set",
+                "L=10000",
+                "--algorithm",
+                "fixed-point",
+                "--out",
+                "OUT");
+        // numbers that become NaN or infinite
+        run(
+                r,
+                "bandit dt 1e307",
+                bandit("dt", "1e307").replace("\"steps\": 5", "\"steps\": 100"),
+                "steps x dt = 100 x 1.0E307 is not a finite time; lower dt");
+        run(r, "bandit init_std 1e300", bandit("init_std", "1e300"), "init_std = 1.0E300");
+        cmd(
+                r,
+                "sis lambda 1e308",
+                "lambda = 1.0E308 is far above",
+                "exploitability",
+                "--env",
+                "sis",
+                "--set",
+                "lambda=1e308");
+        cmd(
+                r,
+                "lq dt 1e308",
+                "dt = 1.0E308 is far above",
+                "exploitability",
+                "--env",
+                "lq",
+                "--set",
+                "dt=1e308");
+        cmd(
+                r,
+                "omd alpha 1e308",
+                "alpha = 1.0E308 is far above",
+                "solve",
+                "--env",
+                "sis",
+                "--algorithm",
+                "omd",
+                "--set",
+                "alpha=1e308",
+                "--set",
+                "lambda=0",
+                "--out",
+                "OUT");
+        // config files
+        run(r, "unknown config key", bandit("frobnicate", "1"), "frobnicate");
+        run(r, "unknown experiment", "{\"experiment\": \"nope\"}", "nope");
+        run(r, "no experiment field", "{\"seeds\": 1}", "experiment");
+        run(r, "malformed JSON", "{\"experiment\": ", "cannot parse CFG");
+        run(r, "empty config", "", "CFG");
+        run(r, "config is an array", "[1, 2]", "object");
+        run(r, "negative lambda", bandit("lambda", "-1"), "lambda must be > 0");
+        run(r, "zero steps", bandit("steps", "0"), "steps must be >= 1");
+        run(r, "fractional steps", bandit("steps", "1.5"), "steps must be an integer");
+        run(r, "text for a number", bandit("dt", "\"abc\""), "dt must be a finite number");
+        run(r, "zero dt", bandit("dt", "0"), "dt must be > 0");
+        run(r, "width 0", bandit("width", "0"), "width must be >= 1");
+        run(r, "one action", bandit("actions", "1"), "actions must be >= 2");
+        run(r, "one curve point", bandit("points", "1"), "points must be >= 2");
+        run(r, "unknown activation", bandit("activation", "\"swish\""), "activation must be");
+        run(r, "unknown integrator", bandit("integrator", "\"rk9\""), "integrator must be");
+        run(r, "duplicate seeds", bandit("seeds", "[1, 1]"), "seeds");
+        run(r, "grid gamma 1", grid("gamma", "1.0"), "gamma must be in [0,1)");
+        run(r, "grid stay 1.5", grid("stay", "1.5"), "stay must be in [0,1]");
+        run(r, "nac unknown env", nac("env", "\"nope\""), "nope");
+        run(r, "nac no variants", nac("variants", "[]"), "variant");
+        run(r, "nac bad features", nac("params.features", "\"bogus\""), "features must be");
+        run(r, "nac negative critic_step", nac("params.critic_step", "-1"), "critic_step");
+        run(r, "nac unknown param", nac("params.frob", "1"), "frob");
+        cmd(r, "missing config file", "DIR", "run", "DIR/missing.json", "--out", "OUT");
+        cmd(r, "config path empty", "empty", "run", "", "--out", "OUT");
+        cmd(r, "config path is a directory", "is a directory", "run", "DIR", "--out", "OUT");
+        // games and --set
+        cmd(r, "unknown env", "nope", "exploitability", "--env", "nope");
+        cmd(r, "unknown --set key", "frob", "exploitability", "--env", "sis", "--set", "frob=1");
+        cmd(r, "--set without =", "lambda", "exploitability", "--env", "sis", "--set", "lambda");
+        cmd(
+                r,
+                "--set text for a number",
+                "lambda must be a finite number",
+                "exploitability",
+                "--env",
+                "sis",
+                "--set",
+                "lambda=abc");
+        cmd(
+                r,
+                "gamma 1 stationary",
+                "gamma must be in [0,1)",
+                "exploitability",
+                "--env",
+                "sis",
+                "--set",
+                "gamma=1");
+        cmd(
+                r,
+                "gamma negative",
+                "gamma must be in [0,1]",
+                "exploitability",
+                "--env",
+                "sis",
+                "--set",
+                "gamma=-0.1");
+        cmd(
+                r,
+                "negative lambda --set",
+                "lambda must be >= 0",
+                "exploitability",
+                "--env",
+                "sis",
+                "--set",
+                "lambda=-1");
+        cmd(
+                r,
+                "mu0 not summing to 1",
+                "mu0 must be a distribution",
+                "exploitability",
+                "--env",
+                "sis",
+                "--set",
+                "mu0=0.5,0.6");
+        cmd(
+                r,
+                "mu0 wrong length",
+                "mu0 must be a list of 2 numbers",
+                "exploitability",
+                "--env",
+                "sis",
+                "--set",
+                "mu0=1,0,0");
+        cmd(
+                r,
+                "T beyond range",
+                "T must be in 0..1000000",
+                "exploitability",
+                "--env",
+                "sis-fh",
+                "--set",
+                "T=2000000");
+        cmd(
+                r,
+                "T negative",
+                "T must be in 0..1000000",
+                "exploitability",
+                "--env",
+                "sis-fh",
+                "--set",
+                "T=-1");
+        cmd(
+                r,
+                "T integer overflow",
+                "T must be an integer",
+                "exploitability",
+                "--env",
+                "sis-fh",
+                "--set",
+                "T=1099511627776");
+        // policy files
+        cmd(
+                r,
+                "empty --policy",
+                "--policy is empty",
+                "exploitability",
+                "--env",
+                "sis",
+                "--policy",
+                "");
+        cmd(
+                r,
+                "missing policy file",
+                "missing.json",
+                "exploitability",
+                "--env",
+                "sis",
+                "--policy",
+                "DIR/missing.json");
+        pol(
+                r,
+                "policy wrong state count",
+                SIS_POLICY + "[[1, 0], [1, 0], [1, 0]]}",
+                "expected 2 state rows, got 3");
+        pol(
+                r,
+                "policy wrong action count",
+                SIS_POLICY + "[[1, 0], [1]]}",
+                "state 1 has 1 action probabilities");
+        pol(
+                r,
+                "policy row not summing to 1",
+                SIS_POLICY + "[[0.5, 0.4], [1, 0]]}",
+                "state 0 sums to 0.9");
+        pol(
+                r,
+                "policy negative entry",
+                SIS_POLICY + "[[1.5, -0.5], [1, 0]]}",
+                "entry 1 is negative");
+        pol(
+                r,
+                "policy of another env",
+                "{\"env\": \"lq\", \"probabilities\": [[1, 0], [1, 0]]}",
+                "is for environment 'lq', not 'sis'");
+        pol(r, "policy malformed JSON", SIS_POLICY + "[[1, 0]", "policy.json");
+        pol(r, "policy not a number", SIS_POLICY + "[[\"a\", 0], [1, 0]]}", "is not a number");
+        // solve options
+        cmd(
+                r,
+                "unknown algorithm",
+                "nope",
+                "solve",
+                "--env",
+                "sis",
+                "--algorithm",
+                "nope",
+                "--out",
+                "OUT");
+        cmd(
+                r,
+                "beta 0",
+                "beta must be in (0,1]",
+                "solve",
+                "--env",
+                "sis",
+                "--algorithm",
+                "fixed-point",
+                "--set",
+                "beta=0",
+                "--out",
+                "OUT");
+        cmd(
+                r,
+                "negative iterations",
+                "iterations",
+                "solve",
+                "--env",
+                "sis",
+                "--algorithm",
+                "fixed-point",
+                "--iterations",
+                "-1",
+                "--out",
+                "OUT");
+        cmd(
+                r,
+                "key of another algorithm",
+                "alpha",
+                "solve",
+                "--env",
+                "sis",
+                "--algorithm",
+                "fixed-point",
+                "--set",
+                "alpha=1",
+                "--out",
+                "OUT");
+        cmd(
+                r,
+                "nac on a finite horizon",
+                "sis-fh",
+                "solve",
+                "--env",
+                "sis-fh",
+                "--algorithm",
+                "nac",
+                "--out",
+                "OUT");
+        cmd(
+                r,
+                "out below a regular file",
+                "FILE",
+                "solve",
+                "--env",
+                "sis",
+                "--algorithm",
+                "fixed-point",
+                "--iterations",
+                "1",
+                "--out",
+                "FILE/sub");
+        // commands and options
+        cmd(r, "unknown command", "frobnicate", "frobnicate");
+        cmd(r, "unknown option", "--frob", "exploitability", "--env", "sis", "--frob");
+        cmd(r, "n-player n 0", "n", "n-player", "--env", "sis-fh", "--n", "0");
+        return r;
+    }
+
+    private static void run(List<Object[]> r, String name, String config, String phrase) {
+        r.add(
+                new Object[] {
+                    name, phrase, config, null, new String[] {"run", "CFG", "--out", "OUT"}
+                });
+    }
+
+    private static void pol(List<Object[]> r, String name, String policy, String phrase) {
+        r.add(
+                new Object[] {
+                    name,
+                    phrase,
+                    null,
+                    policy,
+                    new String[] {"exploitability", "--env", "sis", "--policy", "POL"}
+                });
+    }
+
+    private static void cmd(List<Object[]> r, String name, String phrase, String... args) {
+        r.add(new Object[] {name, phrase, null, null, args});
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadInputFailsCleanly() {
+        List<Object[]> rows = rows();
+        assertTrue(rows.size() >= 60, "rows: " + rows.size());
+        return rows.stream().map(row -> DynamicTest.dynamicTest((String) row[0], () -> check(row)));
+    }
+
+    private void check(Object[] row) throws IOException {
+        String name = (String) row[0];
+        Path root = Files.createDirectories(dir.resolve(name.replaceAll("[^A-Za-z0-9]", "_")));
+        Path out = root.resolve("existing");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("result.json"), "{\"old\": true}\n");
+        Files.writeString(out.resolve("curve.csv"), "time,value\n0,1\n");
+        Path file = Files.writeString(root.resolve("plain.txt"), "a regular file\n");
+        Path cfg = root.resolve("config.json");
+        Path pol = root.resolve("policy.json");
+        if (row[2] != null) {
+            Files.writeString(cfg, (String) row[2]);
+        }
+        if (row[3] != null) {
+            Files.writeString(pol, (String) row[3]);
+        }
+        Path work = Files.createDirectories(root.resolve("work"));
+        String[] args =
+                Stream.of((String[]) row[4])
+                        .map(
+                                a ->
+                                        a.replace("CFG", cfg.toString())
+                                                .replace("POL", pol.toString())
+                                                .replace("OUT", out.toString())
+                                                .replace("FILE", file.toString())
+                                                .replace("DIR", work.toString()))
+                        .toArray(String[]::new);
+        Map<String, byte[]> before = snapshot(root);
+
+        CliRunner.Outcome o = CliRunner.run(args);
+
+        String phrase =
+                ((String) row[1])
+                        .replace("CFG", cfg.toString())
+                        .replace("FILE", file.toString())
+                        .replace("DIR", work.toString());
+        Map<String, byte[]> after = snapshot(root);
+        assertAll(
+                name,
+                () -> assertEquals(ExitCode.USAGE, o.status(), o.err()),
+                () -> assertEquals(1, o.errLines().size(), o.err()),
+                () -> assertTrue(o.err().contains(phrase), phrase + " in: " + o.err()),
+                () -> assertTrue(o.err().startsWith("mfgkit: error: "), o.err()),
+                () -> assertFalse(o.err().contains("\tat "), o.err()),
+                () -> assertFalse(o.err().contains("Exception"), o.err()),
+                () -> assertEquals(before.keySet(), after.keySet(), "files left behind"),
+                () -> {
+                    for (String k : before.keySet()) {
+                        assertArrayEquals(before.get(k), after.get(k), k);
+                    }
+                });
+    }
+
+    /**
+     * Every file and directory under {@code root}, relative, with its bytes (directories: none).
+     */
+    private static Map<String, byte[]> snapshot(Path root) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.forEach(
+                    p -> {
+                        try {
+                            out.put(
+                                    root.relativize(p).toString(),
+                                    Files.isDirectory(p)
+                                            ? "dir".getBytes(StandardCharsets.UTF_8)
+                                            : Files.readAllBytes(p));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
+        return out;
+    }
+}

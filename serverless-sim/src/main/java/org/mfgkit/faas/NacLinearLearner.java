@@ -61,7 +61,7 @@ public record NacLinearLearner(
     /** Block size: observation and bias. */
     static final int BLOCK = FaasEnvironment.OBS_DIM + 1;
 
-    /** Feature dimension {@code N_ACTIONS * BLOCK}. */
+    /** Feature dimension {@code N_ACTIONS * BLOCK} of 004's five actions. */
     static final int DIM = FaasEnvironment.N_ACTIONS * BLOCK;
 
     private static final double NORM = 1.0 / Math.sqrt(BLOCK);
@@ -105,8 +105,9 @@ public record NacLinearLearner(
     public FaasComparison.Trained train(
             FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
         long t0 = System.nanoTime();
-        final int nA = FaasEnvironment.N_ACTIONS;
+        final int nA = FaasEnvironment.actions(spec.params());
         final int d = FaasEnvironment.OBS_DIM;
+        final int DIM = nA * BLOCK;
         TdZeroCritic critic =
                 new TdZeroCritic(
                         DIM, gamma, lambda, criticRadius, StepSchedule.constant(criticStep));
@@ -124,7 +125,7 @@ public record NacLinearLearner(
         double[] qhat = new double[nA];
         double[] adv = new double[nA];
         for (int it = 0; it < iterations; it++) {
-            LinearPolicy policy = new LinearPolicy(theta);
+            LinearPolicy policy = new LinearPolicy(theta, nA);
             Rollout[] batch = episodes.collect(policy, episodesPerIteration);
             curve[it] = Rollout.meanReward(batch);
             // Alg. 1 step 1 / Alg. 2: TD(0) on (phi(o,a), r, log pi(a|o), phi(o',a')); averages
@@ -133,8 +134,8 @@ public record NacLinearLearner(
             for (int pass = 0; pass < criticPasses; pass++) {
                 for (Rollout r : batch) {
                     for (int i = 0; i < r.n; i++) {
-                        featuresAllActions(r.obs, i * d, phiA);
-                        featuresAllActions(r.nextObs, i * d, phiNextA);
+                        featuresAllActions(r.obs, i * d, phiA, nA);
+                        featuresAllActions(r.nextObs, i * d, phiNextA, nA);
                         critic.update(
                                 phiA,
                                 r.action[i] * DIM,
@@ -151,7 +152,7 @@ public record NacLinearLearner(
             for (int pass = 0; pass < actorPasses; pass++) {
                 for (Rollout r : batch) {
                     for (int i = 0; i < r.n; i++) {
-                        featuresAllActions(r.obs, i * d, phiA);
+                        featuresAllActions(r.obs, i * d, phiA, nA);
                         NacOps.probabilities(theta, phiA, nA, logPi, pi);
                         for (int b = 0; b < nA; b++) {
                             System.arraycopy(phiA, b * DIM, phi, 0, DIM);
@@ -176,20 +177,31 @@ public record NacLinearLearner(
         info.put("feature_dimension", DIM);
         info.put("evaluation", greedy ? "greedy" : "sampled");
         return new FaasComparison.Trained(
-                new PolicyManager("nac-linear", new LinearPolicy(theta), greedy),
+                new PolicyManager(name(spec), new LinearPolicy(theta, nA), greedy),
                 curve,
                 (System.nanoTime() - t0) / 1e9,
                 info);
     }
 
-    /**
-     * {@code phi(o,b)} for every action b into {@code out[b*DIM + k]} (length {@code N_ACTIONS *
-     * DIM}).
-     */
+    /** The manager's name: {@code nac-linear}, {@code nac-linear-quota} with the quota actions. */
+    static String name(FaasComparison.Spec spec) {
+        return spec.params().cpuQuota() ? "nac-linear-quota" : "nac-linear";
+    }
+
+    /** {@link #featuresAllActions(double[], int, double[], int)} for 004's five actions. */
     static void featuresAllActions(double[] obs, int offset, double[] out) {
+        featuresAllActions(obs, offset, out, FaasEnvironment.N_ACTIONS);
+    }
+
+    /**
+     * {@code phi(o,b)} for every action b of {@code nA} into {@code out[b*dim + k]}, {@code dim =
+     * nA * BLOCK} (length {@code nA * dim}).
+     */
+    static void featuresAllActions(double[] obs, int offset, double[] out, int nA) {
         java.util.Arrays.fill(out, 0.0);
-        for (int b = 0; b < FaasEnvironment.N_ACTIONS; b++) {
-            int base = b * DIM + b * BLOCK;
+        int dim = nA * BLOCK;
+        for (int b = 0; b < nA; b++) {
+            int base = b * dim + b * BLOCK;
             for (int k = 0; k < FaasEnvironment.OBS_DIM; k++) {
                 out[base + k] = obs[offset + k] * NORM;
             }
@@ -203,17 +215,30 @@ public record NacLinearLearner(
      */
     static final class LinearPolicy implements AgentPolicy {
         final double[] theta;
-        private final double[] phiA = new double[FaasEnvironment.N_ACTIONS * DIM];
-        private final double[] logPi = new double[FaasEnvironment.N_ACTIONS];
+        private final int nA;
+        private final double[] phiA;
+        private final double[] logPi;
 
         LinearPolicy(double[] theta) {
+            this(theta, FaasEnvironment.N_ACTIONS);
+        }
+
+        LinearPolicy(double[] theta, int nA) {
             this.theta = theta.clone();
+            this.nA = nA;
+            phiA = new double[nA * nA * BLOCK];
+            logPi = new double[nA];
         }
 
         @Override
         public void probabilities(double[] obs, int offset, double[] out) {
-            featuresAllActions(obs, offset, phiA);
-            NacOps.probabilities(theta, phiA, FaasEnvironment.N_ACTIONS, logPi, out);
+            featuresAllActions(obs, offset, phiA, nA);
+            NacOps.probabilities(theta, phiA, nA, logPi, out);
+        }
+
+        @Override
+        public int actions() {
+            return nA;
         }
     }
 }

@@ -73,7 +73,7 @@ public record NacNeuralLearner(
         boolean greedy)
         implements FaasComparison.Learner {
     /** Input dimension of the actor: observation, one-hot action, bias. */
-    static final int ACTOR_INPUT = FaasEnvironment.OBS_DIM + FaasEnvironment.N_ACTIONS + 1;
+    static final int ACTOR_INPUT = FaasEnvironment.OBS_DIM + FaasEnvironment.MAX_ACTIONS + 1;
 
     /** Input dimension of the critic: observation, bias. */
     static final int CRITIC_INPUT = FaasEnvironment.OBS_DIM + 1;
@@ -142,10 +142,12 @@ public record NacNeuralLearner(
             FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
         long t0 = System.nanoTime();
         RandomGenerator init = RandomStreams.derive(seed, 0);
+        final int nA = FaasEnvironment.actions(spec.params());
         NetworkPolicy policy =
                 new NetworkPolicy(
                         TwoLayerNetwork.gaussian(
-                                activation, hidden, ACTOR_INPUT, outputStd, hiddenStd, init));
+                                activation, hidden, ACTOR_INPUT, outputStd, hiddenStd, init),
+                        nA);
         TwoLayerNetwork critic =
                 TwoLayerNetwork.gaussian(
                         activation, hidden, CRITIC_INPUT, outputStd, hiddenStd, init);
@@ -167,7 +169,7 @@ public record NacNeuralLearner(
                 for (int from = 0; from < b.n; from += miniBatch) {
                     int to = Math.min(b.n, from + miniBatch);
                     double[] g = actorGradient(policy.network, b, order, from, to, beta);
-                    policy = new NetworkPolicy(policy.network.plus(1.0, actorOpt.step(g)));
+                    policy = new NetworkPolicy(policy.network.plus(1.0, actorOpt.step(g)), nA);
                     double[] gc = criticGradient(critic, b, order, from, to);
                     critic = critic.plus(1.0, criticOpt.step(gc));
                 }
@@ -190,7 +192,8 @@ public record NacNeuralLearner(
         info.put("kl_penalty_per_iteration", betaLog);
         info.put("evaluation", greedy ? "greedy" : "sampled");
         return new FaasComparison.Trained(
-                new PolicyManager("nac-nn", policy, greedy),
+                new PolicyManager(
+                        spec.params().cpuQuota() ? "nac-nn-quota" : "nac-nn", policy, greedy),
                 curve,
                 (System.nanoTime() - t0) / 1e9,
                 info);
@@ -199,19 +202,39 @@ public record NacNeuralLearner(
     /** The policy {@code pi(a|o) ∝ exp(f(o, e_a, 1))} of a network. Immutable. */
     static final class NetworkPolicy implements AgentPolicy {
         final TwoLayerNetwork network;
+        final int nA;
 
         NetworkPolicy(TwoLayerNetwork network) {
+            this(network, FaasEnvironment.N_ACTIONS);
+        }
+
+        NetworkPolicy(TwoLayerNetwork network, int nA) {
             this.network = network;
+            this.nA = nA;
         }
 
         @Override
         public void probabilities(double[] obs, int offset, double[] out) {
-            MeanFieldSoftmaxPolicy.probabilities(network, inputs(obs, offset), out);
+            MeanFieldSoftmaxPolicy.probabilities(network, inputs(obs, offset, nA), out);
         }
 
-        /** Per-action inputs {@code [a*d + k]} of observation {@code obs[offset..]}. */
+        @Override
+        public int actions() {
+            return nA;
+        }
+
+        /**
+         * Per-action inputs {@code [a*d + k]} of observation {@code obs[offset..]}, 004's actions.
+         */
         static double[] inputs(double[] obs, int offset) {
-            int nA = FaasEnvironment.N_ACTIONS;
+            return inputs(obs, offset, FaasEnvironment.N_ACTIONS);
+        }
+
+        /**
+         * Per-action inputs {@code [a*d + k]} of observation {@code obs[offset..]}: the
+         * observation, a one-hot action among {@link FaasEnvironment#MAX_ACTIONS} slots, a bias.
+         */
+        static double[] inputs(double[] obs, int offset, int nA) {
             int d = ACTOR_INPUT;
             double[] x = new double[nA * d];
             for (int a = 0; a < nA; a++) {
@@ -264,7 +287,7 @@ public record NacNeuralLearner(
                 n += r.n;
             }
             int d = FaasEnvironment.OBS_DIM;
-            int nA = FaasEnvironment.N_ACTIONS;
+            int nA = rollouts[0].nA;
             double[] obs = new double[n * d];
             int[] action = new int[n];
             double[] pOld = new double[n * nA];
@@ -328,7 +351,7 @@ public record NacNeuralLearner(
     static double[] actorGradient(
             TwoLayerNetwork net, Batch b, int[] order, int from, int to, double beta) {
         int size = net.parameterCount();
-        int nA = FaasEnvironment.N_ACTIONS;
+        int nA = b.pOld.length / b.n;
         int d = ACTOR_INPUT;
         double[] grad = new double[size];
         double[][] gf = new double[nA][size];
@@ -338,7 +361,7 @@ public record NacNeuralLearner(
         double inv = 1.0 / (to - from);
         for (int k = from; k < to; k++) {
             int i = order[k];
-            double[] xs = NetworkPolicy.inputs(b.obs, i * FaasEnvironment.OBS_DIM);
+            double[] xs = NetworkPolicy.inputs(b.obs, i * FaasEnvironment.OBS_DIM, nA);
             for (int a = 0; a < nA; a++) {
                 System.arraycopy(xs, a * d, x, 0, d);
                 f[a] = net.gradient(x, gf[a]);
@@ -385,7 +408,7 @@ public record NacNeuralLearner(
 
     /** Mean over the batch's observations of {@code KL(old(.|o) || now(.|o))}. */
     static double meanKl(AgentPolicy old, AgentPolicy now, Batch b) {
-        int nA = FaasEnvironment.N_ACTIONS;
+        int nA = old.actions();
         double[] p = new double[nA];
         double[] q = new double[nA];
         double s = 0.0;

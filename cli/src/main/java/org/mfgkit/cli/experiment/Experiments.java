@@ -40,7 +40,8 @@ public final class Experiments {
                 new NacExperiment(),
                 MeanFieldPolicyGradientExperiment.bandit(),
                 MeanFieldPolicyGradientExperiment.grid(),
-                new org.mfgkit.cli.faas.FaasCompareExperiment()
+                new org.mfgkit.cli.faas.FaasCompareExperiment(),
+                new org.mfgkit.cli.faas.FaasSweepExperiment()
                 // add new experiment types here, one line each, e.g. new SisNacExperiment(),
                 );
     }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.mfgkit.cli.experiment.Config;
 import org.mfgkit.core.Activation;
+import org.mfgkit.faas.EnsureManager;
+import org.mfgkit.faas.EnsureTuner;
 import org.mfgkit.faas.FaasComparison;
 import org.mfgkit.faas.NacLinearLearner;
 import org.mfgkit.faas.NacNeuralLearner;
@@ -17,12 +19,30 @@ final class Learners {
 
     /** Adds a trainer for every learning manager in {@code managers}, configured by its section. */
     static void configure(
-            Config c, List<String> managers, Map<String, FaasComparison.Learner> out) {
-        if (managers.contains("nac-linear")) {
-            out.put("nac-linear", nacLinear(c.has("nac_linear") ? c.object("nac_linear") : null));
-        }
-        if (managers.contains("nac-nn")) {
-            out.put("nac-nn", nacNn(c.has("nac_nn") ? c.object("nac_nn") : null));
+            Config c,
+            List<String> managers,
+            Map<String, FaasComparison.Learner> out,
+            EnsureManager ensure) {
+        for (String m : managers) {
+            switch (m) {
+                case "nac-linear", "nac-linear-quota" ->
+                        out.put(m, nacLinear(c.has("nac_linear") ? c.object("nac_linear") : null));
+                case "nac-nn", "nac-nn-quota" ->
+                        out.put(m, nacNn(c.has("nac_nn") ? c.object("nac_nn") : null));
+                case "ensure-tuned" -> {
+                    Config t = c.has("ensure_tuning") ? c.object("ensure_tuning") : null;
+                    if (t != null) {
+                        t.allowOnly("candidates", "episodes_per_candidate");
+                    }
+                    out.put(
+                            m,
+                            new EnsureTuner(
+                                    ensure,
+                                    t == null ? 50 : t.integer("candidates", 50),
+                                    t == null ? 2 : t.integer("episodes_per_candidate", 2)));
+                }
+                default -> {}
+            }
         }
     }
 

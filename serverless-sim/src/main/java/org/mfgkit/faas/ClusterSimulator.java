@@ -2,7 +2,6 @@ package org.mfgkit.faas;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.mfgkit.core.RandomStreams;
 
 /**
@@ -41,16 +40,13 @@ public final class ClusterSimulator {
 
     private final int[] mem;
     private final double[] demand;
-    private final double[] lnMedian;
-    private final double[] lnSigma;
-    private final ServiceTime[] service;
+    private final ServiceSampler service;
 
     private final int[] shares;
     private final double[] quota;
     private final double[] cap;
     private double[] target;
     private final ArrivalProcess.Stream[] streams;
-    private final RandomGenerator[] serviceRng;
 
     private final EventQueue queue;
     private double now;
@@ -60,7 +56,6 @@ public final class ClusterSimulator {
     private final ContainerPool pool;
     private final ProcessorSharingNodes cpu;
     private final IntervalAccounting acc;
-    private double[] pressureAtStart;
     private boolean keepLatencies;
 
     /**
@@ -72,38 +67,7 @@ public final class ClusterSimulator {
             List<FunctionProfile> profiles,
             FaasParams params,
             ArrivalProcess arrivals) {
-        if (profiles.isEmpty()) {
-            throw new IllegalArgumentException("the simulator needs at least one function profile");
-        }
-        if (arrivals.functions() != profiles.size()) {
-            throw new IllegalArgumentException(
-                    "the arrival process has "
-                            + arrivals.functions()
-                            + " streams for "
-                            + profiles.size()
-                            + " functions");
-        }
-        this.userMemory = params.userMemoryMb(cluster);
-        if (userMemory > cluster.memoryMb()) {
-            throw new IllegalArgumentException(
-                    "user_memory_mb "
-                            + userMemory
-                            + " exceeds a node's memory of "
-                            + cluster.memoryMb()
-                            + " MB");
-        }
-        for (FunctionProfile p : profiles) {
-            if (p.memoryMb() > userMemory) {
-                throw new IllegalArgumentException(
-                        "function "
-                                + p.name()
-                                + " needs "
-                                + p.memoryMb()
-                                + " MB, more than an invoker's user memory of "
-                                + userMemory
-                                + " MB");
-            }
-        }
+        this.userMemory = ContainerPool.userMemory(cluster, profiles, params, arrivals);
         this.cluster = cluster;
         this.profiles = List.copyOf(profiles);
         this.params = params;
@@ -113,9 +77,7 @@ public final class ClusterSimulator {
         this.overhead = params.platformOverheadMs();
         mem = new int[nF];
         demand = new double[nF];
-        lnMedian = new double[nF];
-        lnSigma = new double[nF];
-        service = new ServiceTime[nF];
+        service = new ServiceSampler(profiles);
         double[] coldMs = new double[nF];
         String[] names = new String[nF];
         for (int f = 0; f < nF; f++) {
@@ -124,11 +86,6 @@ public final class ClusterSimulator {
             mem[f] = p.memoryMb();
             demand[f] = Math.min(p.cpuDemand(), cluster.cores());
             coldMs[f] = p.coldStartMs();
-            service[f] = p.service();
-            if (p.service() instanceof ServiceTime.LogNormal ln) {
-                lnMedian[f] = ln.medianMs();
-                lnSigma[f] = ln.sigma();
-            }
         }
         shares = new int[nF];
         quota = new double[nF];
@@ -136,7 +93,6 @@ public final class ClusterSimulator {
         target = new double[nF];
         Arrays.fill(target, Double.POSITIVE_INFINITY);
         streams = new ArrivalProcess.Stream[nF];
-        serviceRng = new RandomGenerator[nF];
         queue = new EventQueue(nF + 2 * nN);
         lb =
                 new ShardingContainerPoolBalancer(
@@ -148,17 +104,6 @@ public final class ClusterSimulator {
                         nN, mem, coldMs, userMemory, params.keepAliveMs(), queue, nF + nN, acc, lb);
         pool.onStartup(n -> reschedule(n, cpu.refresh(n)));
         acc.bind(pool.live, shares, cap, pool.containerCount);
-        pressureAtStart = new double[nN];
-    }
-
-    /** OpenWhisk's home-invoker hash of a function name (see the balancer). */
-    static int homeHash(String name) {
-        return ShardingContainerPoolBalancer.homeHash(name);
-    }
-
-    /** OpenWhisk's {@code pairwiseCoprimeNumbersUntil(x)}. */
-    static int[] pairwiseCoprimeNumbersUntil(int x) {
-        return ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(x);
     }
 
     /** Home invoker of function {@code f} among the invokers in use. */
@@ -196,12 +141,11 @@ public final class ClusterSimulator {
             cap[f] = demand[f];
         }
         cpu.reset(cap, shares);
-        Arrays.fill(pressureAtStart, 0.0);
         for (int f = 0; f < nF; f++) {
             streams[f] = arrivals.open(f, RandomStreams.derive(seed, f));
-            serviceRng[f] = RandomStreams.derive(seed, nF + f);
             scheduleNextArrival(f);
         }
+        service.reset(seed);
         lb.reset(RandomStreams.derive(seed, 2L * nF));
     }
 
@@ -260,10 +204,6 @@ public final class ClusterSimulator {
     /** Whether each interval's latencies are kept for {@link IntervalMetrics#latencies()}. */
     public void setKeepLatencies(boolean keep) {
         keepLatencies = keep;
-    }
-
-    public long totalCompletions() {
-        return acc.totalCompletions;
     }
 
     // ---- main loop
@@ -385,10 +325,7 @@ public final class ClusterSimulator {
     private void startJob(int n, int c) {
         int f = pool.cFunc[c];
         pool.cState[c] = ContainerPool.BUSY;
-        double s =
-                lnMedian[f] > 0.0
-                        ? lnMedian[f] * Math.exp(lnSigma[f] * serviceRng[f].nextGaussian())
-                        : service[f].sample(serviceRng[f]);
+        double s = service.sample(f);
         cpu.advance(n, now, acc.usedCoreMs);
         cpu.start(n, f, c, s * demand[f]);
     }
@@ -456,25 +393,12 @@ public final class ClusterSimulator {
         return pool.reserved[f];
     }
 
-    public int pinned(int f) {
-        return pool.pinnedCount[f];
-    }
-
     public int containers(int f) {
         return pool.containerCount[f];
     }
 
-    public int idleContainers(int f) {
-        return pool.idleCount(f);
-    }
-
     /**
-     * Sets the reservation of f to {@code k} containers kept warm regardless of the keep-alive.
-     * Raising it adopts idle, then busy or starting, unreserved containers of f and cold-starts new
-     * ones placed like requests (home invoker first, the first node whose pool can take it after
-     * evicting unreserved idle containers); what cannot be placed now is retried by {@link
-     * #reconcile}. Lowering it turns reserved containers into ordinary ones whose keep-alive starts
-     * now.
+     * Sets the reservation of f to {@code k} warm containers ({@link ContainerPool#setReserved}).
      */
     public void setReserved(int f, int k) {
         if (k < 0) {
@@ -519,11 +443,6 @@ public final class ClusterSimulator {
         return k;
     }
 
-    /** Invokers requests are routed to (ENSURE's load concentration narrows them). */
-    public int invokersInUse() {
-        return lb.invokersInUse();
-    }
-
     /** Routes new requests and reservations to the first {@code k} managed invokers only. */
     public void setInvokersInUse(int k) {
         lb.setInvokersInUse(k);
@@ -532,109 +451,32 @@ public final class ClusterSimulator {
     // ---- metrics
 
     public double memoryInUseMb() {
-        double s = 0.0;
-        for (int n = 0; n < nN; n++) {
-            s += pool.memoryUsed(n);
-        }
-        return s;
+        return pool.memoryInUse();
     }
 
     public int waitingRequests() {
-        int s = 0;
-        for (int n = 0; n < nN; n++) {
-            s += pool.buffered(n);
-        }
-        return s;
+        return pool.waiting();
     }
 
     public int runningRequests() {
-        int s = 0;
-        for (int n = 0; n < nN; n++) {
-            s += cpu.running(n);
-        }
-        return s;
-    }
-
-    /** Total CPU rate allocated on node n now (cores). */
-    public double nodeCpuRate(int n) {
-        return cpu.rate(n);
-    }
-
-    /** Rate of each running job of f on node n now (cores). */
-    public double jobRate(int n, int f) {
-        return cpu.jobRate(n, f);
-    }
-
-    /** Running jobs of f on node n now. */
-    public int jobs(int n, int f) {
-        return cpu.jobs(n, f);
+        return cpu.running();
     }
 
     /** The metrics of the interval since the previous harvest (or reset); restarts the counters. */
     public IntervalMetrics harvest() {
-        acc.flushAll(now);
-        double length = now - acc.intervalStart;
-        double[] p50 = new double[nF];
-        double[] p99 = new double[nF];
-        double[] meanLatency = new double[nF];
-        float[][] kept = keepLatencies ? new float[nF][] : null;
-        double containerMemMs = 0.0;
-        double clusterCpu = 0.0;
-        double[] pressure = new double[nN];
         for (int n = 0; n < nN; n++) {
             cpu.advance(n, now, acc.usedCoreMs);
-            double p = cpu.pressureMs(n);
-            pressure[n] = length > 0 ? (p - pressureAtStart[n]) / length : 0.0;
-            pressureAtStart[n] = p;
         }
-        double[] colocated = new double[nF];
-        double[] nodePressure = new double[nF];
-        for (int f = 0; f < nF; f++) {
-            int k = acc.completions[f];
-            if (k > 0) {
-                double[] q = acc.quantiles(f);
-                p50[f] = q[0];
-                p99[f] = q[1];
-                meanLatency[f] = acc.latencySum[f] / k;
-            }
-            if (kept != null) {
-                kept[f] = acc.latencies(f);
-            }
-            containerMemMs += acc.containerMs[f] * mem[f];
-            clusterCpu += acc.usedCoreMs[f];
-            colocated[f] = acc.colocatedShares(f);
-            nodePressure[f] = acc.pressure(f, pressure);
-        }
-        IntervalMetrics m =
-                new IntervalMetrics(
-                        acc.intervalStart,
-                        now,
-                        acc.arrivals.clone(),
-                        acc.completions.clone(),
-                        acc.violations.clone(),
-                        acc.coldStarts.clone(),
-                        acc.prewarms.clone(),
-                        acc.evictions.clone(),
-                        p50,
-                        p99,
-                        meanLatency,
-                        acc.usedCoreMs.clone(),
-                        acc.containerMs.clone(),
-                        acc.entitledCoreMs.clone(),
-                        demand.clone(),
-                        cap.clone(),
-                        pool.containerCount.clone(),
-                        pool.pinnedCount.clone(),
-                        shares.clone(),
-                        colocated,
-                        nodePressure,
-                        length > 0 ? clusterCpu / (cluster.totalCores() * length) : 0.0,
-                        length > 0 ? containerMemMs / ((double) userMemory * nN * length) : 0.0,
-                        waitingRequests(),
-                        kept);
-        acc.clear();
-        acc.intervalStart = now;
-        return m;
+        return acc.harvest(
+                now,
+                cpu,
+                pool,
+                mem,
+                demand,
+                cluster.totalCores(),
+                (double) userMemory * nN,
+                waitingRequests(),
+                keepLatencies);
     }
 
     // ---- inspection for tests
@@ -652,10 +494,5 @@ public final class ClusterSimulator {
     /** Memory of node n held by containers (MB). */
     public double nodeMemoryUsed(int n) {
         return pool.memoryUsed(n);
-    }
-
-    /** Memory of node n held by in-flight requests (OpenWhisk load-balancer slots, MB). */
-    public double nodeSlotMemory(int n) {
-        return lb.slotMemory(n);
     }
 }

@@ -126,6 +126,51 @@ final class ContainerPool {
         allocate(256);
     }
 
+    /**
+     * The invokers' user memory on {@code cluster} (MB), checked: at most a node's memory, and
+     * enough for every function's container (and the simulator's set-up: functions, one arrival
+     * stream each).
+     */
+    static int userMemory(
+            ClusterSpec cluster,
+            java.util.List<FunctionProfile> profiles,
+            FaasParams params,
+            ArrivalProcess arrivals) {
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("the simulator needs at least one function profile");
+        }
+        if (arrivals.functions() != profiles.size()) {
+            throw new IllegalArgumentException(
+                    "the arrival process has "
+                            + arrivals.functions()
+                            + " streams for "
+                            + profiles.size()
+                            + " functions");
+        }
+        int u = params.userMemoryMb(cluster);
+        if (u > cluster.memoryMb()) {
+            throw new IllegalArgumentException(
+                    "user_memory_mb "
+                            + u
+                            + " exceeds a node's memory of "
+                            + cluster.memoryMb()
+                            + " MB");
+        }
+        for (FunctionProfile p : profiles) {
+            if (p.memoryMb() > u) {
+                throw new IllegalArgumentException(
+                        "function "
+                                + p.name()
+                                + " needs "
+                                + p.memoryMb()
+                                + " MB, more than an invoker's user memory of "
+                                + u
+                                + " MB");
+            }
+        }
+        return u;
+    }
+
     void onStartup(IntConsumer listener) {
         onStartup = listener;
     }
@@ -451,7 +496,14 @@ final class ContainerPool {
 
     // ---- reservations
 
-    /** Raises or lowers f's reservation to k (see {@link ClusterSimulator#setReserved}). */
+    /**
+     * Sets the reservation of f to {@code k} containers kept warm regardless of the keep-alive.
+     * Raising it adopts idle, then busy or starting, unreserved containers of f and cold-starts new
+     * ones placed like requests (home invoker first, the first node whose pool can take it after
+     * evicting unreserved idle containers); what cannot be placed now is retried by {@link
+     * #reconcile}. Lowering it turns reserved containers into ordinary ones whose keep-alive starts
+     * now.
+     */
     void setReserved(int f, int k, double now) {
         reserved[f] = k;
         if (pinnedCount[f] > k) {
@@ -556,6 +608,22 @@ final class ContainerPool {
             }
         }
         return k;
+    }
+
+    double memoryInUse() {
+        double s = 0.0;
+        for (int n = 0; n < nN; n++) {
+            s += memUsed[n];
+        }
+        return s;
+    }
+
+    int waiting() {
+        int s = 0;
+        for (int n = 0; n < nN; n++) {
+            s += bufCount[n];
+        }
+        return s;
     }
 
     double memoryUsed(int n) {

@@ -43,6 +43,7 @@ final class IntervalAccounting {
     final double[] entitledCoreMs;
     private final double[] countSince;
     private final double[] entSince;
+    private final double[] pressureAtStart;
     private final float[][] lat;
     private final int[] latCount;
     long totalCompletions;
@@ -63,6 +64,7 @@ final class IntervalAccounting {
         entitledCoreMs = new double[nF];
         countSince = new double[nF];
         entSince = new double[nN];
+        pressureAtStart = new double[nN];
         lat = new float[nF][256];
         latCount = new int[nF];
     }
@@ -81,6 +83,7 @@ final class IntervalAccounting {
         totalCompletions = 0;
         Arrays.fill(countSince, 0.0);
         Arrays.fill(entSince, 0.0);
+        Arrays.fill(pressureAtStart, 0.0);
         clear();
     }
 
@@ -233,5 +236,81 @@ final class IntervalAccounting {
             den += mine;
         }
         return den > 0 ? num / den : 0.0;
+    }
+
+    /**
+     * The interval's metrics up to {@code now} (the nodes advanced to now); restarts the interval.
+     */
+    IntervalMetrics harvest(
+            double now,
+            ProcessorSharingNodes cpu,
+            ContainerPool pool,
+            int[] mem,
+            double[] demand,
+            int totalCores,
+            double memoryCapacityMb,
+            int waiting,
+            boolean keep) {
+        flushAll(now);
+        double length = now - intervalStart;
+        double[] p50 = new double[nF];
+        double[] p99 = new double[nF];
+        double[] meanLatency = new double[nF];
+        float[][] kept = keep ? new float[nF][] : null;
+        double containerMemMs = 0.0;
+        double clusterCpu = 0.0;
+        double[] pressure = new double[nN];
+        for (int n = 0; n < nN; n++) {
+            double p = cpu.pressureMs(n);
+            pressure[n] = length > 0 ? (p - pressureAtStart[n]) / length : 0.0;
+            pressureAtStart[n] = p;
+        }
+        double[] colocated = new double[nF];
+        double[] nodePressure = new double[nF];
+        for (int f = 0; f < nF; f++) {
+            if (completions[f] > 0) {
+                double[] q = quantiles(f);
+                p50[f] = q[0];
+                p99[f] = q[1];
+                meanLatency[f] = latencySum[f] / completions[f];
+            }
+            if (kept != null) {
+                kept[f] = latencies(f);
+            }
+            containerMemMs += containerMs[f] * mem[f];
+            clusterCpu += usedCoreMs[f];
+            colocated[f] = colocatedShares(f);
+            nodePressure[f] = pressure(f, pressure);
+        }
+        IntervalMetrics m =
+                new IntervalMetrics(
+                        intervalStart,
+                        now,
+                        arrivals.clone(),
+                        completions.clone(),
+                        violations.clone(),
+                        coldStarts.clone(),
+                        prewarms.clone(),
+                        evictions.clone(),
+                        p50,
+                        p99,
+                        meanLatency,
+                        usedCoreMs.clone(),
+                        containerMs.clone(),
+                        entitledCoreMs.clone(),
+                        demand.clone(),
+                        cap.clone(),
+                        pool.containerCount.clone(),
+                        pool.pinnedCount.clone(),
+                        shares.clone(),
+                        colocated,
+                        nodePressure,
+                        length > 0 ? clusterCpu / (totalCores * length) : 0.0,
+                        length > 0 ? containerMemMs / (memoryCapacityMb * length) : 0.0,
+                        waiting,
+                        kept);
+        clear();
+        intervalStart = now;
+        return m;
     }
 }

@@ -335,6 +335,15 @@ final class ProcessorSharingNodes {
         hc[p] = c;
     }
 
+    /** Running jobs on all nodes. */
+    int running() {
+        int s = 0;
+        for (int n = 0; n < nN; n++) {
+            s += runCount[n];
+        }
+        return s;
+    }
+
     /** Running jobs on node n. */
     int running(int n) {
         return runCount[n];

@@ -309,11 +309,13 @@ class ClusterSimulatorTest {
 
     @Test
     void openWhiskHashingAndCoprimeSteps() {
-        assertArrayEquals(new int[] {1, 3, 7}, ClusterSimulator.pairwiseCoprimeNumbersUntil(10));
+        assertArrayEquals(
+                new int[] {1, 3, 7}, ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(10));
         assertArrayEquals(
                 new int[] {1, 2, 5, 11, 13, 17, 19},
-                ClusterSimulator.pairwiseCoprimeNumbersUntil(21));
-        assertArrayEquals(new int[] {1}, ClusterSimulator.pairwiseCoprimeNumbersUntil(1));
+                ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(21));
+        assertArrayEquals(
+                new int[] {1}, ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(1));
         List<FunctionProfile> fns = FunctionProfiles.defaults();
         // OpenWhisk's defaults: managed-fraction 90% of 21 invokers = ceil(18.9) = 19 managed
         ClusterSimulator sim =
@@ -323,7 +325,7 @@ class ClusterSimulatorTest {
                         FaasParams.defaults(),
                         PoissonArrivals.constant(new double[12]));
         assertEquals(19, sim.managedInvokers());
-        int[] steps = ClusterSimulator.pairwiseCoprimeNumbersUntil(19);
+        int[] steps = ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(19);
         assertArrayEquals(new int[] {1, 2, 3, 5, 7, 11, 13, 17}, steps);
         for (int f = 0; f < fns.size(); f++) {
             int hash = Math.abs("guest".hashCode() ^ ("guest/" + fns.get(f).name()).hashCode());

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.mfgkit.core.RandomStreams;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
  * Tunes ENSURE's {@code c} and thresholds with the learners' budget, on training windows only
@@ -20,11 +24,24 @@ import org.mfgkit.core.RandomStreams;
  */
 public record EnsureTuner(EnsureManager base, int candidates, int episodesPerCandidate)
         implements FaasComparison.Learner {
+    public static final Param<Integer> CANDIDATES =
+            Param.integer("candidates", 50, "ENSURE settings tried").check(Checks.positive());
+    public static final Param<Integer> EPISODES_PER_CANDIDATE =
+            Param.integer("episodes_per_candidate", 2, "training episodes per setting")
+                    .check(Checks.positive());
+
+    /** The declarations (JSON section {@code ensure_tuning}). */
+    public static final ParamSchema SCHEMA =
+            ParamSchema.of("ensure_tuning", CANDIDATES, EPISODES_PER_CANDIDATE);
+
     public EnsureTuner {
-        if (candidates < 1 || episodesPerCandidate < 1) {
-            throw new IllegalArgumentException(
-                    "ENSURE tuning needs candidates >= 1 and episodes per candidate >= 1");
-        }
+        CANDIDATES.validate(candidates);
+        EPISODES_PER_CANDIDATE.validate(episodesPerCandidate);
+    }
+
+    /** The tuner of {@code v} (values of {@link #SCHEMA}) starting from {@code base}. */
+    public static EnsureTuner of(EnsureManager base, ParamValues v) {
+        return new EnsureTuner(base, v.get(CANDIDATES), v.get(EPISODES_PER_CANDIDATE));
     }
 
     @Override

@@ -3,6 +3,10 @@ package org.mfgkit.faas;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mfgkit.core.Numerics;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.nac.NacOps;
 import org.mfgkit.nac.SgdActor;
 import org.mfgkit.nac.StepSchedule;
@@ -66,27 +70,85 @@ public record NacLinearLearner(
 
     private static final double NORM = 1.0 / Math.sqrt(BLOCK);
 
+    public static final Param<Integer> ITERATIONS =
+            Param.integer("iterations", 100, "NAC iterations T").check(Checks.positive());
+    public static final Param<Integer> EPISODES_PER_ITERATION =
+            Param.integer("episodes_per_iteration", 1, "training episodes per iteration")
+                    .check(Checks.positive());
+    public static final Param<Double> ETA =
+            Param.real("eta", 0.01, "actor step eta").check(Checks.positive());
+    public static final Param<Double> LAMBDA =
+            Param.real("lambda", 0.01, "entropy weight lambda").check(Checks.nonNegative());
+    public static final Param<Double> GAMMA =
+            Param.real("gamma", 0.99, "discount factor (004: 0.99)").check(Checks.discount());
+    public static final Param<Double> CRITIC_STEP =
+            Param.real("critic_step", 0.05, "constant TD(0) step").check(Checks.positive());
+    public static final Param<Double> CRITIC_RADIUS =
+            Param.real("critic_radius", 1000.0, "critic projection radius B")
+                    .check(Checks.positive());
+    public static final Param<Integer> CRITIC_PASSES =
+            Param.integer("critic_passes", 3, "TD(0) passes per iteration")
+                    .check(Checks.positive());
+    public static final Param<Double> ACTOR_STEP =
+            Param.real("actor_step", 0.05, "constant SGD step of the actor oracle")
+                    .check(Checks.positive());
+    public static final Param<Double> ACTOR_RADIUS =
+            Param.real("actor_radius", 100.0, "actor projection radius R").check(Checks.positive());
+    public static final Param<Integer> ACTOR_PASSES =
+            Param.integer("actor_passes", 3, "SGD passes per iteration").check(Checks.positive());
+    public static final Param<Boolean> GREEDY =
+            Param.bool("greedy", false, "evaluate with the most probable action");
+
+    /** The declarations (JSON section {@code nac_linear}). */
+    public static final ParamSchema SCHEMA =
+            ParamSchema.of(
+                    "nac_linear",
+                    ITERATIONS,
+                    EPISODES_PER_ITERATION,
+                    ETA,
+                    LAMBDA,
+                    GAMMA,
+                    CRITIC_STEP,
+                    CRITIC_RADIUS,
+                    CRITIC_PASSES,
+                    ACTOR_STEP,
+                    ACTOR_RADIUS,
+                    ACTOR_PASSES,
+                    GREEDY);
+
     public NacLinearLearner {
-        if (iterations <= 0 || episodesPerIteration <= 0 || criticPasses <= 0 || actorPasses <= 0) {
+        ITERATIONS.validate(iterations);
+        EPISODES_PER_ITERATION.validate(episodesPerIteration);
+        ETA.validate(eta);
+        LAMBDA.validate(lambda);
+        GAMMA.validate(gamma);
+        CRITIC_STEP.validate(criticStep);
+        CRITIC_RADIUS.validate(criticRadius);
+        CRITIC_PASSES.validate(criticPasses);
+        ACTOR_STEP.validate(actorStep);
+        ACTOR_RADIUS.validate(actorRadius);
+        ACTOR_PASSES.validate(actorPasses);
+        if (eta * lambda >= 1.0) {
             throw new IllegalArgumentException(
-                    "nac_linear: iterations, episodes_per_iteration, critic_passes and actor_passes must be > 0");
+                    "nac_linear: need eta * lambda < 1, got " + eta + " * " + lambda);
         }
-        if (!(eta > 0.0) || !(lambda >= 0.0) || eta * lambda >= 1.0) {
-            throw new IllegalArgumentException(
-                    "nac_linear: need eta > 0, lambda >= 0 and eta * lambda < 1, got "
-                            + eta
-                            + ", "
-                            + lambda);
-        }
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("nac_linear: gamma must lie in [0,1), got " + gamma);
-        }
-        if (!(criticStep > 0.0)
-                || !(criticRadius > 0.0)
-                || !(actorStep > 0.0)
-                || !(actorRadius > 0.0)) {
-            throw new IllegalArgumentException("nac_linear: steps and radii must be > 0");
-        }
+    }
+
+    /** The learner of {@code v} (values of {@link #SCHEMA}). */
+    public static NacLinearLearner of(ParamValues v) {
+        return new NacLinearLearner(
+                v.get(ITERATIONS),
+                v.get(EPISODES_PER_ITERATION),
+                v.get(ETA),
+                v.get(LAMBDA),
+                v.get(GAMMA),
+                v.get(CRITIC_STEP),
+                v.get(CRITIC_RADIUS),
+                v.get(CRITIC_PASSES),
+                v.get(ACTOR_STEP),
+                v.get(ACTOR_RADIUS),
+                v.get(ACTOR_PASSES),
+                v.get(GREEDY));
     }
 
     /**
@@ -97,8 +159,7 @@ public record NacLinearLearner(
      * step 0.05 with R = 100, three passes each, sampled actions.
      */
     public static NacLinearLearner defaults() {
-        return new NacLinearLearner(
-                100, 1, 0.01, 0.01, 0.99, 0.05, 1000.0, 3, 0.05, 100.0, 3, false);
+        return of(SCHEMA.defaults());
     }
 
     @Override

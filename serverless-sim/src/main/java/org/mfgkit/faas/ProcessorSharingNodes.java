@@ -185,16 +185,23 @@ final class ProcessorSharingNodes {
         double next = Double.POSITIVE_INFINITY;
         int nextF = -1;
         if (a > 0) {
-            double wSum = 0.0;
-            for (int i = 0; i < a; i++) {
-                int f = list[i];
-                int k = gCount[base + f];
-                sw[i] = weight[f];
-                sc[i] = cap[f];
-                sn[i] = k;
-                wSum += k * weight[f];
+            if (sumCap[n] <= cores) {
+                // under-subscribed: every job runs at its cap (no water level to find)
+                for (int i = 0; i < a; i++) {
+                    sr[i] = cap[list[i]];
+                }
+            } else {
+                double wSum = 0.0;
+                for (int i = 0; i < a; i++) {
+                    int f = list[i];
+                    int k = gCount[base + f];
+                    sw[i] = weight[f];
+                    sc[i] = cap[f];
+                    sn[i] = k;
+                    wSum += k * weight[f];
+                }
+                WeightedProcessorSharing.allocateGroups(cores, sw, sc, sn, a, sr, sumCap[n], wSum);
             }
-            WeightedProcessorSharing.allocateGroups(cores, sw, sc, sn, a, sr, sumCap[n], wSum);
             double last = lastUpdate[n];
             for (int i = 0; i < a; i++) {
                 int g = base + list[i];

@@ -120,6 +120,10 @@ public final class FaasCommand implements Runnable {
     /** The human summary of a faas-compare run. */
     static void table(PrintWriter w, JsonNode summary) {
         JsonNode r = summary.path("result");
+        if (r.has("cells")) {
+            sweepTable(w, summary);
+            return;
+        }
         w.printf(
                 Locale.ROOT,
                 "%s: done in %.1f s%n",
@@ -237,6 +241,57 @@ public final class FaasCommand implements Runnable {
                     v.path("cpu_ci_high").asDouble(),
                     v.path("significant").asBoolean() ? "yes" : "no",
                     v.path("unit").asText());
+        }
+        List<String> files = new ArrayList<>();
+        summary.path("files").forEach(f -> files.add(f.asText()));
+        w.println("wrote " + summary.path("out").asText() + "/: " + String.join(", ", files));
+    }
+
+    /** The human summary of a faas-sweep run: violations and utilisation per cell and manager. */
+    static void sweepTable(PrintWriter w, JsonNode summary) {
+        w.printf(
+                Locale.ROOT,
+                "%s: done in %.1f s%n",
+                summary.path("experiment").asText(),
+                summary.path("elapsed_seconds").asDouble());
+        w.printf(
+                Locale.ROOT,
+                "%-6s %-6s %-17s %9s %9s %26s%n",
+                "load",
+                "memory",
+                "manager",
+                "QoS viol",
+                "CPU util",
+                "vs openwhisk pp [95% CI]");
+        for (JsonNode cell : summary.path("result").path("cells")) {
+            JsonNode rep = cell.path("report");
+            for (Iterator<Map.Entry<String, JsonNode>> it = rep.path("managers").fields();
+                    it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String ci = "";
+                for (JsonNode c : rep.path("comparisons")) {
+                    if (c.path("manager").asText().equals(e.getKey())
+                            && c.path("baseline").asText().equals("openwhisk")) {
+                        ci =
+                                String.format(
+                                        Locale.ROOT,
+                                        "%+6.2f [%+6.2f, %+6.2f]%s",
+                                        100 * c.path("violation_difference").asDouble(),
+                                        100 * c.path("violation_ci_low").asDouble(),
+                                        100 * c.path("violation_ci_high").asDouble(),
+                                        c.path("significant").asBoolean() ? " *" : "");
+                    }
+                }
+                w.printf(
+                        Locale.ROOT,
+                        "%-6.2f %-6s %-17s %8.2f%% %9.3f %26s%n",
+                        cell.path("load").asDouble(),
+                        cell.path("user_memory_mb").asText(),
+                        e.getKey(),
+                        100 * e.getValue().path("qos_violation_rate").asDouble(),
+                        e.getValue().path("cpu_utilization").asDouble(),
+                        ci);
+            }
         }
         List<String> files = new ArrayList<>();
         summary.path("files").forEach(f -> files.add(f.asText()));

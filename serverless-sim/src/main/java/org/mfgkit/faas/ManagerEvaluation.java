@@ -11,10 +11,11 @@ import java.util.List;
  *
  * <p>Definitions: {@code p99Ms} is the nearest-rank 99th percentile of all recorded latencies;
  * {@code qosViolationRate} = violations / completions; {@code cpuUtilization} = CPU time the
- * invocations received / (CPU demand x live container time), summed over functions (how much of the
- * CPU the managers' containers could use was used); {@code clusterCpuUtilization} = CPU time used /
- * (cluster cores x time); {@code memoryUtilization} = container memory x time / (cluster memory x
- * time); {@code meanReward} = mean over intervals and agents of the environment's reward.
+ * invocations received / the CPU their containers were entitled to by their {@code cpu.shares} and
+ * caps ({@link IntervalAccounting}), summed over functions before dividing (it exceeds 1 where CPU
+ * of idle neighbours was borrowed); {@code clusterCpuUtilization} = CPU time used / (cluster cores
+ * x time); {@code memoryUtilization} = container memory x time / (cluster memory x time); {@code
+ * meanReward} = mean over intervals and agents of the environment's reward.
  */
 public final class ManagerEvaluation {
     private ManagerEvaluation() {}
@@ -321,7 +322,7 @@ public final class ManagerEvaluation {
                 violations[f] += m.violations()[f];
                 cold[f] += m.coldStarts()[f];
                 used[f] += m.cpuUsedCoreMs()[f];
-                alloc[f] += m.cpuDemand()[f] * m.containerMs()[f];
+                alloc[f] += m.entitledCoreMs()[f];
                 containerMs[f] += m.containerMs()[f];
                 sharesSum[f] += m.shares()[f];
                 rewardSum[f] += rewards.get(i)[f];
@@ -329,7 +330,7 @@ public final class ManagerEvaluation {
                 iv += m.violations()[f];
                 icold += m.coldStarts()[f];
                 iu += m.cpuUsedCoreMs()[f];
-                ia += m.cpuDemand()[f] * m.containerMs()[f];
+                ia += m.entitledCoreMs()[f];
                 total += m.containers()[f];
                 float[] l = m.latencies()[f];
                 if (allCount[f] + l.length > all[f].length) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mfgkit.core.Parallel;
 
 /**
  * The comparison of 004 Appendix E (SPEC §5): calibrate QoS targets, train the learning managers on
@@ -372,7 +373,7 @@ public final class FaasComparison {
             long[] evalSeeds,
             List<Target> targets,
             Map<String, List<TrainingLog>> training,
-            Map<String, ManagerEvaluation.Result> managers,
+            Map<String, ManagerEvaluation.ManagerMetrics> managers,
             List<PairedComparison> comparisons) {}
 
     /** Runs the comparison; {@code threads} managers are trained and evaluated at once. */
@@ -475,7 +476,7 @@ public final class FaasComparison {
                                     spec.warmupIntervals(),
                                     listener::evaluationStep);
                         });
-        Map<String, ManagerEvaluation.Result> byName = new LinkedHashMap<>();
+        Map<String, ManagerEvaluation.ManagerMetrics> byName = new LinkedHashMap<>();
         FaasEnvironment env = spec.evaluationEnvironment(targets);
         for (String name : spec.managers()) {
             List<ManagerEvaluation.Episode> mine = new ArrayList<>();
@@ -490,15 +491,16 @@ public final class FaasComparison {
     }
 
     /** Every manager against {@code openwhisk} and against ENSURE (tuned when evaluated). */
-    static List<PairedComparison> comparisons(Map<String, ManagerEvaluation.Result> byName) {
+    static List<PairedComparison> comparisons(
+            Map<String, ManagerEvaluation.ManagerMetrics> byName) {
         List<PairedComparison> out = new ArrayList<>();
         String ensure = byName.containsKey("ensure-tuned") ? "ensure-tuned" : "ensure";
         for (String base : List.of("openwhisk", ensure)) {
-            ManagerEvaluation.Result b = byName.get(base);
+            ManagerEvaluation.ManagerMetrics b = byName.get(base);
             if (b == null) {
                 continue;
             }
-            for (Map.Entry<String, ManagerEvaluation.Result> e : byName.entrySet()) {
+            for (Map.Entry<String, ManagerEvaluation.ManagerMetrics> e : byName.entrySet()) {
                 if (!e.getKey().equals(base)) {
                     out.add(PairedComparison.of(e.getValue(), b));
                 }

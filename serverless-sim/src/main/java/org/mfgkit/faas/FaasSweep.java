@@ -27,7 +27,7 @@ public final class FaasSweep {
     }
 
     /** Progress of a sweep. */
-    public interface Listener {
+    public interface CellListener {
         /** Cell {@code index} of {@code cells} starts. */
         default void cellStarted(int index, int cells, double load, Integer userMemoryMb) {}
 
@@ -42,7 +42,7 @@ public final class FaasSweep {
             FaasComparison.Spec base,
             List<Double> loads,
             List<Integer> userMemoriesMb,
-            Listener listener,
+            CellListener listener,
             int threads)
             throws Exception {
         if (loads.isEmpty() || userMemoriesMb.isEmpty()) {

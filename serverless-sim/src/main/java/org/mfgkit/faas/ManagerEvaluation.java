@@ -128,7 +128,7 @@ public final class ManagerEvaluation {
      * @param series time series (first seed)
      * @param seeds headline numbers per seed
      */
-    public record Result(
+    public record ManagerMetrics(
             String manager,
             long seed,
             int intervals,
@@ -150,7 +150,7 @@ public final class ManagerEvaluation {
             List<SeedResult> seeds) {}
 
     /** Runs {@code manager} for one episode of {@code env} seeded with {@code seed}. */
-    public static Result run(
+    public static ManagerMetrics run(
             FaasEnvironment env, ResourceManager manager, long seed, int warmupIntervals) {
         return run(env, manager, seed, warmupIntervals, null);
     }
@@ -159,7 +159,7 @@ public final class ManagerEvaluation {
      * Runs {@code manager} for one episode; {@code onInterval} (may be null) is told after every
      * interval (for progress bars).
      */
-    public static Result run(
+    public static ManagerMetrics run(
             FaasEnvironment env,
             ResourceManager manager,
             long seed,
@@ -169,7 +169,7 @@ public final class ManagerEvaluation {
     }
 
     /** Runs one episode per seed and pools them (see {@link Result}). */
-    public static Result run(
+    public static ManagerMetrics run(
             FaasEnvironment env,
             ResourceManager manager,
             long[] seeds,
@@ -228,7 +228,7 @@ public final class ManagerEvaluation {
      * numbers over all recorded intervals, the time series of the first episode, one {@link
      * SeedResult} per episode.
      */
-    public static Result pool(String name, FaasEnvironment env, List<Episode> episodes) {
+    public static ManagerMetrics pool(String name, FaasEnvironment env, List<Episode> episodes) {
         if (episodes.isEmpty()) {
             throw new IllegalArgumentException("nothing to pool");
         }
@@ -237,7 +237,7 @@ public final class ManagerEvaluation {
         List<SeedResult> perSeed = new ArrayList<>();
         TimeSeries first = null;
         for (Episode e : episodes) {
-            Result one =
+            ManagerMetrics one =
                     summarise(name, e.seed(), env, e.intervals(), e.rewards(), null, List.of(), 1);
             perSeed.add(
                     new SeedResult(
@@ -265,7 +265,7 @@ public final class ManagerEvaluation {
                 episodes.size());
     }
 
-    static Result summarise(
+    static ManagerMetrics summarise(
             String name,
             long seed,
             FaasEnvironment env,
@@ -394,7 +394,7 @@ public final class ManagerEvaluation {
         for (int f = 0; f < nF; f++) {
             trimmed[f] = Arrays.copyOf(all[f], allCount[f]);
         }
-        return new Result(
+        return new ManagerMetrics(
                 name,
                 seed,
                 k,

@@ -45,7 +45,7 @@ public record PairedComparison(
 
     /** {@code manager} against {@code baseline} on their shared evaluation seeds. */
     public static PairedComparison of(
-            ManagerEvaluation.Result manager, ManagerEvaluation.Result baseline) {
+            ManagerEvaluation.ManagerMetrics manager, ManagerEvaluation.ManagerMetrics baseline) {
         double[] v = stats(manager, baseline, true);
         double[] u = stats(manager, baseline, false);
         int units = (int) v[3];
@@ -66,7 +66,7 @@ public record PairedComparison(
                 sig);
     }
 
-    private static int runs(ManagerEvaluation.Result r) {
+    private static int runs(ManagerEvaluation.ManagerMetrics r) {
         int k = 0;
         for (ManagerEvaluation.SeedResult s : r.seeds()) {
             k = Math.max(k, s.run() + 1);
@@ -76,7 +76,9 @@ public record PairedComparison(
 
     /** {mean, lo, hi, units, perUnit...} of the violation rate (or CPU utilisation). */
     private static double[] stats(
-            ManagerEvaluation.Result m, ManagerEvaluation.Result b, boolean violations) {
+            ManagerEvaluation.ManagerMetrics m,
+            ManagerEvaluation.ManagerMetrics b,
+            boolean violations) {
         TreeMap<Long, double[]> base = new TreeMap<>();
         for (ManagerEvaluation.SeedResult s : b.seeds()) {
             double[] acc = base.computeIfAbsent(s.seed(), k -> new double[2]);
@@ -138,7 +140,7 @@ public record PairedComparison(
 
     /** Per run: mean over its seeds of (value - baseline mean on the seed); one list entry. */
     private static List<double[]> perRun(
-            ManagerEvaluation.Result r,
+            ManagerEvaluation.ManagerMetrics r,
             TreeMap<Long, double[]> base,
             boolean violations,
             int runs) {

@@ -15,7 +15,8 @@ class PairedComparisonTest {
 
     private static final double T2 = 4.302652729749464;
 
-    private static ManagerEvaluation.Result result(String name, double[][] violationsByRun) {
+    private static ManagerEvaluation.ManagerMetrics result(
+            String name, double[][] violationsByRun) {
         List<ManagerEvaluation.SeedResult> seeds = new ArrayList<>();
         for (int r = 0; r < violationsByRun.length; r++) {
             for (int s = 0; s < violationsByRun[r].length; s++) {
@@ -24,7 +25,7 @@ class PairedComparisonTest {
                                 r, 100 + s, 0.0, violationsByRun[r][s], 0, 0.5 + 0.1 * r, 0.0));
             }
         }
-        return new ManagerEvaluation.Result(
+        return new ManagerEvaluation.ManagerMetrics(
                 name,
                 100,
                 0,

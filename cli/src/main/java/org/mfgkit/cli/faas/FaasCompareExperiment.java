@@ -286,7 +286,7 @@ public final class FaasCompareExperiment implements Experiment {
         List<Curve> cluster = new ArrayList<>();
         List<Curve> mem = new ArrayList<>();
         List<Curve> containers = new ArrayList<>();
-        for (Map.Entry<String, ManagerEvaluation.Result> e : r.managers().entrySet()) {
+        for (Map.Entry<String, ManagerEvaluation.ManagerMetrics> e : r.managers().entrySet()) {
             ManagerEvaluation.TimeSeries s = e.getValue().series();
             p99.add(Curve.single(e.getKey(), s.minutes(), s.p99Ms()));
             viol.add(Curve.single(e.getKey(), s.minutes(), s.qosViolationRate()));

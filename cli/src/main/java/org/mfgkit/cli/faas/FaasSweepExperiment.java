@@ -72,7 +72,7 @@ public final class FaasSweepExperiment implements Experiment {
                         base,
                         loads,
                         mems,
-                        new FaasSweep.Listener() {
+                        new FaasSweep.CellListener() {
                             @Override
                             public void cellStarted(
                                     int index, int count, double load, Integer mem) {
@@ -111,7 +111,7 @@ public final class FaasSweepExperiment implements Experiment {
                     continue;
                 }
                 xs.add(cell.load());
-                for (Map.Entry<String, ManagerEvaluation.Result> e :
+                for (Map.Entry<String, ManagerEvaluation.ManagerMetrics> e :
                         cell.result().managers().entrySet()) {
                     viol.computeIfAbsent(e.getKey(), k -> new double[1][0]);
                     util.computeIfAbsent(e.getKey(), k -> new double[1][0]);

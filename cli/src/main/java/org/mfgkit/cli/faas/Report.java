@@ -32,11 +32,11 @@ public record Report(
         String normalisation,
         Map<String, Object> platform,
         EnsureManager ensure,
-        Window train,
-        Window eval,
+        ReportedWindow train,
+        ReportedWindow eval,
         List<FaasComparison.Target> targets,
         Map<String, List<FaasComparison.TrainingLog>> training,
-        Map<String, ManagerEvaluation.Result> managers,
+        Map<String, ManagerEvaluation.ManagerMetrics> managers,
         List<PairedComparison> comparisons) {
 
     /**
@@ -49,7 +49,7 @@ public record Report(
      * @param warmupMinutes unrecorded warm-up (0 for the training window)
      * @param seeds evaluation seeds, or training runs for the training window
      */
-    public record Window(
+    public record ReportedWindow(
             int[] rows,
             int startMinute,
             int minutes,
@@ -65,14 +65,14 @@ public record Report(
                 spec.normalisation().label(),
                 spec.params().values().echo(),
                 spec.ensure(),
-                new Window(
+                new ReportedWindow(
                         spec.train().rows(),
                         spec.train().startMinute(),
                         spec.train().minutes(),
                         spec.episodeMinutes(),
                         0,
                         spec.trainSeeds()),
-                new Window(
+                new ReportedWindow(
                         spec.eval().rows(),
                         spec.eval().startMinute(),
                         spec.eval().minutes(),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mfgkit.cli.faas.FaasCompareExperiment;
+import org.mfgkit.cli.faas.FaasSweepExperiment;
 import org.mfgkit.cli.nac.NacExperiment;
 import org.mfgkit.cli.nplayer.NPlayerExperiment;
 
@@ -47,6 +48,7 @@ public final class Experiments {
         register(MeanFieldPolicyGradientExperiment.bandit());
         register(MeanFieldPolicyGradientExperiment.grid());
         register(new FaasCompareExperiment());
+        register(new FaasSweepExperiment());
         register(new NPlayerExperiment());
     }
 

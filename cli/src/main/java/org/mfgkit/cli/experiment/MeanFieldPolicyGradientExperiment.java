@@ -53,8 +53,15 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
                 : "seed 000 §5b: exact mean-field policy-gradient flow on the 100x100 grid MDP (gamma 0.7), gap vs time per initialisation";
     }
 
-    @Override
-    public Object run(JsonNode json, RunContext ctx) throws Exception {
+    /** A config read and checked: the study's values and the student seeds. */
+    public record Plan(ParamValues values, long[] seeds) {}
+
+    /**
+     * Reads and checks a config without running anything (also what the config fuzz test calls).
+     *
+     * @throws IllegalArgumentException naming the bad field
+     */
+    public Plan plan(JsonNode json) {
         Config c = Config.of(json);
         ParamSchema schema = PolicyGradientFlowStudy.schema(setting);
         List<String> allowed = new ArrayList<>(List.of("experiment", "seeds"));
@@ -67,6 +74,15 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
                 p = p.withJson(name, c.value(name));
             }
         }
+        PolicyGradientFlowStudy.admit(setting, p, seeds.length, 1);
+        return new Plan(p, seeds);
+    }
+
+    @Override
+    public Object run(JsonNode json, RunContext ctx) throws Exception {
+        Plan plan = plan(json);
+        ParamValues p = plan.values();
+        long[] seeds = plan.seeds();
         int steps = p.get(PolicyGradientFlowStudy.STEPS);
         PolicyGradientFlowStudy.Outcome outcome;
         try (Progress progress =

@@ -91,8 +91,15 @@ public final class NacExperiment implements Experiment {
         return "NAC / DL-NAC variants on a stationary game over seeds: exact exploitability curves (004 App. D)";
     }
 
-    @Override
-    public Object run(JsonNode json, RunContext ctx) throws Exception {
+    /** A config read and checked: its own fields, the game, the seeds and the study. */
+    public record Plan(ParamValues fields, StationaryGame env, long[] seeds, NacStudy study) {}
+
+    /**
+     * Reads and checks a config without running anything (also what the config fuzz test calls).
+     *
+     * @throws IllegalArgumentException naming the bad field
+     */
+    public Plan plan(JsonNode json) {
         Config c = Config.of(json);
         c.allowOnly(
                 "experiment",
@@ -125,6 +132,17 @@ public final class NacExperiment implements Experiment {
         }
         NacStudy study =
                 new NacStudy(variants(c, shared), seeds, fields.get(NacStudy.MEAN_FIELD_GAP));
+        study.admit(env.game().nS(), env.game().nA(), 1);
+        return new Plan(fields, env, seeds, study);
+    }
+
+    @Override
+    public Object run(JsonNode json, RunContext ctx) throws Exception {
+        Plan plan = plan(json);
+        ParamValues fields = plan.fields();
+        StationaryGame env = plan.env();
+        long[] seeds = plan.seeds();
+        NacStudy study = plan.study();
         Band band = fields.get(BAND).equals("std") ? Band.STD : Band.MIN_MAX;
         String title = fields.get(TITLE);
         if (title == null) {

@@ -100,15 +100,24 @@ public final class Json {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a directory, not a JSON file");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Parses the bytes of the file named {@code where}.
+     *
+     * @throws IllegalArgumentException when they are empty or not valid JSON (message names {@code
+     *     where}, line, column)
+     */
+    public static JsonNode parse(byte[] bytes, String where) throws IOException {
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot parse " + file + ": " + describe(e), e);
+            throw new IllegalArgumentException("cannot parse " + where + ": " + describe(e), e);
         }
         if (node == null || node.isMissingNode()) {
-            throw new IllegalArgumentException("cannot parse " + file + ": the file is empty");
+            throw new IllegalArgumentException("cannot parse " + where + ": the file is empty");
         }
         return node;
     }

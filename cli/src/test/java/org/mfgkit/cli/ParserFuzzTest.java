@@ -1,0 +1,94 @@
+package org.mfgkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.mfgkit.cli.experiment.MeanFieldPolicyGradientExperiment;
+import org.mfgkit.cli.nac.NacExperiment;
+import org.mfgkit.cli.output.Json;
+import org.mfgkit.envs.GameModel;
+import org.mfgkit.envs.GamePreset;
+import org.mfgkit.envs.Games;
+
+/**
+ * Fuzz tests of the parsers of user input (Jazzer): a config of {@code mfgkit run}, a policy file
+ * of {@code --policy}, and {@code --set KEY=VALUE} of a game. Every input is either accepted or
+ * refused with an {@link IllegalArgumentException} (or an {@link IOException}) carrying a non-blank
+ * one-line message: what the CLI turns into one line and exit 2. Anything else (a
+ * NullPointerException, a ClassCastException, a NegativeArraySizeException, an OutOfMemoryError) is
+ * a finding.
+ *
+ * <p>By default (regression mode) each target runs once per file of its seed corpus in {@code
+ * src/test/resources/org/mfgkit/cli/ParserFuzzTestInputs/TARGET/}; {@code JAZZER_FUZZ=1 mvn -pl cli
+ * test -Dtest=ParserFuzzTest -Djazzer.max_duration=60s} fuzzes (as {@code .ci/run} does).
+ */
+class ParserFuzzTest {
+    private static final List<String> EXPERIMENTS = List.of("meanfield-bandit", "meanfield-grid");
+
+    @FuzzTest
+    void config(byte[] bytes) throws Exception {
+        checked(
+                () -> {
+                    JsonNode json = Json.parse(bytes, "fuzz.json");
+                    String experiment = json.path("experiment").asText("");
+                    if (experiment.equals("nac")) {
+                        assertNotNull(new NacExperiment().plan(json).study());
+                    } else if (EXPERIMENTS.contains(experiment)) {
+                        MeanFieldPolicyGradientExperiment e =
+                                experiment.equals("meanfield-bandit")
+                                        ? MeanFieldPolicyGradientExperiment.bandit()
+                                        : MeanFieldPolicyGradientExperiment.grid();
+                        assertNotNull(e.plan(json).values());
+                    }
+                });
+    }
+
+    @FuzzTest
+    void policy(FuzzedDataProvider data) throws Exception {
+        List<String> envs = List.of("sis", "sis-fh", "left-right", "lq-fh");
+        GameModel env = Games.create(data.pickValue(envs));
+        byte[] bytes = data.consumeRemainingAsBytes();
+        Path file = Files.createTempFile("policy", ".json");
+        try {
+            Files.write(file, bytes);
+            checked(() -> assertNotNull(PolicyFile.read(file, env)));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @FuzzTest
+    void set(FuzzedDataProvider data) throws Exception {
+        GamePreset preset = data.pickValue(Games.builtIn().all());
+        List<String> keys = preset.keys();
+        String key = data.consumeBoolean() ? data.pickValue(keys) : data.consumeString(8);
+        String value = data.consumeRemainingAsString();
+        checked(() -> assertNotNull(preset.create(Map.of(key, value))));
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body}; a refusal must be an IllegalArgumentException or IOException on one line.
+     */
+    private static void checked(Body body) throws Exception {
+        try {
+            body.run();
+        } catch (IllegalArgumentException | IOException e) {
+            String m = e.getMessage();
+            assertNotNull(m, e.toString());
+            assertFalse(m.isBlank(), e.toString());
+            assertFalse(m.contains("\n"), m);
+        }
+    }
+}

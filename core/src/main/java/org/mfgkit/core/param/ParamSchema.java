@@ -110,9 +110,9 @@ public final class ParamSchema {
         Integer i = index.get(name);
         if (i == null) {
             throw new IllegalArgumentException(
-                    "unknown parameter '"
-                            + name
-                            + "' for "
+                    "unknown parameter "
+                            + ParamType.quoted(name)
+                            + " for "
                             + owner
                             + " (known: "
                             + String.join(", ", names())

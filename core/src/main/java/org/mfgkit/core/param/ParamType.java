@@ -90,8 +90,26 @@ public abstract class ParamType<T> {
         return value == null ? 0 : value.hashCode();
     }
 
+    /**
+     * User text as messages show it: in single quotes, control characters (line breaks, tabs, NUL)
+     * as {@code \\uXXXX}, so that a message stays on one line whatever the user typed.
+     */
+    static String quoted(String text) {
+        StringBuilder b = new StringBuilder("'");
+        text.codePoints()
+                .forEach(
+                        c -> {
+                            if (Character.isISOControl(c)) {
+                                b.append(String.format("\\u%04x", c));
+                            } else {
+                                b.appendCodePoint(c);
+                            }
+                        });
+        return b.append('\'').toString();
+    }
+
     static IllegalArgumentException bad(String name, String what, Object got, String hint) {
-        String shown = got instanceof String s ? "'" + s + "'" : String.valueOf(got);
+        String shown = got instanceof String s ? quoted(s) : String.valueOf(got);
         return new IllegalArgumentException(name + " must be " + what + hint + ", got " + shown);
     }
 

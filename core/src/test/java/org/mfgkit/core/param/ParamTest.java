@@ -88,6 +88,16 @@ class ParamTest {
                 "unknown parameter 'gama' for demo (known: gamma, T, mu0, samples, mode, warm)",
                 assertThrows(IllegalArgumentException.class, () -> d.withText("gama", "0.5"))
                         .getMessage());
+        // user text with a line break stays on one line (found by ParserFuzzTest)
+        assertEquals(
+                "unknown parameter 'in\\u000aY' for demo (known: gamma, T, mu0, samples, mode,"
+                        + " warm)",
+                assertThrows(IllegalArgumentException.class, () -> d.withText("in\nY", "0.5"))
+                        .getMessage());
+        assertEquals(
+                "gamma must be a finite number, got 'x\\u0009y'",
+                assertThrows(IllegalArgumentException.class, () -> d.withText("gamma", "x\ty"))
+                        .getMessage());
         assertEquals(
                 "mode must be one of td, exact, got tdd",
                 assertThrows(IllegalArgumentException.class, () -> d.withText("mode", "tdd"))

@@ -28,12 +28,12 @@ import org.mfgkit.envs.Games;
  *
  * <p>By default (regression mode) each target runs once per file of its seed corpus in {@code
  * src/test/resources/org/mfgkit/cli/ParserFuzzTestInputs/TARGET/}; {@code JAZZER_FUZZ=1 mvn -pl cli
- * test -Dtest=ParserFuzzTest -Djazzer.max_duration=60s} fuzzes (as {@code .ci/run} does).
+ * -am test -Dtest=ParserFuzzTest#TARGET} fuzzes one target for 60 s (as {@code .ci/run} does).
  */
 class ParserFuzzTest {
     private static final List<String> EXPERIMENTS = List.of("meanfield-bandit", "meanfield-grid");
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void config(byte[] bytes) throws Exception {
         checked(
                 () -> {
@@ -51,7 +51,7 @@ class ParserFuzzTest {
                 });
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void policy(FuzzedDataProvider data) throws Exception {
         List<String> envs = List.of("sis", "sis-fh", "left-right", "lq-fh");
         GameModel env = Games.create(data.pickValue(envs));
@@ -65,7 +65,7 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void set(FuzzedDataProvider data) throws Exception {
         GamePreset preset = data.pickValue(Games.builtIn().all());
         List<String> keys = preset.keys();

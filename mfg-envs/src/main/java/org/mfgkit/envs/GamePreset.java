@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.mfgkit.core.NonFiniteException;
 import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamType;
 import org.mfgkit.core.param.ParamValues;
 
 /**
@@ -127,7 +128,8 @@ public record GamePreset(
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("expected name=value, got '" + s + "'");
+                throw new IllegalArgumentException(
+                        "expected name=value, got " + ParamType.quoted(s));
             }
             m.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
         }

@@ -206,12 +206,20 @@ public final class Param<T> {
         T v = type.copy(type.normalise(value));
         if (!type.accepts(v)) {
             throw new IllegalArgumentException(
-                    name + " must be " + type.description() + ", got " + type.format(v));
+                    name
+                            + " must be "
+                            + type.description()
+                            + ", got "
+                            + ParamType.escaped(type.format(v)));
         }
         for (Check<? super T> c : checks) {
             if (!c.test().test(v)) {
                 throw new IllegalArgumentException(
-                        name + " must be " + c.phrase() + ", got " + type.format(v));
+                        name
+                                + " must be "
+                                + c.phrase()
+                                + ", got "
+                                + ParamType.escaped(type.format(v)));
             }
         }
         return v;

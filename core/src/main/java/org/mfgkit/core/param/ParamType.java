@@ -94,8 +94,13 @@ public abstract class ParamType<T> {
      * User text as messages show it: in single quotes, control characters (line breaks, tabs, NUL)
      * as {@code \\uXXXX}, so that a message stays on one line whatever the user typed.
      */
-    static String quoted(String text) {
-        StringBuilder b = new StringBuilder("'");
+    public static String quoted(String text) {
+        return "'" + escaped(text) + "'";
+    }
+
+    /** {@code text} with control characters as {@code \\uXXXX} (no quotes). */
+    public static String escaped(String text) {
+        StringBuilder b = new StringBuilder();
         text.codePoints()
                 .forEach(
                         c -> {
@@ -105,7 +110,7 @@ public abstract class ParamType<T> {
                                 b.appendCodePoint(c);
                             }
                         });
-        return b.append('\'').toString();
+        return b.toString();
     }
 
     static IllegalArgumentException bad(String name, String what, Object got, String hint) {
@@ -310,7 +315,7 @@ public abstract class ParamType<T> {
                     out[i] = Double.parseDouble(p);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(
-                            name + ": entry " + i + " ('" + p + "') is not a number");
+                            name + ": entry " + i + " (" + quoted(p) + ") is not a number");
                 }
                 if (!Double.isFinite(out[i])) {
                     throw new IllegalArgumentException(name + ": entry " + i + " is not finite");

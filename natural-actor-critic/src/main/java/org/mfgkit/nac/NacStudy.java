@@ -12,6 +12,7 @@ import org.mfgkit.core.Parallel;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamType;
 import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.MeanFieldGame;
@@ -76,7 +77,8 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
         Set<String> names = new HashSet<>();
         for (Variant v : variants) {
             if (!names.add(v.name())) {
-                throw new IllegalArgumentException("two variants are named \"" + v.name() + "\"");
+                throw new IllegalArgumentException(
+                        "two variants are named " + ParamType.quoted(v.name()));
             }
         }
         if (seeds == null || seeds.length == 0) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.mfgkit.core.param.ParamType;
 
 /**
  * Typed, validating access to one JSON object of a config, with errors a user can act on: {@code
@@ -71,7 +72,7 @@ public final class Config {
                 throw new IllegalArgumentException(
                         path
                                 + ": unknown field \""
-                                + f
+                                + ParamType.escaped(f)
                                 + "\" (allowed: "
                                 + String.join(", ", known)
                                 + ")");
@@ -145,7 +146,7 @@ public final class Config {
     public Config object(String field) {
         return new Config(
                 require(field, JsonNodeType.OBJECT, "an object"),
-                path + " field \"" + field + "\"");
+                path + " field \"" + ParamType.escaped(field) + "\"");
     }
 
     /**
@@ -237,7 +238,12 @@ public final class Config {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException(
-                    path + ": missing field \"" + field + "\" (" + expected + ")");
+                    path
+                            + ": missing field \""
+                            + ParamType.escaped(field)
+                            + "\" ("
+                            + expected
+                            + ")");
         }
         if (v.getNodeType() != type) {
             throw bad(field, expected, v);
@@ -247,7 +253,13 @@ public final class Config {
 
     private IllegalArgumentException bad(String field, String expected, JsonNode got) {
         return new IllegalArgumentException(
-                path + " field \"" + field + "\": expected " + expected + ", got " + describe(got));
+                path
+                        + " field \""
+                        + ParamType.escaped(field)
+                        + "\": expected "
+                        + expected
+                        + ", got "
+                        + describe(got));
     }
 
     private static String describe(JsonNode v) {

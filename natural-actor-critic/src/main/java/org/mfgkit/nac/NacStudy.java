@@ -78,7 +78,7 @@ public record NacStudy(List<Variant> variants, long[] seeds, boolean meanFieldGa
         for (Variant v : variants) {
             if (!names.add(v.name())) {
                 throw new IllegalArgumentException(
-                        "two variants are named " + ParamType.quoted(v.name()));
+                        "two variants are named \"" + ParamType.escaped(v.name()) + "\"");
             }
         }
         if (seeds == null || seeds.length == 0) {

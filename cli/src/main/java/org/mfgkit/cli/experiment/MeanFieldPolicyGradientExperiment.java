@@ -54,14 +54,14 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
     }
 
     /** A config read and checked: the study's values and the student seeds. */
-    public record Plan(ParamValues values, long[] seeds) {}
+    public record FlowPlan(ParamValues values, long[] seeds) {}
 
     /**
      * Reads and checks a config without running anything (also what the config fuzz test calls).
      *
      * @throws IllegalArgumentException naming the bad field
      */
-    public Plan plan(JsonNode json) {
+    public FlowPlan plan(JsonNode json) {
         Config c = Config.of(json);
         ParamSchema schema = PolicyGradientFlowStudy.schema(setting);
         List<String> allowed = new ArrayList<>(List.of("experiment", "seeds"));
@@ -75,12 +75,12 @@ public final class MeanFieldPolicyGradientExperiment implements Experiment {
             }
         }
         PolicyGradientFlowStudy.admit(setting, p, seeds.length, 1);
-        return new Plan(p, seeds);
+        return new FlowPlan(p, seeds);
     }
 
     @Override
     public Object run(JsonNode json, RunContext ctx) throws Exception {
-        Plan plan = plan(json);
+        FlowPlan plan = plan(json);
         ParamValues p = plan.values();
         long[] seeds = plan.seeds();
         int steps = p.get(PolicyGradientFlowStudy.STEPS);

@@ -92,14 +92,14 @@ public final class NacExperiment implements Experiment {
     }
 
     /** A config read and checked: its own fields, the game, the seeds and the study. */
-    public record Plan(ParamValues fields, StationaryGame env, long[] seeds, NacStudy study) {}
+    public record NacPlan(ParamValues fields, StationaryGame env, long[] seeds, NacStudy study) {}
 
     /**
      * Reads and checks a config without running anything (also what the config fuzz test calls).
      *
      * @throws IllegalArgumentException naming the bad field
      */
-    public Plan plan(JsonNode json) {
+    public NacPlan plan(JsonNode json) {
         Config c = Config.of(json);
         c.allowOnly(
                 "experiment",
@@ -133,12 +133,12 @@ public final class NacExperiment implements Experiment {
         NacStudy study =
                 new NacStudy(variants(c, shared), seeds, fields.get(NacStudy.MEAN_FIELD_GAP));
         study.admit(env.game().nS(), env.game().nA(), 1);
-        return new Plan(fields, env, seeds, study);
+        return new NacPlan(fields, env, seeds, study);
     }
 
     @Override
     public Object run(JsonNode json, RunContext ctx) throws Exception {
-        Plan plan = plan(json);
+        NacPlan plan = plan(json);
         ParamValues fields = plan.fields();
         StationaryGame env = plan.env();
         long[] seeds = plan.seeds();

@@ -11,7 +11,7 @@ It writes the user-given instance of random-linear (src/test/resources/mfglib/ra
 numpy draws) and the fixture src/test/resources/mfglib/reference.json that the Java tests read:
 per game (MFGLib's ten, at MFGLib's defaults) the uniform- and patterned-policy exploitability and
 the fictitious-play / online-mirror-descent curves at iterations CURVE_AT; per algorithm
-(prior-descent, occupation-measure-inclusion) curves on sis-fh and lq-fh. It also prints them; the
+(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right). It also prints them; the
 numbers pinned in FiniteHorizonTest / MfglibReferenceTest are among them.
 """
 import json
@@ -385,7 +385,9 @@ def omo_constraints(T, mu0, prob, d):
 
 def project_flow_polytope(A, b, y):
     """argmin ||x - y|| s.t. A x = b, x >= 0 (what MFGLib asks OSQP for), solved exactly by a
-    semismooth Newton method on the dual: x(l) = max(y + A^T l, 0), A x(l) = b."""
+    semismooth Newton method on the dual: x(l) = max(y + A^T l, 0), A x(l) = b. A step is taken
+    when it shrinks the residual |A x - b| by 10 %, else by an Armijo search on the dual objective
+    (whose decrease is lost in rounding close to the solution)."""
     lam = np.zeros(A.shape[0])
 
     def theta(l):
@@ -395,19 +397,21 @@ def project_flow_polytope(A, b, y):
     f, x = theta(lam)
     for _ in range(200):
         g = A @ x - b
-        if np.abs(g).max() <= 1e-15:
-            break
+        if np.abs(g).max() <= 1e-14:
+            return x
         active = (y + A.T @ lam) > 0
         H = (A[:, active] @ A[:, active].T) + min(1e-3, np.linalg.norm(g)) * np.eye(A.shape[0])
         step = np.linalg.solve(H, -g)
+        f2, x2 = theta(lam + step)
         s = 1.0
-        while True:
-            f2, x2 = theta(lam + s * step)
-            if f2 <= f + 1e-4 * s * (g @ step) or s < 1e-12:
-                break
-            s /= 2
+        if np.linalg.norm(A @ x2 - b) > 0.9 * np.linalg.norm(g):
+            while f2 > f + 1e-4 * s * (g @ step):
+                s /= 2
+                if s < 1e-12:
+                    raise RuntimeError(f"projection stalled at residual {np.abs(g).max()}")
+                f2, x2 = theta(lam + s * step)
         lam, f, x = lam + s * step, f2, x2
-    return x
+    raise RuntimeError(f"projection: no convergence, residual {np.abs(A @ x - b).max()}")
 
 
 def occupation_measure_inclusion(T, n_a, mu0, prob, reward, n_iter, alpha=1e-3, eta=0.0):
@@ -499,23 +503,32 @@ def main():
         }
         print(f"{name:30s} uniform {e_u!r:>22}  patterned {e_p!r:>22}  "
               f"FP_100 {float(fp[100]):.6e}  OMD_100 {float(omd[100]):.6e}", flush=True)
+    # Prior descent on sis-fh and lq-fh; MF-OMI-FBS on sis-fh and left-right: on lq-fh, which is
+    # symmetric, the OMI iterates keep the population mean at 0 up to rounding (+-1e-15), where
+    # MFGLib's rounded LQ kernel jumps (x + (k(m - x) + a) dt lands on exact half-way points), so
+    # its iterates depend on summation order and are no reference.
     n = 100
-    for name in ["sis-fh", "lq-fh"]:
+    runs = {
+        ("sis-fh", "prior-descent"): dict(alg=prior_descent),
+        ("sis-fh", "prior-descent eta=0.5 n_inner=5"): dict(alg=prior_descent, eta=0.5,
+                                                            n_inner=5),
+        ("lq-fh", "prior-descent"): dict(alg=prior_descent),
+        ("lq-fh", "prior-descent eta=0.5 n_inner=5"): dict(alg=prior_descent, eta=0.5, n_inner=5),
+        ("sis-fh", "occupation-measure-inclusion"): dict(alg=occupation_measure_inclusion),
+        ("sis-fh", "occupation-measure-inclusion alpha=0.1 eta=0.01"): dict(
+            alg=occupation_measure_inclusion, alpha=0.1, eta=0.01),
+        ("left-right", "occupation-measure-inclusion"): dict(alg=occupation_measure_inclusion),
+        ("left-right", "occupation-measure-inclusion alpha=0.1 eta=0.01"): dict(
+            alg=occupation_measure_inclusion, alpha=0.1, eta=0.01),
+    }
+    for (name, label), kw in runs.items():
         T, n_s, n_a, mu0, prob, reward = envs[name]
-        runs = {
-            "prior-descent": prior_descent(T, n_a, mu0, prob, reward, n),
-            "prior-descent eta=0.5 n_inner=5": prior_descent(
-                T, n_a, mu0, prob, reward, n, eta=0.5, n_inner=5),
-            "occupation-measure-inclusion": occupation_measure_inclusion(
-                T, n_a, mu0, prob, reward, n),
-            "occupation-measure-inclusion alpha=0.1 eta=0.01": occupation_measure_inclusion(
-                T, n_a, mu0, prob, reward, n, alpha=0.1, eta=0.01),
-        }
-        for alg, curve in runs.items():
-            fixture["algorithms"].setdefault(name, {})[alg] = [
-                float(curve[i]) for i in CURVE_AT if i <= n]
-            print(f"{name:8s} {alg:50s} E_0 {float(curve[0]):.6e}  E_100 {float(curve[-1])!r}",
-                  flush=True)
+        alg = kw.pop("alg")
+        curve = alg(T, n_a, mu0, prob, reward, n, **kw)
+        fixture["algorithms"].setdefault(name, {})[label] = [
+            float(curve[i]) for i in CURVE_AT if i <= n]
+        print(f"{name:10s} {label:50s} E_0 {float(curve[0]):.6e}  E_100 {float(curve[-1])!r}",
+              flush=True)
     with open(os.path.join(RESOURCES, "reference.json"), "w") as f:
         json.dump(fixture, f, indent=1)
         f.write("\n")

@@ -84,6 +84,19 @@ public final class SparseBackwardInduction {
     }
 
     /**
+     * Soft-optimal Q-functions {@code Q*_t(s,a) = r_t + gamma E[V*_{t+1}]}, {@code V*_t(s) = lambda
+     * log sum_a exp(Q*_t(s,a)/lambda)} (the maximum at {@code lambda = 0}), flat {@code [t][s*nA +
+     * a]}, without building the policies.
+     */
+    public static double[][] optimalQValues(
+            FiniteHorizonMeanFieldGame game, double[][] flow, double lambda) {
+        int steps = game.horizon() + 1;
+        double[][] q = new double[steps][];
+        sweep(game, flow, kernels(game, flow), null, lambda, null, null, new double[steps][], q);
+        return q;
+    }
+
+    /**
      * Soft-optimal values, Q-functions and policies {@code pi_t ∝ exp(Q_t/lambda)} (greedy at 0).
      */
     public static FiniteHorizonSolution softOptimal(

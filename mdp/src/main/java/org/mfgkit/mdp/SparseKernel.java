@@ -81,6 +81,21 @@ public final class SparseKernel {
         return k;
     }
 
+    /** First entry of row {@code i = s*nA + a}; the row ends at {@code start(i + 1)}. */
+    public int start(int i) {
+        return start[i];
+    }
+
+    /** Next state of entry {@code k}. */
+    public int next(int k) {
+        return next[k];
+    }
+
+    /** Probability of entry {@code k}. */
+    public double prob(int k) {
+        return prob[k];
+    }
+
     /** {@code sum_s' P(s'|s,a) v[s']} for row {@code i = s*nA + a}. */
     public double expect(int i, double[] v) {
         double sum = 0.0;

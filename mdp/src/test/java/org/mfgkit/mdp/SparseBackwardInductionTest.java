@@ -177,6 +177,10 @@ class SparseBackwardInductionTest {
                 assertArrayEquals(opt.v()[t], sopt.v()[t], Tolerances.TEST_EXACT);
                 assertArrayEquals(opt.q()[t], sopt.q()[t], Tolerances.TEST_EXACT);
                 assertArrayEquals(
+                        opt.q()[t],
+                        SparseBackwardInduction.optimalQValues(g, flow, lambda)[t],
+                        Tolerances.TEST_EXACT);
+                assertArrayEquals(
                         opt.policies()[t].table(),
                         sopt.policies()[t].table(),
                         Tolerances.TEST_EXACT);

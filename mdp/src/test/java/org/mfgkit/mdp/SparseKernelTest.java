@@ -33,6 +33,10 @@ class SparseKernelTest {
         assertEquals(6, p.nnz()); // 1 + 2 + 2 + 1: row (1,0) merges its repeated next state
         assertEquals(2, p.maxRowLength());
         assertArrayEquals(new double[] {1, 0, 0.25, 0.75, 0.25, 0.75, 0, 1}, p.toDense(), 0.0);
+        assertEquals(3, p.start(2)); // rows (0,0) and (0,1) hold 1 + 2 entries
+        assertEquals(5, p.start(3));
+        assertEquals(0, p.next(3)); // row (1,0): first next state 0, merged 1/8 + 1/8
+        assertEquals(0.25, p.prob(3), 0.0);
         double[] v = {4, 8};
         assertEquals(4.0, p.expect(0, v), 0.0);
         assertEquals(7.0, p.expect(1, v), 0.0);

@@ -2,11 +2,12 @@
 
 This is a numpy transcription (float64) of MFGLib's definitions, written from reading its source
 (radar-research-lab/MFGLib: mfglib/env/environment.py, mfglib/env/examples/{susceptible_infected,
-linear_quadratic,left_right}.py, mfglib/mean_field.py, mfglib/alg/q_fn.py, mfglib/metrics.py).
+linear_quadratic,left_right,rock_paper_scissors}.py, mfglib/mean_field.py, mfglib/alg/q_fn.py, mfglib/metrics.py).
 MFGLib works on the joint state-action mean field L_t[s, a] and tensors p_t[s', s, a]; this script
 keeps those layouts on purpose, so that it shares no code path with the Java implementation.
 
-Run:  python3 mfg-envs/scripts/mfglib_reference.py
+Run:  OPENBLAS_NUM_THREADS=1 python3 mfg-envs/scripts/mfglib_reference.py  (about 30 s; one BLAS
+thread, since on a loaded machine threaded BLAS slows the small products a hundredfold)
 It writes the user-given instance of random-linear (src/test/resources/mfglib/random-linear-n5-seed0.json,
 numpy draws) and the fixture src/test/resources/mfglib/reference.json that the Java tests read:
 per game (MFGLib's ten, at MFGLib's defaults) the uniform- and patterned-policy exploitability and
@@ -91,6 +92,23 @@ def lr_reward(t, L):
     r = np.zeros((3, 2))
     r[1, :] = -mu[1]
     r[2, :] = -2 * mu[2]
+    return r
+
+
+def rps_prob(t, L):
+    p = np.zeros((4, 4, 3))
+    for s in range(4):
+        for a in range(3):
+            p[1 + a, s, a] = 1.0
+    return p
+
+
+def rps_reward(t, L):
+    mu = L.sum(axis=1)
+    r = np.zeros((4, 3))
+    r[1, :] = 2 * mu[3] - mu[2]
+    r[2, :] = 4 * mu[1] - 2 * mu[3]
+    r[3, :] = 6 * mu[2] - 3 * mu[1]
     return r
 
 
@@ -328,23 +346,6 @@ def random_linear_instance(n, m, rng):
     """MFGLib's draw U(-m, m) for p1, p2 (n,n,n) and r1, r2 (n,n), from a numpy generator."""
     u = lambda *shape: (2 * m * rng.random(shape) - m).tolist()
     return {"p1": u(n, n, n), "p2": u(n, n, n), "r1": u(n, n), "r2": u(n, n)}
-
-
-def rps_prob(t, L):
-    p = np.zeros((4, 4, 3))
-    for s in range(4):
-        for a in range(3):
-            p[1 + a, s, a] = 1.0
-    return p
-
-
-def rps_reward(t, L):
-    mu = L.sum(axis=1)
-    r = np.zeros((4, 3))
-    r[1, :] = 2 * mu[3] - mu[2]
-    r[2, :] = 4 * mu[1] - 2 * mu[3]
-    r[3, :] = 6 * mu[2] - 3 * mu[1]
-    return r
 
 
 # ---- MFGLib's PriorDescent and OccupationMeasureInclusion (MF-OMI-FBS) ----

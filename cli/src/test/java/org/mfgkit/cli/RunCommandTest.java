@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfgkit.cli.bench.BenchTasks;
+import org.mfgkit.cli.experiment.DemoMonteCarlo;
 import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.Experiments;
 import org.mfgkit.cli.output.CurveCsv;
@@ -26,7 +27,12 @@ class RunCommandTest {
 
     private final Fakes.Curves curves = new Fakes.Curves();
     private final Main main =
-            new Main(Experiments.builtIn().with(curves).with(new Fakes.Failing()), BenchTasks.of());
+            new Main(
+                    Experiments.builtIn()
+                            .with(new DemoMonteCarlo())
+                            .with(curves)
+                            .with(new Fakes.Failing()),
+                    BenchTasks.of());
 
     private Path config(String name, String json) throws IOException {
         return Files.writeString(dir.resolve(name), json);
@@ -121,7 +127,7 @@ class RunCommandTest {
         assertEquals(
                 List.of(
                         "mfgkit: error: internal error: java.lang.IllegalStateException: boom"
-                                + " (run with MFGKIT_DEBUG=1 for the stack trace)"),
+                                + " (run with --debug for the stack trace)"),
                 r.errLines());
         assertEquals(List.of("bad.json"), names(dir), "output or parent directories left behind");
     }
@@ -181,8 +187,8 @@ class RunCommandTest {
                 Experiments.builtIn().all().stream()
                                 .map(e -> e.name() + ", ")
                                 .reduce("", String::concat)
-                        + "fake-curves, fake-failing";
-        assertTrue(known.startsWith("demo-monte-carlo, "), known);
+                        + "demo-monte-carlo, fake-curves, fake-failing";
+        assertTrue(known.startsWith("nac, "), known);
         assertEquals(
                 List.of(
                         "mfgkit: error: "
@@ -339,5 +345,19 @@ class RunCommandTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void outOfMemoryIsOneLineStatus3AndLeavesNothing() throws Exception {
+        Path cfg = config("oom.json", "{\"experiment\": \"fake-failing\", \"throw\": \"memory\"}");
+        Path out = dir.resolve("results/oom");
+        CliRunner.Outcome r = run("run", cfg.toString(), "--out", out.toString());
+        assertEquals(ExitCode.RESOURCES, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).startsWith("mfgkit: error: out of memory: "), r.err());
+        assertEquals(List.of("oom.json"), names(dir), "output or parent directories left behind");
+        CliRunner.Outcome debug = run("run", cfg.toString(), "--out", out.toString(), "--debug");
+        assertEquals(ExitCode.RESOURCES, debug.status());
+        assertTrue(debug.err().contains("at org.mfgkit.cli.Fakes$Failing.run"), debug.err());
     }
 }

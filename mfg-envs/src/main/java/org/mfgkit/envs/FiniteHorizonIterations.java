@@ -1,18 +1,30 @@
 package org.mfgkit.envs;
 
 import java.util.Arrays;
-import java.util.List;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.mdp.FiniteHorizonExploitability;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.SparseBackwardInduction;
 
 /**
- * Bookkeeping shared by the solvers that work on a {@link FiniteHorizonMeanFieldGame} directly
- * through its sparse kernels ({@link SparseBackwardInduction}), so they scale with {@code T*S*A*k}.
+ * What the solvers that work on a {@link FiniteHorizonMeanFieldGame} directly (through its sparse
+ * kernels, {@link SparseBackwardInduction}) share.
  */
 final class FiniteHorizonIterations {
     private FiniteHorizonIterations() {}
+
+    /**
+     * The finite-horizon game behind {@code model}.
+     *
+     * @throws IllegalArgumentException for a stationary game
+     */
+    static FiniteHorizonMeanFieldGame game(ExactModel model, String solver) {
+        if (model instanceof FiniteHorizonModel fh) {
+            return fh.game();
+        }
+        throw new IllegalArgumentException(
+                solver + " runs on finite-horizon games (T a number), not on a stationary one");
+    }
 
     /** The uniform policy at every step (one shared table). */
     static TabularPolicy[] uniform(FiniteHorizonMeanFieldGame game) {
@@ -32,25 +44,5 @@ final class FiniteHorizonIterations {
                 e.policyValue(),
                 game.horizon(),
                 false);
-    }
-
-    /**
-     * Evaluates {@code pi}, appends the curve point, tells the listener; returns the evaluation.
-     */
-    static ExploitabilityResult record(
-            FiniteHorizonMeanFieldGame game,
-            TabularPolicy[] pi,
-            int iteration,
-            long startNanos,
-            List<CurvePoint> curve,
-            EquilibriumSolver.IterationListener listener) {
-        ExploitabilityResult e = exploitability(game, pi);
-        CurvePoint point =
-                new CurvePoint(iteration, e.exploitability(), SolverSupport.seconds(startNanos));
-        curve.add(point);
-        if (listener != null) {
-            listener.onIteration(point);
-        }
-        return e;
     }
 }

@@ -1,7 +1,5 @@
 package org.mfgkit.envs;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.param.Checks;
 import org.mfgkit.core.param.Param;
@@ -26,10 +24,7 @@ import org.mfgkit.mdp.SparseKernel;
  * solve}'s defaults) and zeroes entries of {@code d} below ten times that before forming the
  * policy; here the projection is exact to 1e-14 and nothing is zeroed.
  */
-public final class OccupationMeasureInclusion {
-    /** Registry name. */
-    public static final String NAME = "occupation-measure-inclusion";
-
+public final class OccupationMeasureInclusion implements EquilibriumSolver {
     /** MFGLib's {@code alpha}: the forward step size. */
     public static final Param<Double> ALPHA =
             Param.real("alpha", 1e-3, "step size of the forward (reward) step")
@@ -44,7 +39,12 @@ public final class OccupationMeasureInclusion {
                     .check(Checks.nonNegative());
 
     /** The parameters, with MFGLib's defaults ({@code alpha = 1e-3}, {@code eta = 0}). */
-    public static final ParamSchema PARAMS = ParamSchema.of(NAME, ALPHA, ETA);
+    public static final ParamSchema PARAMS =
+            ParamSchema.of(
+                    "occupation-measure-inclusion",
+                    ALPHA,
+                    ETA,
+                    EquilibriumSolver.ITERATIONS.withDefault(100));
 
     /** Forward step size. */
     private final double alpha;
@@ -69,19 +69,26 @@ public final class OccupationMeasureInclusion {
     /**
      * Runs {@code iterations} forward-backward steps from the uniform policy's occupation measure.
      */
-    public SolverRun solve(
-            FiniteHorizonMeanFieldGame game,
-            int iterations,
-            EquilibriumSolver.IterationListener listener) {
+    @Override
+    public String name() {
+        return PARAMS.owner();
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
+    }
+
+    @Override
+    public SolverRun solve(ExactModel model, int iterations, IterationListener listener) {
         SolverSupport.requireIterations(iterations);
-        long start = System.nanoTime();
+        FiniteHorizonMeanFieldGame game = FiniteHorizonIterations.game(model, name());
+        SolverTrace trace = new SolverTrace(listener);
         int nS = game.nS();
         int nA = game.nA();
         int horizon = game.horizon();
-        List<CurvePoint> curve = new ArrayList<>();
         TabularPolicy[] pi = FiniteHorizonIterations.uniform(game);
-        ExploitabilityResult e =
-                FiniteHorizonIterations.record(game, pi, 0, start, curve, listener);
+        ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
         double[][] d = new double[horizon + 1][nS * nA];
         for (int t = 0; t <= horizon; t++) {
             double[] mu = e.meanField()[t];
@@ -107,10 +114,9 @@ public final class OccupationMeasureInclusion {
             }
             d = new FlowPolytopeProjection(game.mu0(), kernels, nS, nA).project(y);
             pi = policies(d, nS, nA);
-            e = FiniteHorizonIterations.record(game, pi, n, start, curve, listener);
+            e = SolverSupport.record(model, pi, n, trace);
         }
-        return new SolverRun(
-                NAME, pi, curve, false, SolverSupport.seconds(start), e, params.echo());
+        return SolverSupport.run(this, pi, trace, false, e, params);
     }
 
     /** {@code mu(s) = sum_a d(s,a)} (total mass 1 to the projection's 1e-14). */

@@ -1,7 +1,5 @@
 package org.mfgkit.envs;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.param.Checks;
 import org.mfgkit.core.param.Param;
@@ -21,10 +19,7 @@ import org.mfgkit.mdp.SparseBackwardInduction;
  * n_inner} unset it stays uniform and the method is GMF-V (Guo et al. 2019, "Learning mean-field
  * games", NeurIPS): a Boltzmann best response at temperature {@code eta}.
  */
-public final class PriorDescent {
-    /** Registry name. */
-    public static final String NAME = "prior-descent";
-
+public final class PriorDescent implements EquilibriumSolver {
     /** MFGLib's {@code eta}: the temperature. */
     public static final Param<Double> ETA =
             Param.real("eta", 1.0, "temperature of the Boltzmann step").check(Checks.positive());
@@ -40,7 +35,9 @@ public final class PriorDescent {
                     .orNone("none");
 
     /** The parameters, with MFGLib's defaults ({@code eta = 1}, {@code n_inner} unset). */
-    public static final ParamSchema PARAMS = ParamSchema.of(NAME, ETA, N_INNER);
+    public static final ParamSchema PARAMS =
+            ParamSchema.of(
+                    "prior-descent", ETA, N_INNER, EquilibriumSolver.ITERATIONS.withDefault(100));
 
     /** Temperature. */
     private final double eta;
@@ -66,19 +63,26 @@ public final class PriorDescent {
      * Runs {@code iterations} updates from the uniform policy, recording the exploitability of
      * every iterate (iteration 0 is the uniform policy).
      */
-    public SolverRun solve(
-            FiniteHorizonMeanFieldGame game,
-            int iterations,
-            EquilibriumSolver.IterationListener listener) {
+    @Override
+    public String name() {
+        return PARAMS.owner();
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
+    }
+
+    @Override
+    public SolverRun solve(ExactModel model, int iterations, IterationListener listener) {
         SolverSupport.requireIterations(iterations);
-        long start = System.nanoTime();
+        FiniteHorizonMeanFieldGame game = FiniteHorizonIterations.game(model, name());
+        SolverTrace trace = new SolverTrace(listener);
         int nS = game.nS();
         int nA = game.nA();
-        List<CurvePoint> curve = new ArrayList<>();
         TabularPolicy[] pi = FiniteHorizonIterations.uniform(game);
         TabularPolicy[] prior = pi;
-        ExploitabilityResult e =
-                FiniteHorizonIterations.record(game, pi, 0, start, curve, listener);
+        ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
         for (int i = 1; i <= iterations; i++) {
             double[][] q =
                     SparseBackwardInduction.optimalQValues(game, e.meanField(), game.lambda());
@@ -97,9 +101,8 @@ public final class PriorDescent {
             if (nInner != null && (i + 1) % nInner == 0) {
                 prior = pi;
             }
-            e = FiniteHorizonIterations.record(game, pi, i, start, curve, listener);
+            e = SolverSupport.record(model, pi, i, trace);
         }
-        return new SolverRun(
-                NAME, pi, curve, false, SolverSupport.seconds(start), e, params.echo());
+        return SolverSupport.run(this, pi, trace, false, e, params);
     }
 }

@@ -55,6 +55,6 @@ final class MfglibFixture {
 
     /** A registered finite-horizon game as the mdp interface. */
     static FiniteHorizonMeanFieldGame game(String name) {
-        return ((FiniteHorizonModel) Environments.create(name).model()).game();
+        return Games.create(name).finiteHorizon();
     }
 }

@@ -1,26 +1,26 @@
 package org.mfgkit.cli.nac;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.mfgkit.cli.solve.SolveRequest;
 import org.mfgkit.cli.solve.Solver;
-import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.CurvePoint;
-import org.mfgkit.envs.Environment;
 import org.mfgkit.envs.Exploitability;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.SolverRun;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.SolverTrace;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NacListener;
 import org.mfgkit.nac.NacParams;
+import org.mfgkit.nac.NacPresets;
 import org.mfgkit.nac.NacResult;
+import org.mfgkit.nac.NacSettings;
 import org.mfgkit.nac.NaturalActorCritic;
 
 /**
  * {@code mfgkit solve --algorithm nac|dl-nac}: the natural actor-critic of 004 Algorithm 1 (single
- * loop) or its double-loop baseline, with {@link NacConfig#preset 004's hyper-parameters} for the
- * environment and the {@code --set} settings of {@link NacConfig#KEYS}. The curve is the exact
+ * loop) or its double-loop baseline, with {@link NacPresets 004's hyper-parameters} for the
+ * environment and the {@code --set} settings of {@link NacSettings#KEYS}. The curve is the exact
  * exploitability of {@code pi_t} (mfg-envs' {@link Exploitability}), which the learner never sees.
  *
  * @param name {@code nac} or {@code dl-nac}
@@ -42,17 +42,20 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
 
     @Override
     public List<String> settingKeys() {
-        return NacConfig.KEYS;
+        return NacSettings.KEYS;
     }
 
     @Override
     public int defaultIterations() {
-        return NacParams.defaults().iterations();
+        return NacSettings.defaults().loop().iterations();
     }
 
     @Override
-    public int defaultIterations(Environment env) {
-        return NacConfig.preset(env.name()).params().iterations();
+    public int defaultIterations(GameModel env) {
+        // an environment without a preset is refused by solve, with the reason
+        return NacPresets.has(env.name())
+                ? NacPresets.get(env.name()).loop().iterations()
+                : defaultIterations();
     }
 
     @Override
@@ -62,51 +65,34 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
 
     @Override
     public SolverRun solve(SolveRequest request) {
-        Environment env = request.env();
-        MeanFieldGame game = stationaryGame(env, name);
-        NacConfig config =
-                NacConfig.preset(env.name())
-                        .withAll(request.settings())
+        MeanFieldGame game = StationaryGame.of(request.env(), name).game();
+        NacSettings settings =
+                NacPresets.get(request.env().name())
+                        .withTexts(new TreeMap<>(request.settings()))
                         .withAlgorithm(algorithm)
                         .withIterations(request.iterations());
-        FeatureMap phi = config.featureMap(game.nS(), game.nA());
-        List<CurvePoint> curve = new ArrayList<>();
+        SolverTrace trace = new SolverTrace(request.listener());
         NacResult r =
                 NaturalActorCritic.solve(
                         game,
-                        phi,
-                        config.params(),
+                        settings,
                         request.seed(),
                         pi -> Exploitability.of(game, pi).exploitability(),
                         new NacListener() {
                             @Override
-                            public void onRecord(
-                                    int t, double value, double averageValue, double seconds) {
-                                CurvePoint point = new CurvePoint(t, value, seconds);
-                                curve.add(point);
-                                request.listener().onIteration(point);
+                            public void onRecord(Snapshot snapshot) {
+                                trace.add(snapshot.t(), snapshot.value(), snapshot.seconds());
                             }
                         });
         TabularPolicy last = r.policy().toTabular();
         return new SolverRun(
                 name,
                 new TabularPolicy[] {last},
-                curve,
+                trace.curve(name),
+                trace.seconds(),
                 false,
                 r.seconds(),
                 Exploitability.of(game, last),
-                config.asMap());
-    }
-
-    /** The stationary game of {@code env}; a finite-horizon environment is refused. */
-    static MeanFieldGame stationaryGame(Environment env, String who) {
-        if (!(env.model() instanceof StationaryModel model)) {
-            throw new IllegalArgumentException(
-                    who
-                            + " needs a stationary (discounted) game; '"
-                            + env.name()
-                            + "' is finite-horizon");
-        }
-        return model.game();
+                settings.echo());
     }
 }

@@ -7,9 +7,10 @@ import org.mfgkit.core.Tolerances;
  * A transition kernel {@code P(s'|s,a)} that stores only the reachable next states of each
  * state-action pair (compressed rows). Row {@code i = s*nA + a} owns the entries {@code k =
  * start[i] .. start[i+1]-1}: next state {@code next[k]} with probability {@code prob[k]}, the next
- * states of a row distinct and in the order they were first added. Memory is {@code 4*(S*A+1) +
- * 12*nnz} bytes, independent of {@code S^2}: a 1000 x 1000 grid with 5 actions and 5 next states
- * per pair is about 320 MB, where the dense table would be 40 TB. Immutable.
+ * states of a row distinct and increasing (so pairs with the same successors sum them in the same
+ * order, and exact ties between their Q-values stay exact, as with a dense table). Memory is {@code
+ * 4*(S*A+1) + 12*nnz} bytes, independent of {@code S^2}: a 1000 x 1000 grid with 5 actions and 5
+ * next states per pair is about 320 MB, where the dense table would be 40 TB. Immutable.
  */
 public final class SparseKernel {
     private final int nS;
@@ -202,6 +203,20 @@ public final class SparseKernel {
                                 + ") sums to "
                                 + sum
                                 + ", not 1");
+            }
+            // next states in increasing order (insertion sort of the few entries): two pairs with
+            // the same successors then sum them in the same order, so exact ties in Q stay exact
+            for (int k = start[row] + 1; k < size; k++) {
+                int n = next[k];
+                double q = prob[k];
+                int j = k - 1;
+                while (j >= start[row] && next[j] > n) {
+                    next[j + 1] = next[j];
+                    prob[j + 1] = prob[j];
+                    j--;
+                }
+                next[j + 1] = n;
+                prob[j + 1] = q;
             }
             row++;
             start[row] = size;

@@ -37,6 +37,9 @@ class SparseKernelTest {
         assertEquals(5, p.start(3));
         assertEquals(0, p.next(3)); // row (1,0): first next state 0, merged 1/8 + 1/8
         assertEquals(0.25, p.prob(3), 0.0);
+        assertEquals(0, p.next(1)); // row (0,1) added 1 then 0: stored in increasing order
+        assertEquals(1, p.next(2));
+        assertEquals(0.75, p.prob(2), 0.0);
         double[] v = {4, 8};
         assertEquals(4.0, p.expect(0, v), 0.0);
         assertEquals(7.0, p.expect(1, v), 0.0);

@@ -185,6 +185,11 @@ public final class CrowdMotion extends GameModel {
     }
 
     @Override
+    public boolean hasStationaryTwin() {
+        return false;
+    }
+
+    @Override
     protected boolean transitionsDependOnMeanField() {
         return false;
     }

@@ -2,7 +2,6 @@ package org.mfgkit.envs;
 
 import java.util.Arrays;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.mdp.FiniteHorizonExploitability;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.SparseBackwardInduction;
 
@@ -36,13 +35,6 @@ final class FiniteHorizonIterations {
     /** Exact exploitability of {@code pi} at the game's {@code lambda}, with its flow. */
     static ExploitabilityResult exploitability(
             FiniteHorizonMeanFieldGame game, TabularPolicy[] pi) {
-        FiniteHorizonExploitability e = SparseBackwardInduction.exploitability(game, pi);
-        return new ExploitabilityResult(
-                e.exploitability(),
-                e.flow(),
-                e.bestValue(),
-                e.policyValue(),
-                game.horizon(),
-                false);
+        return Exploitability.of(game, pi);
     }
 }

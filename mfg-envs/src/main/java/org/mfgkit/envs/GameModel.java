@@ -126,6 +126,15 @@ public abstract class GameModel {
         return true;
     }
 
+    /**
+     * Whether the game has a stationary twin ({@code T = inf}) that a long finite horizon
+     * approaches; not when its dynamics or rewards change with {@code t} (crowd-motion's moving
+     * bar).
+     */
+    public boolean hasStationaryTwin() {
+        return true;
+    }
+
     /** True at the last step of a finite-horizon game (never for a stationary one). */
     protected final boolean terminal(int t) {
         return horizon != null && t == horizon;

@@ -7,7 +7,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mfgkit.core.Curve;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
+import org.mfgkit.mdp.BackwardInduction;
+import org.mfgkit.mdp.FiniteHorizonMdp;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
+import org.mfgkit.mdp.PolicyEvaluation;
+import org.mfgkit.mdp.PopulationOperator;
 
 /**
  * Prior descent and MF-OMI-FBS against the transcription of MFGLib's updates in {@code
@@ -81,8 +85,14 @@ class MfglibAlgorithmsTest {
                 ref.get("patterned").asDouble(),
                 FiniteHorizonIterations.exploitability(game, patterned).exploitability(),
                 Tolerances.TEST_EXACT);
+        // the dense path: backward induction on the induced MDP of the flow
+        FiniteHorizonMdp mdp = game.inducedMdp(PopulationOperator.flow(game, patterned));
+        double dense =
+                BackwardInduction.softOptimal(mdp, 0.0).value(game.mu0())
+                        - PolicyEvaluation.value(
+                                BackwardInduction.evaluate(mdp, patterned, 0.0)[0], game.mu0());
         assertEquals(
-                Exploitability.of(game, patterned).exploitability(),
+                dense,
                 FiniteHorizonIterations.exploitability(game, patterned).exploitability(),
                 Tolerances.TEST_EXACT);
     }

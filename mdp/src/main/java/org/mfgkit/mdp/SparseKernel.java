@@ -45,7 +45,7 @@ public final class SparseKernel {
                             + ", got "
                             + p.length);
         }
-        Builder b = new Builder(nS, nA, nS * nA);
+        RowWriter b = new RowWriter(nS, nA, nS * nA);
         for (int i = 0; i < nS * nA; i++) {
             for (int s2 = 0; s2 < nS; s2++) {
                 double w = p[i * nS + s2];
@@ -129,7 +129,7 @@ public final class SparseKernel {
      * the next states of the row (a repeated next state accumulates), then {@link #endRow}. {@link
      * #build} checks that every row is a distribution.
      */
-    public static final class Builder {
+    public static final class RowWriter {
         private final int nS;
         private final int nA;
         private final int[] start;
@@ -139,7 +139,7 @@ public final class SparseKernel {
         private int size;
 
         /** For a kernel with about {@code capacity} entries (grown when needed). */
-        public Builder(int nS, int nA, int capacity) {
+        public RowWriter(int nS, int nA, int capacity) {
             if (nS <= 0 || nA <= 0) {
                 throw new IllegalArgumentException(
                         "kernel needs nS > 0 and nA > 0, got nS=" + nS + ", nA=" + nA);
@@ -153,7 +153,7 @@ public final class SparseKernel {
         }
 
         /** Adds probability {@code p >= 0} of moving to {@code s2} to the current row. */
-        public Builder add(int s2, double p) {
+        public RowWriter add(int s2, double p) {
             if (row >= nS * nA) {
                 throw new IllegalStateException("all " + nS * nA + " rows are already complete");
             }
@@ -186,7 +186,7 @@ public final class SparseKernel {
         }
 
         /** Closes the current row {@code (s, a)} and moves to the next one. */
-        public Builder endRow() {
+        public RowWriter endRow() {
             if (row >= nS * nA) {
                 throw new IllegalStateException("all " + nS * nA + " rows are already complete");
             }

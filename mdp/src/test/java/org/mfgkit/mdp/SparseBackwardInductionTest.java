@@ -118,7 +118,7 @@ class SparseBackwardInductionTest {
 
         @Override
         public SparseKernel sparseTransitions(int t, double[] mu) {
-            SparseKernel.Builder b = new SparseKernel.Builder(n, 3, n * 9);
+            SparseKernel.RowWriter b = new SparseKernel.RowWriter(n, 3, n * 9);
             double[] w = new double[3];
             int[] to = new int[3];
             for (int s = 0; s < n; s++) {

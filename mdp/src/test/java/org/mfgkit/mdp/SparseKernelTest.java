@@ -12,7 +12,7 @@ class SparseKernelTest {
      * 2 states, 2 actions: (0,0) stays, (0,1) moves w.p. 3/4, (1,a) goes to 0 w.p. 1/4 (twice 1/8).
      */
     static SparseKernel byHand() {
-        return new SparseKernel.Builder(2, 2, 1)
+        return new SparseKernel.RowWriter(2, 2, 1)
                 .add(0, 1.0)
                 .endRow()
                 .add(1, 0.75)
@@ -64,16 +64,17 @@ class SparseKernelTest {
         var e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> new SparseKernel.Builder(2, 1, 2).add(0, 0.5).endRow());
+                        () -> new SparseKernel.RowWriter(2, 1, 2).add(0, 0.5).endRow());
         assertTrue(e.getMessage().contains("(s,a) = (0,0) sums to 0.5"), e.getMessage());
         assertThrows(
-                IllegalArgumentException.class, () -> new SparseKernel.Builder(2, 1, 2).add(2, 1));
+                IllegalArgumentException.class,
+                () -> new SparseKernel.RowWriter(2, 1, 2).add(2, 1));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new SparseKernel.Builder(2, 1, 2).add(0, -0.1));
+                () -> new SparseKernel.RowWriter(2, 1, 2).add(0, -0.1));
         assertThrows(
                 IllegalStateException.class,
-                () -> new SparseKernel.Builder(2, 1, 2).add(0, 1).endRow().build());
+                () -> new SparseKernel.RowWriter(2, 1, 2).add(0, 1).endRow().build());
         assertThrows(
                 IllegalArgumentException.class, () -> SparseKernel.fromDense(new double[3], 1, 2));
     }

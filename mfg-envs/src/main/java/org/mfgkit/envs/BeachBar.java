@@ -67,7 +67,7 @@ public final class BeachBar extends GameModel {
     protected synchronized SparseKernel sparseTransitions(int t, double[] mu) {
         if (kernel == null) {
             double[] noise = {(1 - pStill) / 2, pStill, (1 - pStill) / 2};
-            SparseKernel.Builder b = new SparseKernel.Builder(n, 3, 9 * n);
+            SparseKernel.RowWriter b = new SparseKernel.RowWriter(n, 3, 9 * n);
             for (int s = 0; s < n; s++) {
                 for (int a = 0; a < 3; a++) {
                     for (int e = 0; e < 3; e++) {

@@ -198,7 +198,7 @@ public final class CrowdMotion extends GameModel {
     protected synchronized SparseKernel sparseTransitions(int t, double[] mu) {
         if (kernel == null) {
             int nS = nS();
-            SparseKernel.Builder b = new SparseKernel.Builder(nS, 5, 5 * 5 * nS);
+            SparseKernel.RowWriter b = new SparseKernel.RowWriter(nS, 5, 5 * 5 * nS);
             double move = (1 - pStill) / 4;
             for (int x = 0; x < length; x++) {
                 for (int y = 0; y < width; y++) {

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
@@ -86,12 +90,52 @@ public final class SparkSweep implements AutoCloseable {
                 conf.set("spark.jars", jar.toString());
             }
         }
-        JavaSparkContext sc = new JavaSparkContext(conf);
-        SparkSweep s = new SparkSweep(sc);
-        if (!isLocal(master)) {
-            s.awaitExecutor(master, waitSeconds);
+        if (isLocal(master)) {
+            return new SparkSweep(new JavaSparkContext(conf));
         }
+        // On a cluster the constructor blocks until the master accepts the application (Spark's
+        // client retries for about a minute), so it runs aside and is given up after the wait.
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        FutureTask<JavaSparkContext> start = new FutureTask<>(() -> new JavaSparkContext(conf));
+        Thread starter = new Thread(start, "mfgkit-spark-start");
+        starter.setDaemon(true);
+        starter.start();
+        JavaSparkContext sc;
+        try {
+            sc = start.get(waitSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            Thread cleanup =
+                    new Thread(
+                            () -> {
+                                try {
+                                    start.get().stop();
+                                } catch (Exception ignored) {
+                                    // it failed to start: nothing to stop
+                                }
+                            },
+                            "mfgkit-spark-abandon");
+            cleanup.setDaemon(true);
+            cleanup.start();
+            throw noExecutor(master, waitSeconds);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Spark", e);
+        }
+        SparkSweep s = new SparkSweep(sc);
+        s.awaitExecutor(master, waitSeconds, deadline);
         return s;
+    }
+
+    private static IllegalArgumentException noExecutor(String master, int waitSeconds) {
+        return new IllegalArgumentException(
+                String.format(
+                        Locale.ROOT,
+                        "--master %s: no executor registered within %d s (is it a Spark master, with a worker that has free cores and memory?)",
+                        master,
+                        waitSeconds));
     }
 
     /**
@@ -208,8 +252,7 @@ public final class SparkSweep implements AutoCloseable {
         }
     }
 
-    private void awaitExecutor(String master, int waitSeconds) {
-        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+    private void awaitExecutor(String master, int waitSeconds, long deadline) {
         while (System.nanoTime() < deadline) {
             // The driver is listed too: one more entry is the first executor.
             if (sc.sc().statusTracker().getExecutorInfos().length > 1) {
@@ -223,12 +266,7 @@ public final class SparkSweep implements AutoCloseable {
             }
         }
         sc.stop();
-        throw new IllegalArgumentException(
-                String.format(
-                        Locale.ROOT,
-                        "--master %s: no executor registered within %d s (is the master a Spark master, with a worker that has free cores and memory?)",
-                        master,
-                        waitSeconds));
+        throw noExecutor(master, waitSeconds);
     }
 
     /** The jar this class was loaded from, or null (classes directories, tests). */

@@ -36,9 +36,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(
             names = "--master",
             paramLabel = "URL",
-            defaultValue = "local[*]",
             description =
-                    "Spark master: local[*] (default, in process), local[N], spark://HOST:PORT, ...")
+                    "Spark master: local[*] (default, in process; under spark-submit its --master), local[N], spark://HOST:PORT, ...")
     String master;
 
     @Option(
@@ -72,7 +71,8 @@ public final class SweepCommand implements Callable<Integer> {
                 SweepRunner.run(
                         s,
                         file,
-                        new SweepRunner.Options(master, target, resume, waitSeconds),
+                        new SweepRunner.Options(
+                                SweepMain.master(master), target, resume, waitSeconds),
                         main.progress());
         var summary = Json.object();
         summary.put("sweep", s.name());

@@ -80,6 +80,17 @@ public final class SweepMain implements Runnable {
         throw new ParameterException(spec.commandLine(), "missing command");
     }
 
+    /**
+     * The master to use: {@code --master} when given, else the one spark-submit passed (the {@code
+     * spark.master} property), else {@code local[*]}.
+     */
+    static String master(String option) {
+        if (option != null) {
+            return option;
+        }
+        return System.getProperty("spark.master", "local[*]");
+    }
+
     /** Progress displays on stderr. */
     ProgressFactory progress() {
         return ProgressFactory.forStderr(err);

@@ -55,8 +55,7 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(
             names = "--master",
             paramLabel = "URL",
-            defaultValue = "local[*]",
-            description = "Spark master (default local[*]).")
+            description = "Spark master (default local[*]; under spark-submit its --master).")
     String master;
 
     @Option(
@@ -82,7 +81,8 @@ public final class TuneCommand implements Callable<Integer> {
         Outcome o;
         List<String> files;
         try (StagedOutput staged = StagedOutput.create(target)) {
-            try (SparkSweep spark = SparkSweep.start(master, tune.sweep().name(), waitSeconds)) {
+            try (SparkSweep spark =
+                    SparkSweep.start(SweepMain.master(master), tune.sweep().name(), waitSeconds)) {
                 o = SuccessiveHalving.run(tune, spark, main.progress());
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;

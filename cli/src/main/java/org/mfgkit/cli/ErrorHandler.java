@@ -20,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into exactly one line {@code mfgkit: error: <message>} on stderr and an exit
- * status ({@link ExitCode}); with {@code MFGKIT_DEBUG=1} the stack trace follows the line.
+ * status ({@link ExitCode}); with {@code --debug} or {@code MFGKIT_DEBUG=1} the stack trace follows
+ * the line. Never a stack trace otherwise, whatever was thrown.
  *
  * <table>
  *   <caption>Failures and exit statuses</caption>
@@ -30,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <tr><td>Jackson parse/mapping error</td><td>2</td></tr>
  *   <tr><td>missing file ({@link NoSuchFileException}, {@link FileNotFoundException})</td><td>2</td></tr>
  *   <tr><td>other {@link IOException}</td><td>1</td></tr>
+ *   <tr><td>{@link OutOfMemoryError}, {@link StackOverflowError} (also inside worker threads)</td><td>3</td></tr>
  *   <tr><td>anything else (a bug)</td><td>1</td></tr>
  * </table>
  */
@@ -65,6 +67,20 @@ public final class ErrorHandler implements IParameterExceptionHandler, IExecutio
     /** The one-line message and exit status for {@code thrown}. */
     static Failure classify(Throwable thrown) {
         Throwable t = unwrap(thrown);
+        if (t instanceof OutOfMemoryError) {
+            return new Failure(
+                    ExitCode.RESOURCES,
+                    "out of memory: this run needs more than the "
+                            + maxHeapText()
+                            + " this JVM may use (lower the sizes of the run, or raise the limit,"
+                            + " e.g. JAVA_TOOL_OPTIONS=-Xmx16g)");
+        }
+        if (t instanceof StackOverflowError) {
+            return new Failure(
+                    ExitCode.RESOURCES,
+                    "stack overflow: the run recursed deeper than this JVM's thread stack allows"
+                            + " (lower the sizes of the run, or raise -Xss via JAVA_TOOL_OPTIONS)");
+        }
         if (t instanceof ParameterException p) {
             return new Failure(ExitCode.USAGE, usageMessage(p));
         }
@@ -90,7 +106,22 @@ public final class ErrorHandler implements IParameterExceptionHandler, IExecutio
                 "internal error: "
                         + t.getClass().getName()
                         + (t.getMessage() == null ? "" : ": " + messageOf(t))
-                        + " (run with MFGKIT_DEBUG=1 for the stack trace)");
+                        + " (run with --debug for the stack trace)");
+    }
+
+    /** The JVM's heap limit in words, e.g. {@code "6.0 GB"}. */
+    static String maxHeapText() {
+        long max = Runtime.getRuntime().maxMemory();
+        return max == Long.MAX_VALUE
+                ? "memory"
+                : String.format(java.util.Locale.ROOT, "%.1f GB", max / 1e9);
+    }
+
+    /** Reports a failure that escaped picocli's handlers (an {@link Error}); returns its status. */
+    int handleUncaught(PrintWriter err, Throwable thrown) {
+        Failure f = classify(thrown);
+        report(err, f.message, thrown);
+        return f.exitCode;
     }
 
     private void report(PrintWriter err, String message, Throwable ex) {

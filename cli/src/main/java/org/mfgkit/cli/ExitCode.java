@@ -12,5 +12,11 @@ public final class ExitCode {
     /** Bad usage or bad input: unknown command or option, invalid config, missing file. */
     public static final int USAGE = 2;
 
+    /**
+     * Resource exhaustion: the run needed more memory (or stack) than this JVM may use. The message
+     * says what to lower or to raise.
+     */
+    public static final int RESOURCES = 3;
+
     private ExitCode() {}
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "",
             "Sweeps on Apache Spark: mfgkit sweep FILE.json, mfgkit tune FILE.json (sweeps/README.md).",
             "",
-            "Exit status: 0 ok, 1 internal error, 2 bad usage or input. MFGKIT_DEBUG=1 prints stack traces."
+            "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 out of memory or stack.",
+            "--debug (anywhere) or MFGKIT_DEBUG=1 adds stack traces to error reports."
         })
 public final class Main implements Runnable {
 
@@ -96,6 +97,9 @@ public final class Main implements Runnable {
 
     int execute(PrintStream out, PrintStream err, boolean debug, String... args) {
         this.err = err;
+        // --debug may stand anywhere; it only adds stack traces to error reports.
+        List<String> rest = new java.util.ArrayList<>(List.of(args));
+        boolean withTraces = debug | rest.removeIf("--debug"::equals);
         CommandLine cl = new CommandLine(this);
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
@@ -104,14 +108,21 @@ public final class Main implements Runnable {
                 new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter =
                 new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        ErrorHandler handler = new ErrorHandler(debug);
+        ErrorHandler handler = new ErrorHandler(withTraces);
         cl.setOut(outWriter)
                 .setErr(errWriter)
                 .setParameterExceptionHandler(handler)
                 .setExecutionExceptionHandler(handler)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true);
-        int status = cl.execute(args);
+        int status;
+        try {
+            status = cl.execute(rest.toArray(String[]::new));
+        } catch (Error | RuntimeException e) {
+            // picocli passes Errors (OutOfMemoryError, StackOverflowError) through: last line of
+            // defence, one line and a distinct status, never a stack trace unless asked for.
+            status = handler.handleUncaught(errWriter, e);
+        }
         outWriter.flush();
         errWriter.flush();
         return status;

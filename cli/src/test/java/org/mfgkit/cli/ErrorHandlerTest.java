@@ -59,7 +59,19 @@ class ErrorHandlerTest {
         assertEquals(
                 new ErrorHandler.Failure(
                         1,
-                        "internal error: java.lang.NullPointerException (run with MFGKIT_DEBUG=1 for the stack trace)"),
+                        "internal error: java.lang.NullPointerException (run with --debug for the stack trace)"),
                 classify(new NullPointerException()));
+    }
+
+    @Test
+    void exhaustedResourcesAreStatus3EvenInsideWorkerThreads() {
+        ErrorHandler.Failure oom = classify(new OutOfMemoryError("Java heap space"));
+        assertEquals(ExitCode.RESOURCES, oom.exitCode());
+        assertTrue(oom.message().startsWith("out of memory: this run needs more than the "));
+        assertTrue(oom.message().endsWith("e.g. JAVA_TOOL_OPTIONS=-Xmx16g)"), oom.message());
+        assertEquals(
+                ExitCode.RESOURCES,
+                classify(new ExecutionException(new OutOfMemoryError())).exitCode());
+        assertEquals(ExitCode.RESOURCES, classify(new StackOverflowError()).exitCode());
     }
 }

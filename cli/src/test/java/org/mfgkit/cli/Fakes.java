@@ -80,6 +80,9 @@ final class Fakes {
         @Override
         public Object run(JsonNode json, RunContext ctx) throws Exception {
             Files.writeString(ctx.outDir().resolve("curve.csv"), "partial");
+            if (Config.of(json).string("throw", "state").equals("memory")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
             if (Config.of(json).string("throw", "state").equals("argument")) {
                 throw new IllegalArgumentException(
                         "config field \"alpha\" must be in [0, 1], got 3");

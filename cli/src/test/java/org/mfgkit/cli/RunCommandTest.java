@@ -121,7 +121,7 @@ class RunCommandTest {
         assertEquals(
                 List.of(
                         "mfgkit: error: internal error: java.lang.IllegalStateException: boom"
-                                + " (run with MFGKIT_DEBUG=1 for the stack trace)"),
+                                + " (run with --debug for the stack trace)"),
                 r.errLines());
         assertEquals(List.of("bad.json"), names(dir), "output or parent directories left behind");
     }
@@ -339,5 +339,19 @@ class RunCommandTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void outOfMemoryIsOneLineStatus3AndLeavesNothing() throws Exception {
+        Path cfg = config("oom.json", "{\"experiment\": \"fake-failing\", \"throw\": \"memory\"}");
+        Path out = dir.resolve("results/oom");
+        CliRunner.Outcome r = run("run", cfg.toString(), "--out", out.toString());
+        assertEquals(ExitCode.RESOURCES, r.status());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).startsWith("mfgkit: error: out of memory: "), r.err());
+        assertEquals(List.of("oom.json"), names(dir), "output or parent directories left behind");
+        CliRunner.Outcome debug = run("run", cfg.toString(), "--out", out.toString(), "--debug");
+        assertEquals(ExitCode.RESOURCES, debug.status());
+        assertTrue(debug.err().contains("at org.mfgkit.cli.Fakes$Failing.run"), debug.err());
     }
 }

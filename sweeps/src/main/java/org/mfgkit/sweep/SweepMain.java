@@ -4,7 +4,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.mfgkit.cli.ErrorHandler;
+import org.mfgkit.cli.ExitCode;
 import org.mfgkit.cli.Version;
 import org.mfgkit.cli.progress.ProgressFactory;
 import picocli.CommandLine;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit status: 0 ok, 1 internal error, 2 bad usage or input. MFGKIT_DEBUG=1 prints stack traces."
+            "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 out of memory or stack.",
+            "--debug (anywhere) or MFGKIT_DEBUG=1 adds stack traces to error reports."
         })
 public final class SweepMain implements Runnable {
 
@@ -59,16 +63,25 @@ public final class SweepMain implements Runnable {
     /** Runs {@code mfgkit args} in-process; returns the exit status. */
     public int execute(PrintStream out, PrintStream err, String... args) {
         this.err = err;
+        // --debug may stand anywhere, as for the other mfgkit commands.
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean debug = ErrorHandler.debugFromEnvironment() | rest.removeIf("--debug"::equals);
         CommandLine cl = new CommandLine(this);
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        ErrorHandler handler = new ErrorHandler(ErrorHandler.debugFromEnvironment());
+        ErrorHandler handler = new ErrorHandler(debug);
         cl.setOut(o)
                 .setErr(e)
                 .setParameterExceptionHandler(handler)
                 .setExecutionExceptionHandler(handler)
                 .setUsageHelpAutoWidth(true);
-        int status = cl.execute(args);
+        int status;
+        try {
+            status = cl.execute(rest.toArray(String[]::new));
+        } catch (OutOfMemoryError | StackOverflowError x) {
+            e.println("mfgkit: error: " + x.getClass().getSimpleName() + " (driver)");
+            status = ExitCode.RESOURCES;
+        }
         o.flush();
         e.flush();
         return status;

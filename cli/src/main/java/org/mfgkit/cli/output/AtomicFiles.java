@@ -3,8 +3,11 @@ package org.mfgkit.cli.output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
@@ -31,12 +34,35 @@ public final class AtomicFiles {
      * @return {@code target}
      */
     public static Path write(Path target, Body body) throws IOException {
+        if (target == null || target.toString().isBlank()) {
+            throw new IllegalArgumentException("output file path is empty");
+        }
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Files.createDirectories(dir);
+        if (Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException(
+                    "output file " + target + " is an existing directory; name a file");
+        }
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p != null && !Files.isDirectory(p)) {
+            throw new IllegalArgumentException(
+                    "output file " + target + ": " + p + " is a file, not a directory");
+        }
         Path tmp = dir.resolve(hiddenSibling(absolute.getFileName().toString(), "tmp"));
+        OutputStream raw;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            Files.createDirectories(dir);
+            raw = Files.newOutputStream(tmp);
+        } catch (IOException e) {
+            // name the user's path, never the hidden temporary name
+            throw new IllegalArgumentException(
+                    "cannot write output file " + target + " (" + reason(e) + ")", e);
+        }
+        try {
+            try (OutputStream out = new BufferedOutputStream(raw)) {
                 body.writeTo(out);
             }
             move(tmp, absolute);
@@ -55,6 +81,20 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** Why a file operation failed, in words that do not repeat a (hidden) path. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** A fresh hidden name next to {@code name}: {@code .NAME.<8 hex digits>.SUFFIX}. */

@@ -63,6 +63,9 @@ public final class StagedOutput implements AutoCloseable {
      *     not an mfgkit result
      */
     public static StagedOutput create(Path target) throws IOException {
+        if (target == null || target.toString().isBlank()) {
+            throw new IllegalArgumentException("output path is empty");
+        }
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent == null) {
@@ -84,14 +87,26 @@ public final class StagedOutput implements AutoCloseable {
             }
         }
         Path createdParent = null;
-        for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+        Path p = parent;
+        for (; p != null && !Files.exists(p); p = p.getParent()) {
             createdParent = p;
         }
-        Files.createDirectories(parent);
+        if (p != null && !Files.isDirectory(p)) {
+            throw new IllegalArgumentException(
+                    "output path " + target + ": " + p + " is a file, not a directory");
+        }
         Path staging =
                 parent.resolve(
                         AtomicFiles.hiddenSibling(absolute.getFileName().toString(), "staging"));
-        Files.createDirectory(staging);
+        try {
+            Files.createDirectories(parent);
+            Files.createDirectory(staging);
+        } catch (IOException e) {
+            // name the user's path, never the hidden staging name
+            throw new IllegalArgumentException(
+                    "cannot write output directory " + target + " (" + AtomicFiles.reason(e) + ")",
+                    e);
+        }
         StagedOutput out = new StagedOutput(absolute, staging, createdParent);
         Runtime.getRuntime().addShutdownHook(out.cleanupHook);
         return out;

@@ -64,4 +64,51 @@ class StagedOutputTest {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void pathProblemsNameTheUsersPath() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        IllegalArgumentException underFile =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StagedOutput.create(file.resolve("sub")));
+        assertEquals(
+                "output path " + file.resolve("sub") + ": " + file + " is a file, not a directory",
+                underFile.getMessage());
+        assertEquals(
+                "output path is empty",
+                assertThrows(IllegalArgumentException.class, () -> StagedOutput.create(Path.of("")))
+                        .getMessage());
+        Path proc = Path.of("/proc/mfgkit-no-such-dir");
+        IllegalArgumentException unwritable =
+                assertThrows(IllegalArgumentException.class, () -> StagedOutput.create(proc));
+        assertTrue(
+                unwritable.getMessage().startsWith("cannot write output directory " + proc + " ("),
+                unwritable.getMessage());
+        assertEquals(List.of("file"), names(dir), "nothing left behind");
+    }
+
+    @Test
+    void singleFilesRefuseDirectoriesAndFileParents() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Path existingDir = Files.createDirectories(dir.resolve("d"));
+        assertEquals(
+                "output file " + existingDir + " is an existing directory; name a file",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> AtomicFiles.write(existingDir, o -> o.write(1)))
+                        .getMessage());
+        assertEquals(
+                "output file "
+                        + file.resolve("t.csv")
+                        + ": "
+                        + file
+                        + " is a file, not a directory",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> AtomicFiles.write(file.resolve("t.csv"), o -> o.write(1)))
+                        .getMessage());
+        assertEquals("x", Files.readString(file));
+        assertEquals(List.of("d", "file"), names(dir));
+    }
 }

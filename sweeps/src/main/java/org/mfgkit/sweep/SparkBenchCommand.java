@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
  *   <li>Spark's cost per task: jobs of {@code --tasks} empty tasks (one per point, the same
  *       parallelize / runJob / result-handler path as a sweep) on {@code --master}; the median wall
  *       time per task over {@code --repeats} jobs, after one warm-up job.
- *   <li>{@code --speedup FILE}: the sweep run with {@code local[1]} and then {@code local[2]}
- *       (scratch output), wall times and their ratio.
+ *   <li>{@code --speedup FILE}: one untimed warm-up run, then {@code --speedup-repeats} pairs of
+ *       runs with {@code local[1]} and {@code local[2]} (scratch output); median wall times
+ *       (Spark's start included) and their ratio.
  *   <li>{@code --memory FILE}: the sweep run with {@code local[1]} (one task at a time in this JVM,
  *       so the JVM is one executor with one task slot) and the peak heap in use over the run (the
  *       JVM's heap pools' peak usage, reset after a GC before the run).
@@ -75,11 +76,20 @@ public final class SparkBenchCommand implements Callable<Integer> {
             description = "Sweep whose peak executor heap to measure (local[1]).")
     Path memory;
 
+    @Option(
+            names = "--speedup-repeats",
+            defaultValue = "1",
+            description =
+                    "Timed local[1] / local[2] pairs, after one untimed warm-up run (default 1).")
+    int speedupRepeats;
+
     @Override
     public Integer call() throws Exception {
-        if (tasks < 1 || repeats < 1) {
-            throw new IllegalArgumentException("--tasks and --repeats must be >= 1");
+        if (tasks < 1 || repeats < 1 || speedupRepeats < 1) {
+            throw new IllegalArgumentException(
+                    "--tasks, --repeats and --speedup-repeats must be >= 1");
         }
+        ProgressFactory progress = main.progress();
         ObjectNode doc = Json.object();
         doc.put("master", master);
         doc.put("processors", Runtime.getRuntime().availableProcessors());
@@ -111,14 +121,23 @@ public final class SparkBenchCommand implements Callable<Integer> {
         perTask.put("min_ms_per_task", Arrays.stream(ms).min().orElse(Double.NaN));
         perTask.put("max_ms_per_task", Arrays.stream(ms).max().orElse(Double.NaN));
         perTask.put("empty_call_ns_in_process", emptyCallNs);
-        ProgressFactory progress = main.progress();
         if (speedup != null) {
             SweepSpec s = SweepFile.read(speedup);
-            double one = timeSweep(s, speedup, "local[1]", progress);
-            double two = timeSweep(s, speedup, "local[2]", progress);
+            // One untimed run warms the JIT, then the pairs alternate so neither master runs
+            // warmer.
+            timeSweep(s, speedup, "local[2]", progress);
+            double[] ones = new double[speedupRepeats];
+            double[] twos = new double[speedupRepeats];
+            for (int k = 0; k < speedupRepeats; k++) {
+                ones[k] = timeSweep(s, speedup, "local[1]", progress);
+                twos[k] = timeSweep(s, speedup, "local[2]", progress);
+            }
+            double one = median(ones);
+            double two = median(twos);
             ObjectNode sp = doc.putObject("speedup");
             sp.put("sweep", speedup.toString());
             sp.put("points", s.pointCount());
+            sp.put("repeats", speedupRepeats);
             sp.put("local1_seconds", one);
             sp.put("local2_seconds", two);
             sp.put("speedup", one / two);

@@ -1,6 +1,5 @@
 package org.mfgkit.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,26 +96,26 @@ public final class SweepRunner {
         int failedAttempts;
         int lost;
         try (StagedOutput staged = StagedOutput.create(options.out())) {
-            try (Journal journal = Journal.start(journalFile, fingerprint, done.values())) {
-                if (missing.isEmpty()) {
-                    failedAttempts = 0;
-                    lost = 0;
-                } else {
-                    try (SparkSweep spark =
-                                    SparkSweep.start(
-                                            options.master(), spec.name(), options.waitSeconds());
-                            Progress bar = progress.start(spec.name(), missing.size(), "point")) {
-                        spark.run(
-                                missing,
-                                new PointRun(spec.base(), spec.metrics()),
-                                r -> {
-                                    results[r.index()] = r;
-                                    journal.append(r);
-                                    bar.step();
-                                });
-                        failedAttempts = spark.failedTaskAttempts();
-                        lost = spark.executorsLost();
-                    }
+            if (missing.isEmpty()) {
+                failedAttempts = 0;
+                lost = 0;
+            } else {
+                // Spark first: a master that cannot be reached leaves no journal behind.
+                try (SparkSweep spark =
+                                SparkSweep.start(
+                                        options.master(), spec.name(), options.waitSeconds());
+                        Journal journal = Journal.start(journalFile, fingerprint, done.values());
+                        Progress bar = progress.start(spec.name(), missing.size(), "point")) {
+                    spark.run(
+                            missing,
+                            new PointRun(spec.base(), spec.metrics()),
+                            r -> {
+                                results[r.index()] = r;
+                                journal.append(r);
+                                bar.step();
+                            });
+                    failedAttempts = spark.failedTaskAttempts();
+                    lost = spark.executorsLost();
                 }
             }
             List<PointResult> rows = List.of(results);
@@ -245,10 +244,5 @@ public final class SweepRunner {
                     .sorted()
                     .toList();
         }
-    }
-
-    /** A JSON value for messages. */
-    static String show(JsonNode v) {
-        return SweepTable.cell(v);
     }
 }

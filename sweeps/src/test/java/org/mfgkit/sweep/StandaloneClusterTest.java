@@ -321,6 +321,7 @@ class StandaloneClusterTest {
                     log);
             assertTrue(seconds < 30, "took " + seconds + " s");
             assertFalse(Files.exists(tmp.resolve("silent")));
+            assertFalse(Files.exists(Journal.fileFor(tmp.resolve("silent"))));
         }
     }
 

@@ -191,5 +191,6 @@ class SweepCommandTest {
         assertTrue((System.nanoTime() - t0) / 1e9 < 30);
 
         assertFalse(Files.exists(out), "nothing half-written");
+        assertFalse(Files.exists(Journal.fileFor(out)), "no journal either");
     }
 }

@@ -5,8 +5,7 @@ import java.util.random.RandomGenerator;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.RandomStreams;
-import org.mfgkit.envs.Environments;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.FeatureMaps;
 import org.mfgkit.nac.NacParams;
@@ -51,7 +50,7 @@ public class NacIterationBenchmark {
 
     @Setup
     public void setUp() {
-        MeanFieldGame game = ((StationaryModel) Environments.create(env).model()).game();
+        MeanFieldGame game = Games.create(env).stationary();
         NacParams p = NacParams.defaults();
         if (env.equals("lq")) {
             p = p.withEta(0.1).withBeta(0.05).withCriticSamples(20_000).withActorSamples(10_000);

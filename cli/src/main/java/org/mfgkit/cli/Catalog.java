@@ -8,13 +8,13 @@ import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.Experiments;
 import org.mfgkit.cli.solve.Solver;
 import org.mfgkit.cli.solve.Solvers;
-import org.mfgkit.envs.Environments;
+import org.mfgkit.envs.GamePreset;
+import org.mfgkit.envs.Games;
 
 /**
- * What {@code mfgkit list} shows, one {@link ListSection} per kind of thing. When a module adds a
- * registry (environments in mfg-envs, algorithms, presets), replace the empty entry list of its
- * section here with the registry's contents, e.g. {@code section("environments", "Environments
- * (--env)", Envs.all(), Env::name, Env::description)}.
+ * What {@code mfgkit list} shows, one {@link ListSection} per kind of thing, each derived from its
+ * registry: environments and presets from {@link Games}, algorithms from {@link Solvers},
+ * experiments and bench tasks from theirs.
  */
 public final class Catalog {
 
@@ -26,9 +26,9 @@ public final class Catalog {
                 section(
                         "environments",
                         "Environments (--env; parameters by --set KEY=VALUE)",
-                        List.copyOf(Environments.types()),
-                        t -> t.name(),
-                        t -> t.summary() + "; keys " + String.join(", ", t.keys())),
+                        Games.builtIn().all(),
+                        GamePreset::name,
+                        Catalog::environmentLine),
                 section(
                         "algorithms",
                         "Algorithms (mfgkit solve --algorithm)",
@@ -37,10 +37,10 @@ public final class Catalog {
                         Solver::description),
                 section(
                         "presets",
-                        "Presets (environments identical to another library's defaults)",
-                        Environments.presets(),
-                        t -> t.name(),
-                        t -> t.reference()),
+                        "Presets (parameter sets of a game class)",
+                        Games.builtIn().all(),
+                        GamePreset::name,
+                        Catalog::presetLine),
                 section(
                         "experiments",
                         "Experiment types (mfgkit run FILE.json, field \"experiment\")",
@@ -53,6 +53,32 @@ public final class Catalog {
                         benchTasks.all(),
                         BenchTask::name,
                         BenchTask::description));
+    }
+
+    /** The summary and every declared parameter with its default ({@code name=text}). */
+    private static String environmentLine(GamePreset p) {
+        return p.summary()
+                + "; "
+                + String.join(
+                        ", ",
+                        p.params().defaults().texts().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
+    }
+
+    /** {@code Class}, its parameter changes (if any) and the reference. */
+    private static String presetLine(GamePreset p) {
+        StringBuilder b = new StringBuilder(p.gameClass());
+        if (!p.overrides().isEmpty()) {
+            b.append(" with ");
+            b.append(
+                    String.join(
+                            ", ",
+                            p.overrides().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList()));
+        }
+        return b.append(" (").append(p.reference()).append(")").toString();
     }
 
     /** A section from any registry: a name and a description per item. */

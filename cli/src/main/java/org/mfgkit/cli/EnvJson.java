@@ -3,21 +3,21 @@ package org.mfgkit.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mfgkit.cli.output.Json;
-import org.mfgkit.envs.Environment;
+import org.mfgkit.envs.GameModel;
 
 /** The JSON every command that works on an environment writes about it (SPEC §6). */
 final class EnvJson {
     private EnvJson() {}
 
     /**
-     * A new document starting with {@code "env"}, {@code "finite_horizon"} and {@code "params"} (by
-     * SPEC name).
+     * A new document starting with {@code "env"}, {@code "finite_horizon"} and {@code "params"}
+     * (the parameter echo: every declared parameter by name).
      */
-    static ObjectNode header(Environment env) {
+    static ObjectNode header(GameModel env) {
         ObjectNode doc = Json.object();
         doc.put("env", env.name());
-        doc.put("finite_horizon", env.finiteHorizon());
-        doc.set("params", Json.toTree(env.params().asMap()));
+        doc.put("finite_horizon", !env.isStationary());
+        doc.set("params", Json.toTree(env.params().echo()));
         return doc;
     }
 
@@ -25,7 +25,7 @@ final class EnvJson {
      * Per-step values ({@code [1][...]} for a stationary environment, {@code [T+1][...]} for a
      * finite-horizon one) as JSON: the single step itself when stationary, else all steps.
      */
-    static JsonNode perStep(Environment env, Object[] steps) {
-        return Json.toTree(env.finiteHorizon() ? steps : steps[0]);
+    static JsonNode perStep(GameModel env, Object[] steps) {
+        return Json.toTree(env.isStationary() ? steps[0] : steps);
     }
 }

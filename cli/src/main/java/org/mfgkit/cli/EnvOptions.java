@@ -3,16 +3,15 @@ package org.mfgkit.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mfgkit.envs.EnvironmentType;
-import org.mfgkit.envs.Environments;
+import org.mfgkit.envs.GamePreset;
+import org.mfgkit.envs.Games;
 import picocli.CommandLine.Option;
 
 /**
  * The {@code --env NAME} and {@code --set key=value} options shared by {@code exploitability} and
- * {@code solve} (a picocli mixin). {@code --set} names any parameter of SPEC §2 ({@code gamma},
- * {@code lambda}, {@code c}, {@code L}, {@code M}, {@code T}, {@code sigma}, {@code dt}, {@code q},
- * {@code kappa}, {@code k}, {@code c_term}, {@code mu0}) that the environment has; for {@code
- * solve} also the algorithm's settings.
+ * {@code solve} (a picocli mixin). {@code --env} names a registered game ({@link Games}); {@code
+ * --set} names any parameter the game declares (its {@code GamePreset} schema), for {@code solve}
+ * also the algorithm's settings.
  */
 public final class EnvOptions {
 
@@ -20,7 +19,8 @@ public final class EnvOptions {
             names = "--env",
             required = true,
             paramLabel = "ENV",
-            description = "Environment: sis, sis-fh, lq, lq-fh, left-right (see 'mfgkit list').")
+            completionCandidates = EnvOptions.Names.class,
+            description = "Environment: ${COMPLETION-CANDIDATES} (see 'mfgkit list').")
     String env;
 
     @Option(
@@ -30,9 +30,17 @@ public final class EnvOptions {
                     "Override a parameter by name, e.g. --set gamma=0.95 --set mu0=0.4,0.6 (repeatable).")
     Map<String, String> sets = new LinkedHashMap<>();
 
-    /** The registered environment type (unknown names fail with the known ones). */
-    public EnvironmentType<?> type() {
-        return Environments.type(env);
+    /** The registered game names, for the {@code --env} help. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Games.builtIn().names().iterator();
+        }
+    }
+
+    /** The registered game preset (unknown names fail with the known ones). */
+    public GamePreset preset() {
+        return Games.preset(env);
     }
 
     /** The {@code --set} pairs, in the order given. */
@@ -47,7 +55,7 @@ public final class EnvOptions {
      * @return {@code [environment overrides, other settings]}
      */
     public List<Map<String, String>> split(List<String> otherKeys, String otherName) {
-        List<String> envKeys = type().keys();
+        List<String> envKeys = preset().keys();
         Map<String, String> envSets = new LinkedHashMap<>();
         Map<String, String> other = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : sets().entrySet()) {

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.mfgkit.cli.output.Json;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.Environment;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.PolicyTables;
 
 /**
@@ -23,7 +23,7 @@ public final class PolicyFile {
      * Reads and validates a policy for {@code env}; every problem is an IllegalArgumentException
      * naming it.
      */
-    public static TabularPolicy[] read(Path file, Environment env) throws IOException {
+    public static TabularPolicy[] read(Path file, GameModel env) throws IOException {
         JsonNode root = Json.read(file);
         if (root.isObject() && !root.has("probabilities") && root.path("policy").isObject()) {
             root = root.get("policy");
@@ -67,7 +67,7 @@ public final class PolicyFile {
             } else {
                 table = new double[][][] {matrix(p, "probabilities")};
             }
-            return PolicyTables.fromArray(env.model(), table);
+            return PolicyTables.fromArray(env.exact(), table);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("policy file " + file + ": " + e.getMessage(), e);
         }
@@ -77,7 +77,7 @@ public final class PolicyFile {
      * The policy-file object for {@code pi} in {@code env}: {@code [nS][nA]} for one step, else
      * {@code [T+1][nS][nA]}.
      */
-    public static ObjectNode toJson(Environment env, TabularPolicy[] pi) {
+    public static ObjectNode toJson(GameModel env, TabularPolicy[] pi) {
         ObjectNode node = Json.object();
         node.put("env", env.name());
         node.set("probabilities", EnvJson.perStep(env, PolicyTables.toArray(pi)));

@@ -18,10 +18,9 @@ import org.mfgkit.cli.progress.Progress;
 import org.mfgkit.cli.solve.SolveRequest;
 import org.mfgkit.cli.solve.Solver;
 import org.mfgkit.cli.solve.Solvers;
-import org.mfgkit.core.Curve;
 import org.mfgkit.core.Curve.Band;
-import org.mfgkit.envs.CurvePoint;
-import org.mfgkit.envs.Environment;
+import org.mfgkit.envs.EquilibriumSolver;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.SolverRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +60,8 @@ public final class SolveCommand implements Callable<Integer> {
             names = "--algorithm",
             required = true,
             paramLabel = "ALG",
-            description = "fixed-point, fictitious-play, omd (see 'mfgkit list').")
+            completionCandidates = SolveCommand.Algorithms.class,
+            description = "${COMPLETION-CANDIDATES} (see 'mfgkit list').")
     String algorithm;
 
     @Option(
@@ -85,6 +85,14 @@ public final class SolveCommand implements Callable<Integer> {
                     "Write result.json, curve.csv and curve.png here (replaced if it holds an earlier result).")
     Path out;
 
+    /** The registered algorithm names, for the {@code --algorithm} help. */
+    static final class Algorithms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Solvers.builtIn().all().stream().map(Solver::name).iterator();
+        }
+    }
+
     /** The solver registry (tests may replace it). */
     Solvers solvers = Solvers.builtIn();
 
@@ -93,11 +101,9 @@ public final class SolveCommand implements Callable<Integer> {
         Solver solver = solvers.get(algorithm);
         List<Map<String, String>> split =
                 envOptions.split(solver.settingKeys(), "algorithm " + solver.name());
-        Environment env = envOptions.type().create(split.get(0));
+        GameModel env = envOptions.preset().create(split.get(0));
         int n = iterations == null ? solver.defaultIterations(env) : iterations;
-        if (n < 0) {
-            throw new IllegalArgumentException("--iterations must be >= 0, got " + n);
-        }
+        EquilibriumSolver.ITERATIONS.validate(n);
         StagedOutput staged = out == null ? null : StagedOutput.create(out);
         try {
             Instant started = Instant.now();
@@ -107,17 +113,19 @@ public final class SolveCommand implements Callable<Integer> {
                 run =
                         solver.solve(
                                 new SolveRequest(
-                                        env, n, seed, split.get(1), point -> progress.step()));
+                                        env,
+                                        n,
+                                        seed,
+                                        split.get(1),
+                                        (iteration, value, seconds) -> progress.step()));
             }
             ObjectNode doc = result(env, solver, n, run, started);
             if (staged != null) {
                 ResultWriter writer = new ResultWriter(staged.path());
                 writer.json(StagedOutput.MARKER, doc);
-                double[] x = run.curve().stream().mapToDouble(CurvePoint::iteration).toArray();
-                double[] y = run.curve().stream().mapToDouble(CurvePoint::exploitability).toArray();
                 writer.curves(
                         "curve",
-                        List.of(Curve.single(solver.name(), x, y)),
+                        List.of(run.curve()),
                         "iteration",
                         Band.NONE,
                         PlotSpec.of(
@@ -137,7 +145,7 @@ public final class SolveCommand implements Callable<Integer> {
     }
 
     private ObjectNode result(
-            Environment env, Solver solver, int requested, SolverRun run, Instant started) {
+            GameModel env, Solver solver, int requested, SolverRun run, Instant started) {
         ObjectNode doc = EnvJson.header(env);
         doc.put("algorithm", solver.name());
         doc.set("settings", Json.toTree(run.settings()));
@@ -155,21 +163,21 @@ public final class SolveCommand implements Callable<Integer> {
         doc.set("mean_field", EnvJson.perStep(env, run.last().meanField()));
         doc.set("policy", PolicyFile.toJson(env, run.policy()));
         ArrayNode curve = doc.putArray("curve");
-        for (CurvePoint p : run.curve()) {
+        for (int i = 0; i < run.curve().size(); i++) {
             ObjectNode point = curve.addObject();
-            point.put("iteration", p.iteration());
-            point.put("exploitability", p.exploitability());
-            point.put("seconds", p.seconds());
+            point.put("iteration", run.iteration(i));
+            point.put("exploitability", run.exploitability(i));
+            point.put("seconds", run.seconds()[i]);
         }
         ObjectNode timings = doc.putObject("timings");
         timings.put("started_at", started.truncatedTo(ChronoUnit.MILLIS).toString());
-        timings.put("total_seconds", run.seconds());
-        timings.put("seconds_per_iteration", run.seconds() / Math.max(1, run.curve().size()));
+        timings.put("total_seconds", run.totalSeconds());
+        timings.put("seconds_per_iteration", run.totalSeconds() / Math.max(1, run.curve().size()));
         doc.put("mfgkit_version", Version.get());
         return doc;
     }
 
-    private void human(PrintWriter w, Environment env, SolverRun run) {
+    private void human(PrintWriter w, GameModel env, SolverRun run) {
         w.printf(
                 Locale.ROOT,
                 "%s on %s: exploitability %.6g after %d iteration%s%s, %.3f s%n",
@@ -179,23 +187,22 @@ public final class SolveCommand implements Callable<Integer> {
                 run.iterations(),
                 run.iterations() == 1 ? "" : "s",
                 run.converged() ? " (converged)" : "",
-                run.seconds());
-        List<CurvePoint> c = run.curve();
+                run.totalSeconds());
+        int size = run.curve().size();
         StringBuilder b = new StringBuilder("  curve:");
-        int step = Math.max(1, c.size() / 6);
-        for (int i = 0; i < c.size(); i += step) {
+        int step = Math.max(1, size / 6);
+        for (int i = 0; i < size; i += step) {
+            b.append(
+                    String.format(
+                            Locale.ROOT, " [%d] %.3g", run.iteration(i), run.exploitability(i)));
+        }
+        if ((size - 1) % step != 0) {
             b.append(
                     String.format(
                             Locale.ROOT,
                             " [%d] %.3g",
-                            c.get(i).iteration(),
-                            c.get(i).exploitability()));
-        }
-        CurvePoint last = c.get(c.size() - 1);
-        if ((c.size() - 1) % step != 0) {
-            b.append(
-                    String.format(
-                            Locale.ROOT, " [%d] %.3g", last.iteration(), last.exploitability()));
+                            run.iteration(size - 1),
+                            run.exploitability(size - 1)));
         }
         w.println(b);
         if (!run.settings().isEmpty()) {

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mfgkit.cli.output.Json;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
-import org.mfgkit.envs.Environments;
 import org.mfgkit.envs.Exploitability;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.Games;
 
 /**
  * {@code mfgkit solve --algorithm nac|dl-nac} on mfg-envs' own SIS and LQ games with their exact
@@ -60,7 +59,7 @@ class NacSolveTest {
                             {p.get(0).get(0).asDouble(), p.get(0).get(1).asDouble()},
                             {p.get(1).get(0).asDouble(), p.get(1).get(1).asDouble()}
                         });
-        var game = ((StationaryModel) Environments.create("sis").model()).game();
+        var game = Games.create("sis").stationary();
         assertEquals(
                 Exploitability.of(game, pi).exploitability(),
                 j.get("exploitability").asDouble(),

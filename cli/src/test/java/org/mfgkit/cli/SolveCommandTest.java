@@ -96,9 +96,9 @@ class SolveCommandTest {
             value = {
                 "unknown algorithm   | --env sis --algorithm nac2                      | unknown algorithm 'nac2'",
                 "unknown env         | --env foo --algorithm omd                       | unknown environment 'foo'",
-                "unknown key         | --env sis --algorithm omd --set beta=0.5        | unknown --set key 'beta' (environment sis: c, gamma, lambda, mu0; algorithm omd: alpha)",
-                "bad damping         | --env sis --algorithm fixed-point --set beta=2  | fixed-point damping beta must be in (0,1], got 2.0",
-                "negative iterations | --env sis --algorithm omd --iterations -1      | --iterations must be >= 0, got -1",
+                "unknown key         | --env sis --algorithm omd --set beta=0.5        | unknown --set key 'beta' (environment sis: T, c, gamma, lambda, mu0; algorithm omd: alpha)",
+                "bad damping         | --env sis --algorithm fixed-point --set beta=2  | beta must be in (0,1], got 2.0",
+                "negative iterations | --env sis --algorithm omd --iterations -1      | iterations must be >= 0, got -1",
                 "gamma = 1           | --env lq --algorithm omd --set gamma=1          | gamma must be in [0,1), got 1.0",
                 "alpha lambda > 1    | --env sis --algorithm omd --set alpha=20        | omd needs alpha * lambda <= 1",
                 "missing algorithm   | --env sis                                       | Missing required option: '--algorithm=ALG'",
@@ -115,13 +115,21 @@ class SolveCommandTest {
         CliRunner.Outcome r = CliRunner.run("list", "--json");
         assertEquals(ExitCode.OK, r.status(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
-        assertEquals(5, j.get("environments").size());
-        assertEquals("sis", j.get("environments").get(0).get("name").asText());
+        List<String> games = org.mfgkit.envs.Games.builtIn().names();
+        assertEquals(games.size(), j.get("environments").size());
+        assertEquals(games.get(0), j.get("environments").get(0).get("name").asText());
         assertEquals(
                 List.of("fixed-point", "fictitious-play", "omd"),
                 Stream.of(0, 1, 2)
                         .map(i -> j.get("algorithms").get(i).get("name").asText())
                         .toList());
-        assertEquals("sis-fh", j.get("presets").get(0).get("name").asText());
+        assertEquals(games.size(), j.get("presets").size());
+        assertEquals("sis-fh", j.get("presets").get(1).get("name").asText());
+        assertTrue(
+                j.get("presets")
+                        .get(1)
+                        .get("description")
+                        .asText()
+                        .startsWith("SisEpidemic with T=50, gamma=1, lambda=0 (MFGLib"));
     }
 }

@@ -1,10 +1,11 @@
 package org.mfgkit.envs;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
  * Damped fixed-point iteration on the mean field (SPEC §2): {@code mu_{n+1} = (1 - beta) mu_n +
@@ -13,36 +14,48 @@ import org.mfgkit.core.Tolerances;
  * flow of the uniform policy, with the update the flow that {@code Gamma1(flow_n)} generates in the
  * game. Stops early, flagged as converged, when {@code sum_t ||mu_{n+1,t} - mu_{n,t}||_1 <= }{@link
  * Tolerances#MEAN_FIELD}. {@code beta = 1} is the undamped iteration of Huang et al. / Guo et al.;
- * the default {@link #DEFAULT_BETA} reaches exploitability below {@code 1e-10} on {@code sis} and
+ * the default {@code beta = 0.5} reaches exploitability below {@code 1e-10} on {@code sis} and
  * {@code lq}.
  */
 public final class DampedFixedPoint implements EquilibriumSolver {
-    /** Registry name. */
-    public static final String NAME = "fixed-point";
+    /** Damping: weight of the new mean field. */
+    public static final Param<Double> BETA =
+            Param.real("beta", 0.5, "damping: weight of the new mean field")
+                    .check(Checks.openClosedUnit());
 
-    /** Default damping {@code beta}. */
-    public static final double DEFAULT_BETA = 0.5;
+    /** The settings: {@code beta}, {@code iterations} (1000; stops earlier when settled). */
+    public static final ParamSchema PARAMS =
+            ParamSchema.of("fixed-point", BETA, EquilibriumSolver.ITERATIONS.withDefault(1000));
+
+    private final ParamValues params;
 
     /** Damping: weight of the new mean field, in {@code (0, 1]}. */
     private final double beta;
 
-    /** With damping {@code beta ∈ (0, 1]}. */
-    public DampedFixedPoint(double beta) {
-        if (!(beta > 0.0 && beta <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "fixed-point damping beta must be in (0,1], got " + beta);
-        }
-        this.beta = beta;
+    /** With these settings (of {@link #PARAMS}). */
+    public DampedFixedPoint(ParamValues params) {
+        this.params = params;
+        this.beta = params.get(BETA);
     }
 
-    /** With {@link #DEFAULT_BETA}. */
+    /** With damping {@code beta ∈ (0, 1]}. */
+    public DampedFixedPoint(double beta) {
+        this(PARAMS.defaults().with(BETA, beta));
+    }
+
+    /** With the defaults. */
     public DampedFixedPoint() {
-        this(DEFAULT_BETA);
+        this(PARAMS.defaults());
     }
 
     @Override
     public String name() {
-        return NAME;
+        return PARAMS.owner();
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
     }
 
     /** The damping. */
@@ -53,14 +66,13 @@ public final class DampedFixedPoint implements EquilibriumSolver {
     @Override
     public SolverRun solve(ExactModel model, int iterations, IterationListener listener) {
         SolverSupport.requireIterations(iterations);
-        long start = System.nanoTime();
-        List<CurvePoint> curve = new ArrayList<>();
+        SolverTrace trace = new SolverTrace(listener);
         double[][] mu =
                 model instanceof StationaryModel s
                         ? new double[][] {s.game().mu0()}
                         : model.meanField(model.uniformPolicy());
         TabularPolicy[] pi = model.bestResponse(mu);
-        ExploitabilityResult e = SolverSupport.record(model, pi, 0, start, curve, listener);
+        ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
         boolean converged = false;
         for (int n = 1; n <= iterations; n++) {
             double[][] update = model.populationUpdate(pi, mu);
@@ -73,13 +85,12 @@ public final class DampedFixedPoint implements EquilibriumSolver {
                 }
             }
             pi = model.bestResponse(mu);
-            e = SolverSupport.record(model, pi, n, start, curve, listener);
+            e = SolverSupport.record(model, pi, n, trace);
             if (change <= Tolerances.MEAN_FIELD) {
                 converged = true;
                 break;
             }
         }
-        return new SolverRun(
-                NAME, pi, curve, converged, SolverSupport.seconds(start), e, Map.of("beta", beta));
+        return SolverSupport.run(this, pi, trace, converged, e, params);
     }
 }

@@ -1,63 +1,63 @@
 package org.mfgkit.envs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
- * Builds the exact equilibrium solvers of this module by name, with their settings given as text
- * ({@code beta} for {@code fixed-point}, {@code alpha} for {@code fictitious-play} and {@code
- * omd}).
+ * The exact equilibrium solvers of this module by name, each with its declared settings ({@code
+ * beta} for {@code fixed-point}, {@code alpha} for {@code fictitious-play} and {@code omd}, and
+ * every solver's {@code iterations}).
  */
 public final class EquilibriumSolvers {
-    /** The names, in display order. */
-    public static final List<String> NAMES =
-            List.of(DampedFixedPoint.NAME, FictitiousPlay.NAME, OnlineMirrorDescent.NAME);
+    private record Entry(ParamSchema params, Function<ParamValues, EquilibriumSolver> factory) {}
+
+    private static final Map<String, Entry> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        add(DampedFixedPoint.PARAMS, DampedFixedPoint::new);
+        add(FictitiousPlay.PARAMS, FictitiousPlay::new);
+        add(OnlineMirrorDescent.PARAMS, OnlineMirrorDescent::new);
+    }
 
     private EquilibriumSolvers() {}
 
-    /** The setting names a solver accepts. */
-    public static List<String> settingKeys(String name) {
-        return switch (name) {
-            case DampedFixedPoint.NAME -> List.of("beta");
-            case FictitiousPlay.NAME, OnlineMirrorDescent.NAME -> List.of("alpha");
-            default -> throw unknown(name);
-        };
+    private static void add(ParamSchema params, Function<ParamValues, EquilibriumSolver> f) {
+        BY_NAME.put(params.owner(), new Entry(params, f));
     }
 
-    /** A solver with its settings ({@code key -> text}); unknown names or keys fail. */
+    /** The names, in display order. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    /** The declared settings of solver {@code name}. */
+    public static ParamSchema params(String name) {
+        return entry(name).params();
+    }
+
+    /** Solver {@code name} with these settings (of its schema). */
+    public static EquilibriumSolver create(ParamValues settings) {
+        return entry(settings.schema().owner()).factory().apply(settings);
+    }
+
+    /**
+     * Solver {@code name} with its settings given as {@code --set} text; unknown names or keys
+     * fail, naming the known ones.
+     */
     public static EquilibriumSolver create(String name, Map<String, String> settings) {
-        for (String key : settings.keySet()) {
-            if (!settingKeys(name).contains(key)) {
-                throw new IllegalArgumentException(
-                        "unknown setting '"
-                                + key
-                                + "' for algorithm "
-                                + name
-                                + " (known: "
-                                + String.join(", ", settingKeys(name))
-                                + ")");
-            }
-        }
-        return switch (name) {
-            case DampedFixedPoint.NAME ->
-                    settings.containsKey("beta")
-                            ? new DampedFixedPoint(ParamText.real("beta", settings.get("beta")))
-                            : new DampedFixedPoint();
-            case FictitiousPlay.NAME ->
-                    settings.containsKey("alpha")
-                            ? new FictitiousPlay(ParamText.real("alpha", settings.get("alpha")))
-                            : new FictitiousPlay();
-            case OnlineMirrorDescent.NAME ->
-                    settings.containsKey("alpha")
-                            ? new OnlineMirrorDescent(
-                                    ParamText.real("alpha", settings.get("alpha")))
-                            : new OnlineMirrorDescent();
-            default -> throw unknown(name);
-        };
+        return create(params(name).defaults().withTexts(settings));
     }
 
-    private static IllegalArgumentException unknown(String name) {
-        return new IllegalArgumentException(
-                "unknown algorithm '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+    private static Entry entry(String name) {
+        Entry e = BY_NAME.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException(
+                    "unknown algorithm '" + name + "' (known: " + String.join(", ", names()) + ")");
+        }
+        return e;
     }
 }

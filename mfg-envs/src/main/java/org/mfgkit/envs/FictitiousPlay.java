@@ -1,10 +1,10 @@
 package org.mfgkit.envs;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.mfgkit.core.TabularPolicy;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
  * Fictitious play (Perrin et al. 2020; in the weighted policy-averaging form of MFGLib's {@code
@@ -21,40 +21,54 @@ import org.mfgkit.core.TabularPolicy;
  * get the plain mixture {@code (1-alpha_n) pi_n + alpha_n br_n}.
  */
 public final class FictitiousPlay implements EquilibriumSolver {
-    /** Registry name. */
-    public static final String NAME = "fictitious-play";
+    /** Mixing weight; 0 selects the classical schedule {@code 1/(n+2)}. */
+    public static final Param<Double> ALPHA =
+            Param.real("alpha", 0.0, "mixing weight of the best response (0 = 1/(n+1))")
+                    .check(Checks.unitInterval());
+
+    /** The settings: {@code alpha}, {@code iterations} (500). */
+    public static final ParamSchema PARAMS =
+            ParamSchema.of("fictitious-play", ALPHA, EquilibriumSolver.ITERATIONS);
+
+    private final ParamValues params;
 
     /** Mixing weight; 0 selects the classical schedule {@code 1/(n+2)}. */
     private final double alpha;
 
+    /** With these settings (of {@link #PARAMS}). */
+    public FictitiousPlay(ParamValues params) {
+        this.params = params;
+        this.alpha = params.get(ALPHA);
+    }
+
     /** With a constant mixing weight {@code alpha ∈ (0,1]}, or {@code 0} for {@code 1/(n+2)}. */
     public FictitiousPlay(double alpha) {
-        if (!(alpha >= 0.0 && alpha <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "fictitious-play alpha must be in [0,1] (0 = 1/(n+2)), got " + alpha);
-        }
-        this.alpha = alpha;
+        this(PARAMS.defaults().with(ALPHA, alpha));
     }
 
     /** Classical fictitious play, {@code alpha_n = 1/(n+2)}. */
     public FictitiousPlay() {
-        this(0.0);
+        this(PARAMS.defaults());
     }
 
     @Override
     public String name() {
-        return NAME;
+        return PARAMS.owner();
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
     }
 
     @Override
     public SolverRun solve(ExactModel model, int iterations, IterationListener listener) {
         SolverSupport.requireIterations(iterations);
-        long start = System.nanoTime();
-        List<CurvePoint> curve = new ArrayList<>();
+        SolverTrace trace = new SolverTrace(listener);
         int nS = model.nS();
         int nA = model.nA();
         TabularPolicy[] pi = model.uniformPolicy();
-        ExploitabilityResult e = SolverSupport.record(model, pi, 0, start, curve, listener);
+        ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
         for (int n = 1; n <= iterations; n++) {
             double[][] mu = e.meanField();
             TabularPolicy[] br = model.bestResponse(mu);
@@ -81,10 +95,8 @@ public final class FictitiousPlay implements EquilibriumSolver {
                 next[t] = TabularPolicy.ofTable(nS, nA, table);
             }
             pi = next;
-            e = SolverSupport.record(model, pi, n, start, curve, listener);
+            e = SolverSupport.record(model, pi, n, trace);
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("alpha", alpha > 0.0 ? alpha : "1/(n+1)");
-        return new SolverRun(NAME, pi, curve, false, SolverSupport.seconds(start), e, settings);
+        return SolverSupport.run(this, pi, trace, false, e, params);
     }
 }

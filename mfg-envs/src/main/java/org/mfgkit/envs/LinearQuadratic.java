@@ -1,257 +1,170 @@
 package org.mfgkit.envs;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.mfgkit.mdp.MeanFieldGame;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
- * The discretised one-dimensional linear-quadratic mean-field game, stationary and discounted (004
- * Appendix D, SPEC §2.2; after Perrin et al. 2020 and Carmona et al.). Positions {@code x ∈
- * {-L..L}} (state {@code s = x + L}), controls {@code a ∈ {-M..M}} (action {@code a + M}), noise
- * {@code eps ∈ {-3..3}} with probabilities {@code ∝ exp(-eps^2/2)}: {@code x' = clip(rint(x + (k
- * (mbar - x) + a) dt + sigma eps sqrt(dt)), -L, L)}, {@code r(x,a,mu) = (-a^2/2 + q a (mbar - x) -
- * kappa/2 (mbar - x)^2) dt}, {@code mbar = sum_x x mu(x)}. The mean reversion {@code k} is 0 in 004
- * (the default); it is kept as a parameter because the finite-horizon preset has it.
+ * The discretised one-dimensional linear-quadratic mean-field game (004 Appendix D, SPEC §2.2;
+ * after Perrin et al. 2020; MFGLib's {@code linear_quadratic}). Positions {@code x ∈ {-L..L}}
+ * (state {@code s = x + L}), controls {@code a ∈ {-M..M}} (action {@code a + M}), noise values
+ * {@code eps_j}, {@code j = -3..3}, with weights {@code ∝ exp(-eps_j^2/2)}: {@code x' = clip(rint(x
+ * + (k (mbar - x) + a) dt + sigma eps_j sqrt(dt)), -L, L)} ({@code rint} rounds half to even, as
+ * {@code torch.round}; evaluated in MFGLib's order so half-way ties round alike), {@code mbar =
+ * sum_x x mu(x)}. Reward {@code (-a^2/2 + q a (mbar - x) - kappa/2 (mbar - x)^2) dt}, and {@code
+ * -c_term/2 (mbar - x)^2} (not scaled by {@code dt}) at the last step of a finite horizon.
+ *
+ * <p>{@code eps_grid}: {@code unit} is 004's noise {@code eps_j = j} ({@code lq}); {@code sigma} is
+ * MFGLib's {@code eps_j = j sigma} ({@code lq-fh}), where {@code sigma} enters twice. The mean
+ * reversion {@code k} is 0 in 004; with {@code k = 0} the kernel ignores {@code mu} and is built
+ * once.
  */
-public final class LinearQuadratic implements MeanFieldGame {
-    /**
-     * Parameters (SPEC §2.2).
-     *
-     * @param L positions {@code -L..L}, {@code nS = 2L+1}
-     * @param M controls {@code -M..M}, {@code nA = 2M+1}
-     * @param sigma noise scale
-     * @param dt time step
-     * @param q cross weight of control and distance to the mean
-     * @param kappa weight of the squared distance to the mean
-     * @param k mean-reversion rate of the drift (0 in 004)
-     * @param gamma discount factor in {@code [0,1)}
-     * @param lambda entropy-regularisation weight {@code >= 0}
-     * @param mu0 initial distribution over {@code s = x + L}; {@code null} means uniform
-     */
-    public record Params(
-            int L,
-            int M,
-            double sigma,
-            double dt,
-            double q,
-            double kappa,
-            double k,
-            double gamma,
-            double lambda,
-            double[] mu0)
-            implements EnvParams {
-        /** Parameter names, as {@code --set} accepts them. */
-        public static final List<String> KEYS =
-                List.of("L", "M", "sigma", "dt", "q", "kappa", "k", "gamma", "lambda", "mu0");
+public final class LinearQuadratic extends GameModel {
+    /** Positions {@code -L..L}. */
+    public static final Param<Integer> L =
+            Param.integer("L", 12, "positions -L..L (nS = 2L+1)").check(Checks.range(1, 10_000));
 
-        /**
-         * Validates every field; {@code mu0} (when given) must be a distribution of length {@code
-         * 2L+1}.
-         */
-        public Params {
-            LqKernel.requireGrid(L, M, sigma, dt);
-            ParamText.finite("q", q);
-            ParamText.finite("kappa", kappa);
-            ParamText.finite("k", k);
-            ParamText.discount(gamma);
-            ParamText.lambda(lambda);
-            mu0 = LqKernel.optionalMu0(mu0, L);
-        }
+    /** Controls {@code -M..M}. */
+    public static final Param<Integer> M =
+            Param.integer("M", 3, "controls -M..M (nA = 2M+1)").check(Checks.range(0, 10_000));
 
-        /**
-         * 004's values: {@code L = 12, M = 3, sigma = 1, dt = 1, q = 0.01, kappa = 0.5, k = 0,
-         * gamma = 0.9, lambda = 0.1}, uniform {@code mu0}.
-         */
-        public static Params defaults() {
-            return new Params(12, 3, 1.0, 1.0, 0.01, 0.5, 0.0, 0.9, 0.1, null);
-        }
+    /** Noise scale. */
+    public static final Param<Double> SIGMA =
+            Param.real("sigma", 1.0, "noise scale").check(Checks.nonNegative());
 
-        /** A copy with another {@code L} (an explicit {@code mu0} must then be reset). */
-        public Params withL(int newL) {
-            return new Params(newL, M, sigma, dt, q, kappa, k, gamma, lambda, mu0);
-        }
+    /** Time step. */
+    public static final Param<Double> DT =
+            Param.real("dt", 1.0, "time step").check(Checks.positive());
 
-        /** A copy with another {@code M}. */
-        public Params withM(int newM) {
-            return new Params(L, newM, sigma, dt, q, kappa, k, gamma, lambda, mu0);
-        }
+    /** Mean-reversion rate. */
+    public static final Param<Double> K = Param.real("k", 0.0, "mean-reversion rate of the drift");
 
-        /** A copy with another {@code sigma}. */
-        public Params withSigma(double newSigma) {
-            return new Params(L, M, newSigma, dt, q, kappa, k, gamma, lambda, mu0);
-        }
+    /** Cross weight of control and distance to the mean. */
+    public static final Param<Double> Q =
+            Param.real("q", 0.01, "cross weight of control and distance to the mean");
 
-        /** A copy with another {@code dt}. */
-        public Params withDt(double newDt) {
-            return new Params(L, M, sigma, newDt, q, kappa, k, gamma, lambda, mu0);
-        }
+    /** Weight of the squared distance to the mean. */
+    public static final Param<Double> KAPPA =
+            Param.real("kappa", 0.5, "weight of the squared distance to the mean");
 
-        /** A copy with another {@code q}. */
-        public Params withQ(double newQ) {
-            return new Params(L, M, sigma, dt, newQ, kappa, k, gamma, lambda, mu0);
-        }
+    /** Terminal-cost weight (finite horizon). */
+    public static final Param<Double> C_TERM =
+            Param.real("c_term", 0.0, "terminal-cost weight at t = T (finite horizon)");
 
-        /** A copy with another {@code kappa}. */
-        public Params withKappa(double newKappa) {
-            return new Params(L, M, sigma, dt, q, newKappa, k, gamma, lambda, mu0);
-        }
+    /** Noise grid: {@code unit} ({@code eps_j = j}) or {@code sigma} ({@code eps_j = j sigma}). */
+    public static final Param<String> EPS_GRID =
+            Param.choice(
+                    "eps_grid",
+                    "unit",
+                    List.of("unit", "sigma"),
+                    "noise values eps_j = j (unit, 004) or j*sigma (sigma, MFGLib)");
 
-        /** A copy with another {@code k}. */
-        public Params withK(double newK) {
-            return new Params(L, M, sigma, dt, q, kappa, newK, gamma, lambda, mu0);
-        }
+    /** {@code lq}: 004's values, stationary, {@code gamma = 0.9}, {@code lambda = 0.1}. */
+    public static final ParamSchema PARAMS =
+            schema("lq", List.of(L, M, SIGMA, DT, K, Q, KAPPA, C_TERM, EPS_GRID), "lambda=0.1");
 
-        /** A copy with another {@code gamma}. */
-        public Params withGamma(double newGamma) {
-            return new Params(L, M, sigma, dt, q, kappa, k, newGamma, lambda, mu0);
-        }
+    private final int el;
+    private final int m;
+    private final double sigma;
+    private final double dt;
+    private final double k;
+    private final double q;
+    private final double kappa;
+    private final double cTerm;
 
-        /** A copy with another {@code lambda}. */
-        public Params withLambda(double newLambda) {
-            return new Params(L, M, sigma, dt, q, kappa, k, gamma, newLambda, mu0);
-        }
+    /** Noise values {@code eps_j}. */
+    private final double[] eps = new double[7];
 
-        /** A copy with another {@code mu0} ({@code null} = uniform). */
-        public Params withMu0(double[] newMu0) {
-            return new Params(L, M, sigma, dt, q, kappa, k, gamma, lambda, newMu0);
-        }
+    /** Noise probabilities {@code w_j}. */
+    private final double[] w = new double[7];
 
-        /** The initial distribution, resolved (uniform when none was given); a fresh array. */
-        @Override
-        public double[] mu0() {
-            return LqKernel.resolvedMu0(mu0, L);
-        }
-
-        @Override
-        public Map<String, Object> asMap() {
-            return ParamRecords.asMap(KEYS, L, M, sigma, dt, q, kappa, k, gamma, lambda, mu0());
-        }
-
-        @Override
-        public Params with(String key, String value) {
-            return switch (key) {
-                case "L" -> withL(ParamText.integer(key, value));
-                case "M" -> withM(ParamText.integer(key, value));
-                case "sigma" -> withSigma(ParamText.real(key, value));
-                case "dt" -> withDt(ParamText.real(key, value));
-                case "q" -> withQ(ParamText.real(key, value));
-                case "kappa" -> withKappa(ParamText.real(key, value));
-                case "k" -> withK(ParamText.real(key, value));
-                case "gamma" -> withGamma(ParamText.real(key, value));
-                case "lambda" -> withLambda(ParamText.real(key, value));
-                case "mu0" -> withMu0(ParamText.vectorOrUniform(key, value));
-                default -> throw ParamText.unknownKey("lq", key, KEYS);
-            };
-        }
-
-        private Object[] components() {
-            return new Object[] {L, M, sigma, dt, q, kappa, k, gamma, lambda, mu0};
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Params p && ParamRecords.equal(components(), p.components());
-        }
-
-        @Override
-        public int hashCode() {
-            return ParamRecords.hash(components());
-        }
-
-        @Override
-        public String toString() {
-            return ParamRecords.describe("LinearQuadratic.Params", asMap());
-        }
-    }
-
-    private final Params params;
-
-    /** Dynamics and running reward, noise {@code eps_j = j}, {@code j = -3..3}. */
-    private final LqKernel kernel;
-
-    /** The kernel when it does not depend on {@code mu} ({@code k = 0}); else {@code null}. */
+    /** The kernel when it ignores {@code mu} ({@code k = 0}), else {@code null}. */
     private final double[] fixedKernel;
 
-    /** The game with the given parameters. */
-    public LinearQuadratic(Params params) {
-        if (params == null) {
-            throw new IllegalArgumentException("LQ parameters are required");
+    /** The game with the given parameters (of {@link #PARAMS} or a preset of it). */
+    public LinearQuadratic(ParamValues params) {
+        super(params, 2 * params.get(L) + 1, 2 * params.get(M) + 1);
+        el = params.get(L);
+        m = params.get(M);
+        sigma = params.get(SIGMA);
+        dt = params.get(DT);
+        k = params.get(K);
+        q = params.get(Q);
+        kappa = params.get(KAPPA);
+        cTerm = params.get(C_TERM);
+        double scale = params.get(EPS_GRID).equals("sigma") ? sigma : 1.0;
+        double sum = 0.0;
+        for (int j = 0; j < 7; j++) {
+            eps[j] = (j - 3) * scale;
+            w[j] = Math.exp(-0.5 * eps[j] * eps[j]);
+            sum += w[j];
         }
-        this.params = params;
-        this.kernel =
-                new LqKernel(
-                        params.L(),
-                        params.M(),
-                        params.sigma(),
-                        params.dt(),
-                        params.q(),
-                        params.kappa(),
-                        params.k(),
-                        1.0);
-        if (kernel.transitionsDependOnMean()) {
-            fixedKernel = null;
-        } else {
-            int nS = nS();
-            fixedKernel = new double[nS * nA() * nS];
-            kernel.transitions(0.0, fixedKernel);
+        for (int j = 0; j < 7; j++) {
+            w[j] /= sum;
+        }
+        fixedKernel = k != 0.0 ? null : new double[nS() * nA() * nS()];
+        if (fixedKernel != null) {
+            kernel(0.0, fixedKernel);
         }
     }
 
-    /** The game with {@link Params#defaults()}. */
-    public LinearQuadratic() {
-        this(Params.defaults());
-    }
-
-    /** The parameters. */
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public int nS() {
-        return kernel.nS();
+    /** {@code sum_x x mu(x)} with {@code mu} indexed by {@code s = x + L}. */
+    double mean(double[] mu) {
+        double mbar = 0.0;
+        for (int s = 0; s < mu.length; s++) {
+            mbar += (s - el) * mu[s];
+        }
+        return mbar;
     }
 
     @Override
-    public int nA() {
-        return kernel.nA();
-    }
-
-    @Override
-    public double gamma() {
-        return params.gamma();
-    }
-
-    @Override
-    public double lambda() {
-        return params.lambda();
-    }
-
-    @Override
-    public double[] mu0() {
-        return params.mu0();
-    }
-
-    @Override
-    public void transitions(double[] mu, double[] out) {
+    public void transitions(int t, double[] mu, double[] out) {
         if (fixedKernel != null) {
             System.arraycopy(fixedKernel, 0, out, 0, fixedKernel.length);
         } else {
-            kernel.transitions(kernel.mean(mu), out);
+            kernel(mean(mu), out);
         }
     }
 
-    /**
-     * Only through the mean reversion {@code k}: with {@code k = 0} (004's LQ) the kernel ignores
-     * {@code mu}.
-     */
     @Override
-    public boolean transitionsDependOnMeanField() {
+    protected boolean transitionsDependOnMeanField() {
         return fixedKernel == null;
     }
 
+    private void kernel(double mbar, double[] out) {
+        int nS = nS();
+        int nA = nA();
+        Arrays.fill(out, 0, nS * nA * nS, 0.0);
+        double sqrtDt = Math.sqrt(dt);
+        for (int s = 0; s < nS; s++) {
+            int x = s - el;
+            for (int ai = 0; ai < nA; ai++) {
+                double drift = x + (k * (mbar - x) + (ai - m)) * dt;
+                int base = (s * nA + ai) * nS;
+                for (int j = 0; j < eps.length; j++) {
+                    long next = (long) Math.rint(drift + sigma * eps[j] * sqrtDt);
+                    out[base + (int) Math.max(-el, Math.min(el, next)) + el] += w[j];
+                }
+            }
+        }
+    }
+
     @Override
-    public void rewards(double[] mu, double[] out) {
-        kernel.runningRewards(kernel.mean(mu), out);
+    public void rewards(int t, double[] mu, double[] out) {
+        double mbar = mean(mu);
+        int nA = nA();
+        for (int s = 0; s < nS(); s++) {
+            double gap = mbar - (s - el);
+            for (int ai = 0; ai < nA; ai++) {
+                int a = ai - m;
+                out[s * nA + ai] =
+                        terminal(t)
+                                ? -0.5 * cTerm * gap * gap
+                                : (-0.5 * a * a + q * a * gap - 0.5 * kappa * gap * gap) * dt;
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 package org.mfgkit.envs;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.mfgkit.core.TabularPolicy;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
  * Online mirror descent (Perolat et al. 2022, "Scaling up mean field games with online mirror
@@ -14,32 +15,44 @@ import org.mfgkit.core.TabularPolicy;
  * equilibrium; with {@code lambda = 0} it is MFGLib's OMD.
  */
 public final class OnlineMirrorDescent implements EquilibriumSolver {
-    /** Registry name. */
-    public static final String NAME = "omd";
+    /** Learning rate (MFGLib's default 1); {@code alpha * lambda <= 1}. */
+    public static final Param<Double> ALPHA =
+            Param.real("alpha", 1.0, "learning rate (alpha * lambda <= 1)")
+                    .check(Checks.positive());
 
-    /** Default learning rate (MFGLib's default). */
-    public static final double DEFAULT_ALPHA = 1.0;
+    /** The settings: {@code alpha}, {@code iterations} (500). */
+    public static final ParamSchema PARAMS =
+            ParamSchema.of("omd", ALPHA, EquilibriumSolver.ITERATIONS);
 
-    /** Learning rate; {@code alpha * lambda <= 1}. */
+    private final ParamValues params;
+
+    /** Learning rate. */
     private final double alpha;
+
+    /** With these settings (of {@link #PARAMS}). */
+    public OnlineMirrorDescent(ParamValues params) {
+        this.params = params;
+        this.alpha = params.get(ALPHA);
+    }
 
     /** With learning rate {@code alpha > 0}. */
     public OnlineMirrorDescent(double alpha) {
-        if (!(alpha > 0.0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException(
-                    "omd learning rate alpha must be finite and > 0, got " + alpha);
-        }
-        this.alpha = alpha;
+        this(PARAMS.defaults().with(ALPHA, alpha));
     }
 
-    /** With {@link #DEFAULT_ALPHA}. */
+    /** With the defaults ({@code alpha = 1}). */
     public OnlineMirrorDescent() {
-        this(DEFAULT_ALPHA);
+        this(PARAMS.defaults());
     }
 
     @Override
     public String name() {
-        return NAME;
+        return PARAMS.owner();
+    }
+
+    @Override
+    public ParamValues params() {
+        return params;
     }
 
     @Override
@@ -53,13 +66,12 @@ public final class OnlineMirrorDescent implements EquilibriumSolver {
                             + ", lambda = "
                             + model.lambda());
         }
-        long start = System.nanoTime();
-        List<CurvePoint> curve = new ArrayList<>();
+        SolverTrace trace = new SolverTrace(listener);
         int nS = model.nS();
         int nA = model.nA();
         TabularPolicy[] pi = model.uniformPolicy();
         double[][] y = new double[pi.length][nS * nA];
-        ExploitabilityResult e = SolverSupport.record(model, pi, 0, start, curve, listener);
+        ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
         for (int n = 1; n <= iterations; n++) {
             double[][] q = model.qValues(pi, e.meanField());
             TabularPolicy[] next = new TabularPolicy[pi.length];
@@ -70,9 +82,8 @@ public final class OnlineMirrorDescent implements EquilibriumSolver {
                 next[t] = TabularPolicy.softmax(nS, nA, y[t], 1.0);
             }
             pi = next;
-            e = SolverSupport.record(model, pi, n, start, curve, listener);
+            e = SolverSupport.record(model, pi, n, trace);
         }
-        return new SolverRun(
-                NAME, pi, curve, false, SolverSupport.seconds(start), e, Map.of("alpha", alpha));
+        return SolverSupport.run(this, pi, trace, false, e, params);
     }
 }

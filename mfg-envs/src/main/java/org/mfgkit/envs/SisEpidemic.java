@@ -1,18 +1,21 @@
 package org.mfgkit.envs;
 
 import java.util.List;
-import java.util.Map;
-import org.mfgkit.core.Simplex;
-import org.mfgkit.mdp.MeanFieldGame;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
- * The SIS epidemic mean-field game, stationary and discounted (004 Appendix D, SPEC §2.1; the model
- * of Cui &amp; Koeppl 2021). States {@code S = 0} (susceptible), {@code I = 1} (infected); actions
- * {@code U = 0} (go out), {@code D = 1} (social distancing). {@code P(I|S,U,mu) = c mu(I)}, {@code
- * P(I|S,D,mu) = 0}, {@code P(S|I,a,mu) = 0.3}; {@code r(s,a,mu) = -1{s = I} - 0.5 * 1{a = D}}. The
- * seed text's "0.92" is {@code 0.9^2 = 0.81}.
+ * The SIS epidemic mean-field game (004 Appendix D, SPEC §2.1; the model of Cui &amp; Koeppl 2021,
+ * MFGLib's {@code susceptible_infected}). States {@code S = 0} (susceptible), {@code I = 1}
+ * (infected); actions {@code U = 0} (go out), {@code D = 1} (social distancing). {@code P(I|S,U,mu)
+ * = c mu(I)}, {@code P(I|S,D,mu) = 0}, {@code P(S|I,a,mu) = 0.3}; {@code r(s,a,mu) = -1{s = I} -
+ * 0.5 * 1{a = D}}, the same at every step. The seed text's "0.92" is {@code 0.9^2 = 0.81}. Defaults
+ * are 004's ({@code sis}: stationary, {@code gamma = 0.9}, {@code lambda = 0.1}); {@code sis-fh} is
+ * MFGLib's ({@code T = 50}, undiscounted, unregularised).
  */
-public final class SisEpidemic implements MeanFieldGame {
+public final class SisEpidemic extends GameModel {
     /** Susceptible state. */
     public static final int S = 0;
 
@@ -34,147 +37,50 @@ public final class SisEpidemic implements MeanFieldGame {
     /** Cost of social distancing. */
     public static final double COST_DISTANCING = 0.5;
 
-    /**
-     * Parameters (SPEC §2.1).
-     *
-     * @param c infection constant, {@code P(I|S,U,mu) = c mu(I)}, in {@code [0,1]}
-     * @param gamma discount factor in {@code [0,1)}
-     * @param lambda entropy-regularisation weight {@code >= 0}
-     * @param mu0 initial distribution {@code (S, I)}, also the {@code rho} of values
-     */
-    public record Params(double c, double gamma, double lambda, double[] mu0) implements EnvParams {
-        /** Parameter names, as {@code --set} accepts them. */
-        public static final List<String> KEYS = List.of("c", "gamma", "lambda", "mu0");
+    /** Infection constant: {@code P(I|S,U,mu) = c mu(I)}. */
+    public static final Param<Double> C =
+            Param.real("c", 0.81, "infection constant, P(I|S,U,mu) = c mu(I)")
+                    .check(Checks.unitInterval());
 
-        /** Validates every field and copies {@code mu0}. */
-        public Params {
-            SisKernel.requireC(c);
-            ParamText.discount(gamma);
-            ParamText.lambda(lambda);
-            mu0 = Simplex.requireDistribution("mu0", mu0, SisKernel.N).clone();
-        }
+    /** {@code sis}: 004's values, {@code T = inf, gamma = 0.9, lambda = 0.1, mu0 = (0.4, 0.6)}. */
+    public static final ParamSchema PARAMS =
+            schema("sis", List.of(C), "gamma=0.9", "lambda=0.1", "mu0=0.4,0.6");
 
-        /**
-         * 004's values: {@code c = 0.81}, {@code gamma = 0.9}, {@code lambda = 0.1}, {@code mu0 =
-         * (0.4, 0.6)}.
-         */
-        public static Params defaults() {
-            return new Params(0.81, 0.9, 0.1, new double[] {0.4, 0.6});
-        }
+    /** {@code c}. */
+    private final double c;
 
-        /** A copy with another {@code c}. */
-        public Params withC(double newC) {
-            return new Params(newC, gamma, lambda, mu0);
-        }
-
-        /** A copy with another {@code gamma}. */
-        public Params withGamma(double newGamma) {
-            return new Params(c, newGamma, lambda, mu0);
-        }
-
-        /** A copy with another {@code lambda}. */
-        public Params withLambda(double newLambda) {
-            return new Params(c, gamma, newLambda, mu0);
-        }
-
-        /** A copy with another {@code mu0}. */
-        public Params withMu0(double[] newMu0) {
-            return new Params(c, gamma, lambda, newMu0);
-        }
-
-        @Override
-        public double[] mu0() {
-            return mu0.clone();
-        }
-
-        @Override
-        public Map<String, Object> asMap() {
-            return ParamRecords.asMap(KEYS, c, gamma, lambda, mu0);
-        }
-
-        @Override
-        public Params with(String key, String value) {
-            return switch (key) {
-                case "c" -> withC(ParamText.real(key, value));
-                case "gamma" -> withGamma(ParamText.real(key, value));
-                case "lambda" -> withLambda(ParamText.real(key, value));
-                case "mu0" -> withMu0(ParamText.distributionOrUniform(key, value, SisKernel.N));
-                default -> throw ParamText.unknownKey("sis", key, KEYS);
-            };
-        }
-
-        private Object[] components() {
-            return new Object[] {c, gamma, lambda, mu0};
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Params p && ParamRecords.equal(components(), p.components());
-        }
-
-        @Override
-        public int hashCode() {
-            return ParamRecords.hash(components());
-        }
-
-        @Override
-        public String toString() {
-            return ParamRecords.describe("SisEpidemic.Params", asMap());
-        }
-    }
-
-    private final Params params;
-
-    /** The game with the given parameters. */
-    public SisEpidemic(Params params) {
-        if (params == null) {
-            throw new IllegalArgumentException("SIS parameters are required");
-        }
-        this.params = params;
-    }
-
-    /** The game with {@link Params#defaults()}. */
-    public SisEpidemic() {
-        this(Params.defaults());
-    }
-
-    /** The parameters. */
-    public Params params() {
-        return params;
+    /** The game with the given parameters (of {@link #PARAMS} or a preset of it). */
+    public SisEpidemic(ParamValues params) {
+        super(params, 2, 2);
+        this.c = params.get(C);
     }
 
     @Override
-    public int nS() {
-        return SisKernel.N;
+    public void transitions(int t, double[] mu, double[] out) {
+        double infect = c * mu[I];
+        out[(S * 2 + U) * 2 + S] = 1.0 - infect;
+        out[(S * 2 + U) * 2 + I] = infect;
+        out[(S * 2 + D) * 2 + S] = 1.0;
+        out[(S * 2 + D) * 2 + I] = 0.0;
+        for (int a = 0; a < 2; a++) {
+            out[(I * 2 + a) * 2 + S] = RECOVERY;
+            out[(I * 2 + a) * 2 + I] = 1.0 - RECOVERY;
+        }
     }
 
     @Override
-    public int nA() {
-        return SisKernel.N;
-    }
-
-    @Override
-    public double gamma() {
-        return params.gamma();
-    }
-
-    @Override
-    public double lambda() {
-        return params.lambda();
-    }
-
-    @Override
-    public double[] mu0() {
-        return params.mu0();
-    }
-
-    @Override
-    public void transitions(double[] mu, double[] out) {
-        SisKernel.transitions(params.c(), mu, out);
-    }
-
-    @Override
-    public void rewards(double[] mu, double[] out) {
-        SisKernel.rewards(out);
+    public void rewards(int t, double[] mu, double[] out) {
+        for (int s = 0; s < 2; s++) {
+            for (int a = 0; a < 2; a++) {
+                double r = 0.0;
+                if (s == I) {
+                    r -= COST_INFECTED;
+                }
+                if (a == D) {
+                    r -= COST_DISTANCING;
+                }
+                out[s * 2 + a] = r;
+            }
+        }
     }
 }

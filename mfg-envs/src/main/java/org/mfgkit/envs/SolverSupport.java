@@ -1,38 +1,41 @@
 package org.mfgkit.envs;
 
-import java.util.List;
 import org.mfgkit.core.TabularPolicy;
+import org.mfgkit.core.param.ParamValues;
 
 /** Shared bookkeeping of the exact solvers. */
 final class SolverSupport {
     private SolverSupport() {}
 
-    static void requireIterations(int iterations) {
-        if (iterations < 0) {
-            throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-        }
+    /** Checks {@code iterations} by its declaration ({@link EquilibriumSolvers#ITERATIONS}). */
+    static int requireIterations(int iterations) {
+        return EquilibriumSolver.ITERATIONS.validate(iterations);
     }
 
-    static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) * 1e-9;
-    }
-
-    /**
-     * Evaluates {@code pi}, appends the curve point, tells the listener; returns the evaluation.
-     */
+    /** Evaluates {@code pi}, adds the curve point; returns the evaluation. */
     static ExploitabilityResult record(
-            ExactModel model,
-            TabularPolicy[] pi,
-            int iteration,
-            long startNanos,
-            List<CurvePoint> curve,
-            EquilibriumSolver.IterationListener listener) {
+            ExactModel model, TabularPolicy[] pi, int iteration, SolverTrace trace) {
         ExploitabilityResult e = model.exploitability(pi);
-        CurvePoint point = new CurvePoint(iteration, e.exploitability(), seconds(startNanos));
-        curve.add(point);
-        if (listener != null) {
-            listener.onIteration(point);
-        }
+        trace.add(iteration, e.exploitability());
         return e;
+    }
+
+    /** The run of {@code solver} from its trace. */
+    static SolverRun run(
+            EquilibriumSolver solver,
+            TabularPolicy[] pi,
+            SolverTrace trace,
+            boolean converged,
+            ExploitabilityResult last,
+            ParamValues settings) {
+        return new SolverRun(
+                solver.name(),
+                pi,
+                trace.curve(solver.name()),
+                trace.seconds(),
+                converged,
+                trace.elapsed(),
+                last,
+                settings.echo());
     }
 }

@@ -17,16 +17,22 @@ import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.PopulationOperator;
 
 class FiniteHorizonTest {
+    /**
+     * Every registered game as a finite-horizon game (its own {@code T}, or {@code T = 5} for a
+     * stationary preset), unregularised as registered and regularised and discounted.
+     */
     static Stream<FiniteHorizonMeanFieldGame> games() {
-        return Stream.of(
-                new SisEpidemicFiniteHorizon(),
-                new LinearQuadraticFiniteHorizon(),
-                new LeftRight(),
-                new SisEpidemicFiniteHorizon(
-                        SisEpidemicFiniteHorizon.Params.defaults().withLambda(0.1).withGamma(0.95)),
-                new LinearQuadraticFiniteHorizon(
-                        LinearQuadraticFiniteHorizon.Params.defaults().withLambda(0.2)),
-                new LeftRight(LeftRight.Params.defaults().withT(4).withLambda(0.05)));
+        return Games.builtIn().all().stream()
+                .flatMap(
+                        p -> {
+                            String t =
+                                    p.create().isStationary()
+                                            ? "T=5"
+                                            : "T=" + p.params().defaults().text("T");
+                            return Stream.of(
+                                    Fixtures.finite(p.name(), t),
+                                    Fixtures.finite(p.name(), t, "lambda=0.1", "gamma=0.95"));
+                        });
     }
 
     /** A random time-dependent policy with full support, from a fixed seed. */
@@ -119,7 +125,7 @@ class FiniteHorizonTest {
      */
     @Test
     void leftRightByHand() {
-        LeftRight g = new LeftRight();
+        FiniteHorizonMeanFieldGame g = Fixtures.finite("left-right");
         TabularPolicy uniform = TabularPolicy.uniform(3, 2);
         ExploitabilityResult u = Exploitability.of(g, new Policy[] {uniform, uniform});
         assertEquals(0.25, u.exploitability(), Tolerances.TEST_EXACT);
@@ -137,7 +143,7 @@ class FiniteHorizonTest {
      */
     @Test
     void sisFlowByHand() {
-        SisEpidemicFiniteHorizon g = new SisEpidemicFiniteHorizon();
+        FiniteHorizonMeanFieldGame g = Fixtures.finite("sis-fh");
         TabularPolicy out = TabularPolicy.deterministic(2, new int[] {0, 0});
         TabularPolicy[] pis = new TabularPolicy[51];
         Arrays.fill(pis, out);
@@ -156,7 +162,7 @@ class FiniteHorizonTest {
      */
     @Test
     void lqFiniteHorizonKernelByHand() {
-        LinearQuadraticFiniteHorizon g = new LinearQuadraticFiniteHorizon();
+        FiniteHorizonMeanFieldGame g = Fixtures.finite("lq-fh");
         assertEquals(11, g.nS());
         assertEquals(5, g.nA());
         assertEquals(3, g.horizon());

@@ -11,7 +11,7 @@ import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.mdp.PopulationOperator;
 
 class LinearQuadraticTest {
-    private static final LinearQuadratic GAME = new LinearQuadratic();
+    private static final org.mfgkit.mdp.MeanFieldGame GAME = Fixtures.stationary("lq");
 
     @Test
     void shapesAndDefaults() {
@@ -89,9 +89,7 @@ class LinearQuadraticTest {
     @Test
     void linearChainShortcutMatchesGeneralIteration() {
         assertFalse(GAME.transitionsDependOnMeanField());
-        assertTrue(
-                new LinearQuadratic(LinearQuadratic.Params.defaults().withK(0.1))
-                        .transitionsDependOnMeanField());
+        assertTrue(Fixtures.stationary("lq", "k=0.1").transitionsDependOnMeanField());
         org.mfgkit.mdp.MeanFieldGame general =
                 new org.mfgkit.mdp.MeanFieldGame() {
                     public int nS() {
@@ -123,10 +121,7 @@ class LinearQuadraticTest {
                     }
                 };
         TabularPolicy pi =
-                FiniteHorizonTest.randomPolicy(
-                        new LinearQuadraticFiniteHorizon(
-                                LinearQuadraticFiniteHorizon.Params.defaults().withL(12).withM(3)),
-                        5)[0];
+                FiniteHorizonTest.randomPolicy(Fixtures.finite("lq-fh", "L=12", "M=3"), 5)[0];
         MeanFieldResult fast = StationaryMeanField.of(GAME, pi);
         MeanFieldResult slow = StationaryMeanField.of(general, pi);
         assertTrue(org.mfgkit.core.Numerics.l1Distance(fast.mu(), slow.mu()) < 1e-12);
@@ -144,7 +139,7 @@ class LinearQuadraticTest {
 
     @Test
     void meanReversionMakesTheKernelDependOnTheMean() {
-        LinearQuadratic game = new LinearQuadratic(LinearQuadratic.Params.defaults().withK(0.5));
+        org.mfgkit.mdp.MeanFieldGame game = Fixtures.stationary("lq", "k=0.5");
         double[] mu = new double[25];
         mu[22] = 1.0; // mbar = 10
         double[] p = new double[25 * 7 * 25];
@@ -159,23 +154,22 @@ class LinearQuadraticTest {
 
     @Test
     void badParametersNameTheField() {
-        var d = LinearQuadratic.Params.defaults();
-        assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.withL(0))
-                        .getMessage()
-                        .startsWith("L must"));
-        assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.withDt(0))
-                        .getMessage()
-                        .startsWith("dt must"));
-        assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.withMu0(new double[] {1.0}))
-                        .getMessage()
-                        .startsWith("mu0 must have length 25"));
-        assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.with("L", "x"))
-                        .getMessage()
-                        .contains("not an integer"));
-        assertEquals(11, new LinearQuadratic(d.with("L", "5")).nS());
+        assertEquals(
+                "L must be in 1..10000, got 0",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.game("lq", "L=0"))
+                        .getMessage());
+        assertEquals(
+                "dt must be > 0, got 0.0",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.game("lq", "dt=0"))
+                        .getMessage());
+        assertEquals(
+                "mu0 must be a list of 25 numbers, got 1.0",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.game("lq", "mu0=1"))
+                        .getMessage());
+        assertEquals(
+                "L must be an integer, got 'x'",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.game("lq", "L=x"))
+                        .getMessage());
+        assertEquals(11, Fixtures.game("lq", "L=5").nS());
     }
 }

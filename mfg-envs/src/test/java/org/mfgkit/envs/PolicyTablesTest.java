@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 class PolicyTablesTest {
-    private static final ExactModel SIS = Environments.create("sis").model();
+    private static final ExactModel SIS = Games.create("sis").exact();
     private static final ExactModel SIS_FH =
-            Environments.create("sis-fh", java.util.Map.of("T", "2")).model();
+            Games.create("sis-fh", java.util.Map.of("T", "2")).exact();
 
     private static String message(ExactModel model, double[][][] p) {
         return assertThrows(IllegalArgumentException.class, () -> PolicyTables.fromArray(model, p))

@@ -14,7 +14,7 @@ import org.mfgkit.core.Tolerances;
 import org.mfgkit.mdp.PopulationOperator;
 
 class SisEpidemicTest {
-    private static final SisEpidemic GAME = new SisEpidemic();
+    private static final org.mfgkit.mdp.MeanFieldGame GAME = Fixtures.stationary("sis");
 
     /** The policy going out with probability {@code p} in both states. */
     private static TabularPolicy constant(double p) {
@@ -23,8 +23,9 @@ class SisEpidemicTest {
 
     @Test
     void defaultsAreThoseOf004() {
-        SisEpidemic.Params p = SisEpidemic.Params.defaults();
-        assertEquals(0.81, p.c());
+        GameModel p = Games.create("sis");
+        assertEquals(0.81, p.params().get(SisEpidemic.C));
+        assertTrue(p.isStationary());
         assertEquals(0.9, p.gamma());
         assertEquals(0.1, p.lambda());
         assertEquals(0.4, p.mu0()[0]);
@@ -95,7 +96,7 @@ class SisEpidemicTest {
      */
     @Test
     void handWorkedExploitabilityWithoutRegularisation() {
-        SisEpidemic game = new SisEpidemic(SisEpidemic.Params.defaults().withLambda(0.0));
+        org.mfgkit.mdp.MeanFieldGame game = Fixtures.stationary("sis", "lambda=0");
         double muI = 17.0 / 27.0;
         double beta = 0.81 * muI; // P(I|S,U)
         double g = 0.9;
@@ -147,31 +148,32 @@ class SisEpidemicTest {
 
     @Test
     void badParametersNameTheField() {
-        var d = SisEpidemic.Params.defaults();
-        assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.withC(1.5))
-                        .getMessage()
-                        .contains("c must"));
-        assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.withGamma(1.0))
-                        .getMessage()
-                        .contains("gamma"));
-        assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.withLambda(-1))
-                        .getMessage()
-                        .contains("lambda"));
+        assertEquals(
+                "c must be in [0,1], got 1.5",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.game("sis", "c=1.5"))
+                        .getMessage());
+        assertEquals(
+                "gamma must be in [0,1), got 1.0",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.game("sis", "gamma=1"))
+                        .getMessage());
+        assertEquals(
+                "lambda must be >= 0, got -1.0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Fixtures.game("sis", "lambda=-1"))
+                        .getMessage());
         assertTrue(
                 assertThrows(
                                 IllegalArgumentException.class,
-                                () -> d.withMu0(new double[] {0.5, 0.6}))
+                                () -> Fixtures.game("sis", "mu0=0.5,0.6"))
                         .getMessage()
-                        .contains("mu0"));
+                        .startsWith("mu0 must be a distribution"));
         assertTrue(
-                assertThrows(IllegalArgumentException.class, () -> d.with("beta", "1"))
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.game("sis", "beta=1"))
                         .getMessage()
-                        .contains("unknown parameter 'beta'"));
-        assertEquals(0.5, d.with("c", "0.5").c());
-        assertEquals(0.3, d.with("mu0", "0.7,0.3").mu0()[1]);
-        assertEquals(0.3, d.with("mu0", "[0.7, 0.3]").mu0()[1]);
+                        .startsWith("unknown parameter 'beta' for sis"));
+        assertEquals(0.5, Fixtures.game("sis", "c=0.5").params().get(SisEpidemic.C));
+        assertEquals(0.3, Fixtures.game("sis", "mu0=0.7,0.3").mu0()[1]);
+        assertEquals(0.3, Fixtures.game("sis", "mu0=[0.7, 0.3]").mu0()[1]);
     }
 }

@@ -24,8 +24,7 @@ class SolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"sis", "lq"})
     void fixedPointSolvesStationaryGamesToBelow1eMinus10(String name) {
-        Environment env = Environments.create(name);
-        StationaryModel model = (StationaryModel) env.model();
+        StationaryModel model = (StationaryModel) Games.create(name).exact();
         MeanFieldGame game = model.game();
         SolverRun run = new DampedFixedPoint().solve(model, 1000, null);
         assertTrue(run.converged(), "fixed point settles");
@@ -50,7 +49,7 @@ class SolversTest {
      */
     @Test
     void sisEquilibriumIsConsistent() {
-        SisEpidemic game = new SisEpidemic();
+        MeanFieldGame game = Fixtures.stationary("sis");
         SolverRun run = new DampedFixedPoint().solve(new StationaryModel(game), 1000, null);
         TabularPolicy pi = run.policy()[0];
         double[] mu = run.last().stationaryMeanField();
@@ -69,7 +68,7 @@ class SolversTest {
      */
     @Test
     void bestResponseToAFixedMeanField() {
-        SisEpidemic game = new SisEpidemic();
+        MeanFieldGame game = Fixtures.stationary("sis");
         // against mu0 = (0.4, 0.6): the best response is optimal in that MDP...
         var br = BestResponse.of(game, game.mu0());
         var mdp = game.inducedMdp(game.mu0());
@@ -89,11 +88,10 @@ class SolversTest {
 
     @Test
     void onlineMirrorDescentConvergesOnSis() {
-        SolverRun run =
-                new OnlineMirrorDescent().solve(Environments.create("sis").model(), 300, null);
+        SolverRun run = new OnlineMirrorDescent().solve(Games.create("sis").exact(), 300, null);
         assertTrue(Math.abs(run.finalExploitability()) < 1e-10, "E = " + run.finalExploitability());
         // and reaches the same equilibrium as the fixed point
-        SolverRun fp = new DampedFixedPoint().solve(Environments.create("sis").model(), 1000, null);
+        SolverRun fp = new DampedFixedPoint().solve(Games.create("sis").exact(), 1000, null);
         assertArrayEquals(fp.policy()[0].table(), run.policy()[0].table(), 1e-8);
     }
 
@@ -104,10 +102,10 @@ class SolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"sis", "lq-fh", "left-right"})
     void fictitiousPlayImproves(String name) {
-        SolverRun run = new FictitiousPlay().solve(Environments.create(name).model(), 200, null);
-        double e0 = run.curve().get(0).exploitability();
-        double e20 = run.curve().get(20).exploitability();
-        double e200 = run.curve().get(200).exploitability();
+        SolverRun run = new FictitiousPlay().solve(Games.create(name).exact(), 200, null);
+        double e0 = run.exploitability(0);
+        double e20 = run.exploitability(20);
+        double e200 = run.exploitability(200);
         assertTrue(e20 < e0 && e200 < e20, name + ": " + e0 + " " + e20 + " " + e200);
         assertTrue(e200 < 0.3 * e20, name + ": " + e20 + " -> " + e200);
     }
@@ -115,7 +113,7 @@ class SolversTest {
     /** Left-right: fictitious play and OMD approach the mixed equilibrium "left w.p. 2/3". */
     @Test
     void leftRightEquilibrium() {
-        ExactModel model = Environments.create("left-right").model();
+        ExactModel model = Games.create("left-right").exact();
         SolverRun omd = new OnlineMirrorDescent().solve(model, 100, null);
         assertEquals(2.0 / 3, omd.policy()[0].prob(0, 0), 1e-9);
         assertTrue(omd.finalExploitability() < 1e-10);
@@ -130,7 +128,7 @@ class SolversTest {
     @ParameterizedTest
     @ValueSource(strings = {"lq-fh", "sis-fh"})
     void finiteHorizonFixedPoint(String name) {
-        ExactModel model = Environments.create(name).model();
+        ExactModel model = Games.create(name).exact();
         SolverRun run = new DampedFixedPoint().solve(model, 500, null);
         assertTrue(run.converged());
         assertTrue(Math.abs(run.finalExploitability()) < 1e-10, "E = " + run.finalExploitability());
@@ -139,23 +137,30 @@ class SolversTest {
 
     @Test
     void curveAndListener() {
-        List<CurvePoint> seen = new ArrayList<>();
+        List<double[]> seen = new ArrayList<>();
         SolverRun run =
                 new OnlineMirrorDescent(0.5)
-                        .solve(Environments.create("sis-fh").model(), 7, seen::add);
+                        .solve(
+                                Games.create("sis-fh").exact(),
+                                7,
+                                (n, e, s) -> seen.add(new double[] {n, e, s}));
         assertEquals(8, run.curve().size());
-        assertEquals(run.curve(), seen);
+        assertEquals(8, seen.size());
         assertEquals(7, run.iterations());
         assertEquals(51, run.policy().length);
         for (int n = 0; n < seen.size(); n++) {
-            assertEquals(n, seen.get(n).iteration());
+            assertEquals(n, seen.get(n)[0]);
+            assertEquals(n, run.iteration(n));
+            assertEquals(seen.get(n)[1], run.exploitability(n));
+            assertEquals(seen.get(n)[2], run.seconds()[n]);
         }
+        assertEquals("omd", run.curve().name());
         assertEquals(0.5, run.settings().get("alpha"));
     }
 
     @Test
     void solversAreDeterministic() {
-        ExactModel model = Environments.create("lq").model();
+        ExactModel model = Games.create("lq").exact();
         SolverRun a = new FictitiousPlay().solve(model, 5, null);
         SolverRun b = new FictitiousPlay().solve(model, 5, null);
         assertArrayEquals(a.policy()[0].table(), b.policy()[0].table(), 0.0);
@@ -163,9 +168,23 @@ class SolversTest {
 
     @Test
     void badSettingsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new DampedFixedPoint(0));
-        assertThrows(IllegalArgumentException.class, () -> new FictitiousPlay(1.5));
-        var model = Environments.create("sis", Map.of("lambda", "0.5")).model();
+        assertEquals(
+                "beta must be in (0,1], got 0.0",
+                assertThrows(IllegalArgumentException.class, () -> new DampedFixedPoint(0))
+                        .getMessage());
+        assertEquals(
+                "alpha must be in [0,1], got 1.5",
+                assertThrows(IllegalArgumentException.class, () -> new FictitiousPlay(1.5))
+                        .getMessage());
+        assertEquals(
+                "iterations must be >= 0, got -1",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () ->
+                                        new FictitiousPlay()
+                                                .solve(Games.create("sis").exact(), -1, null))
+                        .getMessage());
+        var model = Games.create("sis", Map.of("lambda", "0.5")).exact();
         var e =
                 assertThrows(
                         IllegalArgumentException.class,
@@ -182,7 +201,7 @@ class SolversTest {
                                 IllegalArgumentException.class,
                                 () -> EquilibriumSolvers.create("omd", Map.of("beta", "1")))
                         .getMessage()
-                        .contains("unknown setting 'beta'"));
+                        .startsWith("unknown parameter 'beta' for omd"));
         assertEquals(
                 0.25,
                 ((DampedFixedPoint)

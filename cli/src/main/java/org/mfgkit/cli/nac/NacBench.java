@@ -4,8 +4,8 @@ import java.util.random.RandomGenerator;
 import org.mfgkit.cli.bench.BenchTask;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.RandomStreams;
-import org.mfgkit.envs.Environment;
-import org.mfgkit.envs.Environments;
+import org.mfgkit.envs.GameModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NaturalActorCritic;
 
@@ -51,7 +51,7 @@ public final class NacBench {
 
     /** A fresh learner on {@code env} (seed 0). */
     public static Run setup(String env) {
-        Environment e = Environments.create(env);
+        GameModel e = Games.create(env);
         MeanFieldGame game = NacSolver.stationaryGame(e, "nac bench");
         NacConfig config = NacConfig.preset(env);
         NaturalActorCritic nac =

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mfgkit.cli.experiment.Config;
 import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.RunContext;
+import org.mfgkit.cli.output.Json;
 import org.mfgkit.cli.output.PlotSpec;
 import org.mfgkit.cli.progress.Progress;
 import org.mfgkit.core.Curve;
@@ -17,9 +18,9 @@ import org.mfgkit.core.Curve.Band;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.Environment;
-import org.mfgkit.envs.Environments;
 import org.mfgkit.envs.Exploitability;
+import org.mfgkit.envs.GameModel;
+import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.mdp.PolicyEvaluation;
@@ -85,17 +86,15 @@ public final class NacExperiment implements Experiment {
                 "average_policy",
                 "mean_field_gap");
         String envName = c.string("env");
-        Map<String, String> sets = new LinkedHashMap<>();
+        Map<String, Object> sets = new LinkedHashMap<>();
         if (c.has("set")) {
             for (Iterator<Map.Entry<String, JsonNode>> it = c.object("set").node().fields();
                     it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                sets.put(
-                        e.getKey(),
-                        text(e.getValue(), "config field \"set\" field \"" + e.getKey() + "\""));
+                sets.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class));
             }
         }
-        Environment env = Environments.create(envName, sets);
+        GameModel env = Games.preset(envName).createFromJson(sets);
         MeanFieldGame game = NacSolver.stationaryGame(env, "experiment nac");
         long[] seeds = c.seeds("seeds", 10);
         NacConfig shared = NacConfig.preset(env.name());
@@ -230,7 +229,7 @@ public final class NacExperiment implements Experiment {
         result.put("title", title);
         result.put("iterations", iterations);
         result.put("seeds", seeds);
-        result.put("params", env.params().asMap());
+        result.put("params", env.params().echo());
         result.put("variants", variantResults);
         return result;
     }

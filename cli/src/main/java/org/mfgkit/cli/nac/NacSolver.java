@@ -1,16 +1,14 @@
 package org.mfgkit.cli.nac;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.mfgkit.cli.solve.SolveRequest;
 import org.mfgkit.cli.solve.Solver;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.envs.CurvePoint;
-import org.mfgkit.envs.Environment;
 import org.mfgkit.envs.Exploitability;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.SolverRun;
-import org.mfgkit.envs.StationaryModel;
+import org.mfgkit.envs.SolverTrace;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NacListener;
 import org.mfgkit.nac.NacParams;
@@ -51,7 +49,7 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
     }
 
     @Override
-    public int defaultIterations(Environment env) {
+    public int defaultIterations(GameModel env) {
         return NacConfig.preset(env.name()).params().iterations();
     }
 
@@ -62,7 +60,7 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
 
     @Override
     public SolverRun solve(SolveRequest request) {
-        Environment env = request.env();
+        GameModel env = request.env();
         MeanFieldGame game = stationaryGame(env, name);
         NacConfig config =
                 NacConfig.preset(env.name())
@@ -70,7 +68,7 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
                         .withAlgorithm(algorithm)
                         .withIterations(request.iterations());
         FeatureMap phi = config.featureMap(game.nS(), game.nA());
-        List<CurvePoint> curve = new ArrayList<>();
+        SolverTrace trace = new SolverTrace(request.listener());
         NacResult r =
                 NaturalActorCritic.solve(
                         game,
@@ -82,16 +80,15 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
                             @Override
                             public void onRecord(
                                     int t, double value, double averageValue, double seconds) {
-                                CurvePoint point = new CurvePoint(t, value, seconds);
-                                curve.add(point);
-                                request.listener().onIteration(point);
+                                trace.add(t, value, seconds);
                             }
                         });
         TabularPolicy last = r.policy().toTabular();
         return new SolverRun(
                 name,
                 new TabularPolicy[] {last},
-                curve,
+                trace.curve(name),
+                trace.seconds(),
                 false,
                 r.seconds(),
                 Exploitability.of(game, last),
@@ -99,14 +96,14 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
     }
 
     /** The stationary game of {@code env}; a finite-horizon environment is refused. */
-    static MeanFieldGame stationaryGame(Environment env, String who) {
-        if (!(env.model() instanceof StationaryModel model)) {
+    static MeanFieldGame stationaryGame(GameModel env, String who) {
+        if (!env.isStationary()) {
             throw new IllegalArgumentException(
                     who
                             + " needs a stationary (discounted) game; '"
                             + env.name()
                             + "' is finite-horizon");
         }
-        return model.game();
+        return env.stationary();
     }
 }

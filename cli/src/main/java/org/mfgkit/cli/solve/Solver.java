@@ -1,7 +1,7 @@
 package org.mfgkit.cli.solve;
 
 import java.util.List;
-import org.mfgkit.envs.Environment;
+import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.SolverRun;
 
 /**
@@ -28,7 +28,7 @@ public interface Solver {
      * Iterations when {@code --iterations} is not given, for this environment (e.g. the paper's
      * budget per game); {@link #defaultIterations()} unless a solver overrides it.
      */
-    default int defaultIterations(Environment env) {
+    default int defaultIterations(GameModel env) {
         return defaultIterations();
     }
 

@@ -64,10 +64,7 @@ class NacExperimentTest {
         double[][] curves = (double[][]) v1.get(0).get("per_seed_curves");
         assertEquals(3, curves.length);
         assertEquals(13, curves[0].length); // t = 0, 10, ..., 120
-        var sis =
-                ((org.mfgkit.envs.StationaryModel)
-                                org.mfgkit.envs.Environments.create("sis").model())
-                        .game();
+        var sis = org.mfgkit.envs.Games.create("sis").stationary();
         assertEquals(
                 org.mfgkit.envs.Exploitability.of(sis, org.mfgkit.core.TabularPolicy.uniform(2, 2))
                         .exploitability(),

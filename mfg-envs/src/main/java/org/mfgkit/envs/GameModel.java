@@ -1,0 +1,293 @@
+package org.mfgkit.envs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
+import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
+import org.mfgkit.mdp.MeanFieldGame;
+
+/**
+ * A mean-field game model (SPEC §0 "Games", §2): finite states and actions, transitions {@code
+ * P_t(s'|s,a,mu)} and rewards {@code r_t(s,a,mu)}, built from declared parameters. Whether the game
+ * is stationary or finite-horizon is a parameter, its horizon {@link #T}: {@code T = inf} gives the
+ * stationary, discounted game ({@code gamma < 1}) seen through {@link #stationary()}, a number the
+ * game with decision steps {@code t = 0..T} ({@code gamma} in {@code [0,1]}, 1 = undiscounted) seen
+ * through {@link #finiteHorizon()}. A subclass declares only its own parameters and writes {@link
+ * #transitions} and {@link #rewards}; the common parameters {@code T}, {@code gamma}, {@code
+ * lambda}, {@code mu0} and the checks that depend on the game's size are here, once.
+ *
+ * <p>A stationary game is evaluated at {@code t = 0} (its dynamics do not depend on {@code t}); in
+ * a finite-horizon game {@link #terminal(int)} tells the last step, where no transition follows.
+ */
+public abstract class GameModel {
+    /** Last decision step; {@code inf} (the value {@code null}) makes the game stationary. */
+    public static final Param<Integer> T =
+            Param.integer("T", null, "last decision step (t = 0..T); inf = stationary, discounted")
+                    .check(Checks.range(0, 1_000_000))
+                    .orNone("inf");
+
+    /** Discount factor; must be below 1 when {@code T = inf}. */
+    public static final Param<Double> GAMMA =
+            Param.real("gamma", 0.9, "discount factor (< 1 when T = inf; 1 = undiscounted)")
+                    .check(Checks.unitInterval());
+
+    /** Entropy-regularisation weight. */
+    public static final Param<Double> LAMBDA =
+            Param.real("lambda", 0.0, "entropy-regularisation weight").check(Checks.nonNegative());
+
+    /** Initial distribution (also the {@code rho} of values); {@code uniform} by default. */
+    public static final Param<double[]> MU0 =
+            Param.vector("mu0", null, "initial state distribution, also the rho of values")
+                    .check(Checks.distribution())
+                    .orNone("uniform");
+
+    /** {@link #GAMMA} with the check a stationary game adds. */
+    private static final Param<Double> STATIONARY_GAMMA = GAMMA.check(Checks.discount());
+
+    private final ParamValues params;
+    private final int nS;
+    private final int nA;
+    private final Integer horizon;
+    private final double gamma;
+    private final double lambda;
+    private final double[] mu0;
+
+    /**
+     * Reads and checks the common parameters against the game's size: {@code gamma < 1} when {@code
+     * T = inf}, {@code mu0} a distribution over {@code nS} states ({@code uniform} resolved here).
+     *
+     * @param params the values, of a schema made by {@link #schema}
+     * @param nS number of states (as the game's own parameters imply)
+     * @param nA number of actions
+     * @throws IllegalArgumentException naming the parameter
+     */
+    protected GameModel(ParamValues params, int nS, int nA) {
+        this.params = params;
+        this.nS = nS;
+        this.nA = nA;
+        this.horizon = params.get(T);
+        this.gamma = params.get(GAMMA);
+        this.lambda = params.get(LAMBDA);
+        if (horizon == null) {
+            STATIONARY_GAMMA.validate(gamma);
+        }
+        double[] given = params.get(MU0);
+        if (given == null) {
+            given = new double[nS];
+            Arrays.fill(given, 1.0 / nS);
+        }
+        this.mu0 = MU0.check(Checks.length(nS)).validate(given);
+    }
+
+    /**
+     * The schema of a game: {@code T}, then the game's own parameters, then {@code gamma}, {@code
+     * lambda}, {@code mu0}; {@code defaults} are {@code name=value} texts (e.g. {@code "T=1"}).
+     */
+    protected static ParamSchema schema(String name, List<Param<?>> own, String... defaults) {
+        List<Param<?>> all = new ArrayList<>();
+        all.add(T);
+        all.addAll(own);
+        all.addAll(List.of(GAMMA, LAMBDA, MU0));
+        ParamSchema s = ParamSchema.of(name, all);
+        return s.withDefaults(name, GamePreset.apply(s.defaults(), defaults));
+    }
+
+    /**
+     * Fills {@code out[(s*nA + a)*nS + s2] = P_t(s2|s,a,mu)} (every entry), {@code t < T}.
+     *
+     * @param mu the population distribution at step {@code t} (not modified)
+     */
+    public abstract void transitions(int t, double[] mu, double[] out);
+
+    /**
+     * Fills {@code out[s*nA + a] = r_t(s,a,mu)}, {@code t = 0..T}.
+     *
+     * @param mu the population distribution at step {@code t} (not modified)
+     */
+    public abstract void rewards(int t, double[] mu, double[] out);
+
+    /** Whether {@code P} depends on {@code mu}; a game that knows it does not says so. */
+    protected boolean transitionsDependOnMeanField() {
+        return true;
+    }
+
+    /** True at the last step of a finite-horizon game (never for a stationary one). */
+    protected final boolean terminal(int t) {
+        return horizon != null && t == horizon;
+    }
+
+    /** The registry name the parameters were made for (their schema's owner). */
+    public final String name() {
+        return params.schema().owner();
+    }
+
+    /** The parameters the game was built with. */
+    public final ParamValues params() {
+        return params;
+    }
+
+    /** Number of states. */
+    public final int nS() {
+        return nS;
+    }
+
+    /** Number of actions. */
+    public final int nA() {
+        return nA;
+    }
+
+    /** True when {@code T = inf}. */
+    public final boolean isStationary() {
+        return horizon == null;
+    }
+
+    /** The discount factor. */
+    public final double gamma() {
+        return gamma;
+    }
+
+    /** The entropy-regularisation weight. */
+    public final double lambda() {
+        return lambda;
+    }
+
+    /** The initial distribution, resolved (a fresh copy). */
+    public final double[] mu0() {
+        return mu0.clone();
+    }
+
+    /**
+     * The stationary view ({@code T = inf}).
+     *
+     * @throws IllegalStateException for a finite-horizon game
+     */
+    public final MeanFieldGame stationary() {
+        if (horizon != null) {
+            throw new IllegalStateException(
+                    name() + " is finite-horizon (T = " + horizon + "); set T=inf for stationary");
+        }
+        return new Stationary();
+    }
+
+    /**
+     * The finite-horizon view ({@code T} a number).
+     *
+     * @throws IllegalStateException for a stationary game
+     */
+    public final FiniteHorizonMeanFieldGame finiteHorizon() {
+        if (horizon == null) {
+            throw new IllegalStateException(name() + " is stationary (T = inf)");
+        }
+        return new FiniteHorizon();
+    }
+
+    /** The view the exact solvers use: stationary or finite-horizon, as {@code T} says. */
+    public final ExactModel exact() {
+        return horizon == null
+                ? new StationaryModel(stationary())
+                : new FiniteHorizonModel(finiteHorizon());
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + " " + params;
+    }
+
+    private final class Stationary implements MeanFieldGame {
+        @Override
+        public int nS() {
+            return nS;
+        }
+
+        @Override
+        public int nA() {
+            return nA;
+        }
+
+        @Override
+        public double gamma() {
+            return gamma;
+        }
+
+        @Override
+        public double lambda() {
+            return lambda;
+        }
+
+        @Override
+        public double[] mu0() {
+            return mu0.clone();
+        }
+
+        @Override
+        public void transitions(double[] mu, double[] out) {
+            GameModel.this.transitions(0, mu, out);
+        }
+
+        @Override
+        public void rewards(double[] mu, double[] out) {
+            GameModel.this.rewards(0, mu, out);
+        }
+
+        @Override
+        public boolean transitionsDependOnMeanField() {
+            return GameModel.this.transitionsDependOnMeanField();
+        }
+
+        @Override
+        public String toString() {
+            return GameModel.this.toString();
+        }
+    }
+
+    private final class FiniteHorizon implements FiniteHorizonMeanFieldGame {
+        @Override
+        public int nS() {
+            return nS;
+        }
+
+        @Override
+        public int nA() {
+            return nA;
+        }
+
+        @Override
+        public int horizon() {
+            return horizon;
+        }
+
+        @Override
+        public double gamma() {
+            return gamma;
+        }
+
+        @Override
+        public double lambda() {
+            return lambda;
+        }
+
+        @Override
+        public double[] mu0() {
+            return mu0.clone();
+        }
+
+        @Override
+        public void transitions(int t, double[] mu, double[] out) {
+            GameModel.this.transitions(t, mu, out);
+        }
+
+        @Override
+        public void rewards(int t, double[] mu, double[] out) {
+            GameModel.this.rewards(t, mu, out);
+        }
+
+        @Override
+        public String toString() {
+            return GameModel.this.toString();
+        }
+    }
+}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mfgkit.sweep.SweepTestSupport.M;
 import static org.mfgkit.sweep.SweepTestSupport.solve;
+import static org.mfgkit.sweep.SweepTestSupport.solveError;
 import static org.mfgkit.sweep.SweepTestSupport.sweeps;
 import static org.mfgkit.sweep.SweepTestSupport.withoutSeconds;
 import static org.mfgkit.sweep.SweepTestSupport.write;
@@ -78,12 +79,39 @@ class SweepCommandTest {
             } else {
                 assertEquals("NaN", c[3]);
                 assertEquals("failed", c[4]);
-                assertEquals(
-                        "fixed-point damping beta must be in (0\\,1]\\, got 2.0".replace("\\", ""),
+                // The row's error is the command's own one-line error for that point.
+                String expected =
+                        solveError(
+                                "--env",
+                                "sis",
+                                "--algorithm",
+                                "fixed-point",
+                                "--iterations",
+                                "4",
+                                "--seed",
+                                c[2],
+                                "--set",
+                                "beta=" + c[1]);
+                List<String> cells =
+                        SweepTable.row(
+                                spec(file),
+                                SweepGrid.points(spec(file)).get(i),
+                                Journal.fromJson(
+                                        M.readTree(out.resolve("result.json").toFile())
+                                                .get("rows")
+                                                .get(i)));
+                assertEquals(expected, cells.get(5));
+                assertTrue(
                         csv.get(i + 1)
-                                .split(",failed,", -1)[1]
-                                .replaceAll(",[^,]*$", "")
-                                .replace("\"", ""));
+                                .contains(expected.contains(",") ? '"' + expected + '"' : expected),
+                        csv.get(i + 1));
+                assertEquals(
+                        expected,
+                        M.readTree(out.resolve("result.json").toFile())
+                                .get("rows")
+                                .get(i)
+                                .get("error")
+                                .asText());
             }
         }
         JsonNode result = M.readTree(out.resolve("result.json").toFile());
@@ -149,15 +177,28 @@ class SweepCommandTest {
         assertTrue(refused.err().contains("holds rows of another sweep"), refused.err());
     }
 
+    private static SweepSpec spec(Path file) throws java.io.IOException {
+        return SweepFile.read(file);
+    }
+
     @Test
     void unknownSetKeyIsOneLineBeforeAnySparkWork() throws Exception {
         Path file = write(tmp, "bad.json", SWEEP.replace("set.beta", "set.betaa"));
         Path out = tmp.resolve("bad-out");
         Outcome o = sweeps("sweep", file.toString(), "--out", out.toString());
         assertEquals(2, o.status());
-        assertEquals(
-                "mfgkit: error: grid.set.betaa: unknown --set key 'betaa' (environment sis: c, gamma, lambda, mu0; algorithm fixed-point: beta)",
-                o.err().strip());
+        String cli =
+                solveError(
+                        "--env",
+                        "sis",
+                        "--algorithm",
+                        "fixed-point",
+                        "--iterations",
+                        "0",
+                        "--set",
+                        "betaa=0.5");
+        assertTrue(cli.startsWith("unknown --set key 'betaa'"), cli);
+        assertEquals("mfgkit: error: grid.set.betaa: " + cli, o.err().strip());
         assertFalse(Files.exists(out));
     }
 

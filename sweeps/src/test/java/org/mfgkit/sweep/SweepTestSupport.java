@@ -54,6 +54,32 @@ final class SweepTestSupport {
         return M.readTree(out.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The one-line error of a failing {@code mfgkit solve ...}, without {@code mfgkit: error: }.
+     */
+    static String solveError(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> a = new ArrayList<>(List.of("solve"));
+        a.addAll(List.of(args));
+        int status =
+                new Main()
+                        .execute(
+                                new PrintStream(
+                                        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                                new PrintStream(err, true, StandardCharsets.UTF_8),
+                                a.toArray(String[]::new));
+        if (status == 0) {
+            throw new IllegalStateException("solve did not fail: " + a);
+        }
+        String prefix = "mfgkit: error: ";
+        return err.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .reduce((x, y) -> y)
+                .orElseThrow()
+                .substring(prefix.length());
+    }
+
     /** The lines of a sweep.csv without the last column (wall time), header included. */
     static List<String> withoutSeconds(Path csv) throws IOException {
         List<String> out = new ArrayList<>();

@@ -62,7 +62,9 @@ public class MeanFieldFlowBenchmark {
                                 3,
                                 task.inputs().tableArray()); // same numbers, no grid structure
         Activation act = kernel.equals("dense-tanh") ? Activation.TANH : Activation.RELU;
-        flow = new PolicyGradientFlow(inputs, evaluator, PolicyGradientFlow.Params.defaults());
+        flow =
+                new PolicyGradientFlow(
+                        inputs, evaluator, PolicyGradientFlow.StepSettings.defaults());
         TwoLayerNetwork start =
                 TwoLayerNetwork.gaussian(act, 800, 3, 0.0, 2.0, RandomStreams.create(2));
         student = flow.run(start, 20, null).last();

@@ -2,13 +2,12 @@ package org.mfgkit.bench;
 
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.envs.Games;
 import org.mfgkit.mdp.MeanFieldGame;
-import org.mfgkit.nac.FeatureMaps;
-import org.mfgkit.nac.NacParams;
+import org.mfgkit.nac.NacPresets;
+import org.mfgkit.nac.NacSettings;
 import org.mfgkit.nac.NaturalActorCritic;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,17 +50,13 @@ public class NacIterationBenchmark {
     @Setup
     public void setUp() {
         MeanFieldGame game = Games.create(env).stationary();
-        NacParams p = NacParams.defaults();
-        if (env.equals("lq")) {
-            p = p.withEta(0.1).withBeta(0.05).withCriticSamples(20_000).withActorSamples(10_000);
-        }
+        NacSettings p = NacPresets.get(env);
         if (oracles.equals("exact")) {
             p = p.withExactOracles();
         }
-        FeatureMap features = FeatureMaps.oneHot(game.nS(), game.nA());
-        nac = NaturalActorCritic.create(game, features, p, 0);
+        nac = NaturalActorCritic.create(game, p, 0);
         rng = RandomStreams.create(1);
-        beta = p.beta();
+        beta = p.loop().beta();
     }
 
     /** One NAC iteration (critic, actor, policy step, mean-field step). */

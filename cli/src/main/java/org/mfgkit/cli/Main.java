@@ -38,10 +38,7 @@ import picocli.CommandLine.Spec;
         })
 public final class Main implements Runnable {
 
-    /**
-     * The subcommands, in help order: one line per command class. Later work adds {@code
-     * ExploitabilityCommand.class}, {@code SolveCommand.class}, {@code FaasCommand.class}.
-     */
+    /** The subcommands, in help order: one line per command class. */
     static final List<Class<?>> SUBCOMMANDS =
             List.of(
                     ListCommand.class,

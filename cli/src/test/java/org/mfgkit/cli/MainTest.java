@@ -22,7 +22,7 @@ class MainTest {
                 List.of("environments", "algorithms", "presets", "experiments", "bench_tasks")) {
             assertTrue(root.get(key).isArray(), "missing section " + key);
         }
-        assertEquals("demo-monte-carlo", root.get("experiments").get(0).get("name").asText());
+        assertEquals("nac", root.get("experiments").get(0).get("name").asText());
         assertEquals("json-roundtrip", root.get("bench_tasks").get(0).get("name").asText());
         assertEquals("", r.err());
     }

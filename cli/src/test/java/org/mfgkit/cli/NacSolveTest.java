@@ -164,8 +164,7 @@ class NacSolveTest {
                 CliRunner.run("solve", "--env", "sis", "--algorithm", "nac", "--set", "critic=foo");
         assertEquals(ExitCode.USAGE, bad.status());
         assertEquals(
-                java.util.List.of(
-                        "mfgkit: error: setting critic: expected td0 or exact, got 'foo'"),
+                java.util.List.of("mfgkit: error: critic must be one of td0, exact, got foo"),
                 bad.errLines());
     }
 }

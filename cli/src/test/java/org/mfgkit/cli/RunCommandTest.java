@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mfgkit.cli.bench.BenchTasks;
+import org.mfgkit.cli.experiment.DemoMonteCarlo;
 import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.Experiments;
 import org.mfgkit.cli.output.CurveCsv;
@@ -26,7 +27,12 @@ class RunCommandTest {
 
     private final Fakes.Curves curves = new Fakes.Curves();
     private final Main main =
-            new Main(Experiments.builtIn().with(curves).with(new Fakes.Failing()), BenchTasks.of());
+            new Main(
+                    Experiments.builtIn()
+                            .with(new DemoMonteCarlo())
+                            .with(curves)
+                            .with(new Fakes.Failing()),
+                    BenchTasks.of());
 
     private Path config(String name, String json) throws IOException {
         return Files.writeString(dir.resolve(name), json);
@@ -181,8 +187,8 @@ class RunCommandTest {
                 Experiments.builtIn().all().stream()
                                 .map(e -> e.name() + ", ")
                                 .reduce("", String::concat)
-                        + "fake-curves, fake-failing";
-        assertTrue(known.startsWith("demo-monte-carlo, "), known);
+                        + "demo-monte-carlo, fake-curves, fake-failing";
+        assertTrue(known.startsWith("nac, "), known);
         assertEquals(
                 List.of(
                         "mfgkit: error: "

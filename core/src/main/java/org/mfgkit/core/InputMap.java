@@ -11,13 +11,8 @@ package org.mfgkit.core;
  * TwoLayerNetwork#energies}).
  */
 public final class InputMap {
-    /** Fills {@code out[0..d-1]} with {@code x(s,a)}. */
-    @FunctionalInterface
-    public interface Filler {
-        void fill(int s, int a, double[] out);
-    }
-
     private final int nS;
+
     private final int nA;
     private final int dim;
 
@@ -56,7 +51,7 @@ public final class InputMap {
     }
 
     /** Tabulates {@code filler} on every {@code (s,a)}; entries must be finite. */
-    public static InputMap of(int nS, int nA, int dim, Filler filler) {
+    public static InputMap of(int nS, int nA, int dim, PairFiller filler) {
         requireShape(nS, nA, dim);
         double[] x = PairTables.tabulate(nS, nA, dim, filler::fill, null);
         requireFinite(x, dim, nA);

@@ -7,12 +7,6 @@ import java.util.Arrays;
  * flat layout {@code [(s*nA + a)*dim + k]} shared by {@link FeatureMap} and {@link InputMap}.
  */
 final class PairTables {
-    /** Fills {@code out[0..dim-1]} (zeroed before each call) with {@code v(s,a)}. */
-    @FunctionalInterface
-    interface Filler {
-        void fill(int s, int a, double[] out);
-    }
-
     /** Inspects (and may reject) {@code v(s,a)} right after it is filled. */
     @FunctionalInterface
     interface RowCheck {
@@ -24,7 +18,7 @@ final class PairTables {
     /**
      * The table of {@code filler} over every {@code (s,a)}, state-major; {@code check} may be null.
      */
-    static double[] tabulate(int nS, int nA, int dim, Filler filler, RowCheck check) {
+    static double[] tabulate(int nS, int nA, int dim, PairFiller filler, RowCheck check) {
         double[] table = new double[nS * nA * dim];
         double[] row = new double[dim];
         for (int s = 0; s < nS; s++) {

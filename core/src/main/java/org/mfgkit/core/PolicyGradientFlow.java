@@ -1,7 +1,10 @@
 package org.mfgkit.core;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
 
 /**
  * Exact mean-field softmax policy-gradient flow of a {@link TwoLayerNetwork} (000 eq. (9), its
@@ -12,9 +15,22 @@ import java.util.function.IntConsumer;
  *
  * <p>Time steppers: explicit Euler {@code w <- w + dt F(w)} (one evaluation per step) and Heun's
  * second-order method {@code w <- w + dt/2 (F(w) + F(w + dt F(w)))} (two). See {@link
- * Params#defaults()} for the default step and {@link Params#paper()} for the seed's.
+ * StepSettings#defaults()} for the default step and {@link StepSettings#paper()} for the seed's.
  */
 public final class PolicyGradientFlow {
+    /** Time step {@code dt} in the time of eq. (9). */
+    public static final Param<Double> DT =
+            Param.real("dt", StepSettings.DEFAULT_DT, "time step in the time of eq. (9)")
+                    .check(Checks.positive());
+
+    /** Time stepper: {@code euler}, {@code heun} (or its other name {@code rk2}). */
+    public static final Param<String> INTEGRATOR =
+            Param.choice(
+                    "integrator",
+                    "euler",
+                    List.of("euler", "heun", "rk2"),
+                    "time stepper: explicit Euler or Heun (RK2)");
+
     /** Time stepper. */
     public enum Integrator {
         /** Explicit Euler, first order. */
@@ -24,17 +40,13 @@ public final class PolicyGradientFlow {
 
         /** Parses {@code euler} / {@code heun} (also {@code rk2}), case-insensitive. */
         public static Integrator parse(String name) {
-            if (name != null) {
-                String n = name.trim().toLowerCase(Locale.ROOT);
-                if (n.equals("euler")) {
-                    return EULER;
-                }
-                if (n.equals("heun") || n.equals("rk2")) {
-                    return HEUN;
-                }
-            }
-            throw new IllegalArgumentException(
-                    "unknown integrator '" + name + "' (expected euler or heun)");
+            String n = INTEGRATOR.parse(name == null ? "" : name.toLowerCase(Locale.ROOT));
+            return n.equals("euler") ? EULER : HEUN;
+        }
+
+        /** The name in configs: {@code euler} or {@code heun}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -44,19 +56,16 @@ public final class PolicyGradientFlow {
      * @param dt time step in the time of eq. (9), {@code > 0}
      * @param integrator time stepper
      */
-    public record Params(double dt, Integrator integrator) {
+    public record StepSettings(double dt, Integrator integrator) {
         /** The step used by 000 §5 ("fixed step-size 1e-3"). */
         public static final double PAPER_DT = 1e-3;
 
         /** Default explicit-Euler step; see {@link #defaults()}. */
         public static final double DEFAULT_DT = 1.0;
 
-        /** Validates {@code dt} and the integrator. */
-        public Params {
-            if (!(dt > 0.0) || Double.isInfinite(dt)) {
-                throw new IllegalArgumentException(
-                        "time step dt must be finite and > 0, got " + dt);
-            }
+        /** Validates {@code dt} (by {@link #DT}) and the integrator. */
+        public StepSettings {
+            DT.validate(dt);
             if (integrator == null) {
                 throw new IllegalArgumentException("integrator is required");
             }
@@ -67,42 +76,51 @@ public final class PolicyGradientFlow {
          * ({@code lambda = 0.2}, rewards {@code Q* = lambda f*}, student ReLU width 800) this step
          * keeps {@code E(nu_t)} monotone; see the core README for the measurements.
          */
-        public static Params defaults() {
-            return new Params(DEFAULT_DT, Integrator.EULER);
+        public static StepSettings defaults() {
+            return new StepSettings(DEFAULT_DT, Integrator.EULER);
         }
 
         /** Explicit Euler with the seed's step {@code 1e-3}. */
-        public static Params paper() {
-            return new Params(PAPER_DT, Integrator.EULER);
+        public static StepSettings paper() {
+            return new StepSettings(PAPER_DT, Integrator.EULER);
         }
 
         /** The same settings with another step. */
-        public Params withDt(double newDt) {
-            return new Params(newDt, integrator);
+        public StepSettings withDt(double newDt) {
+            return new StepSettings(newDt, integrator);
         }
 
         /** The same settings with another time stepper. */
-        public Params withIntegrator(Integrator newIntegrator) {
-            return new Params(dt, newIntegrator);
+        public StepSettings withIntegrator(Integrator newIntegrator) {
+            return new StepSettings(dt, newIntegrator);
         }
     }
 
     /**
-     * A trajectory: {@code values[k] = E(nu_{t_k})} at {@code t_k = k*dt} for {@code k = 0..steps},
-     * the final network and the field there.
+     * A trajectory: the objective {@code E(nu_{t_k})} at {@code t_k = k*dt}, {@code k = 0..steps}
+     * (a single-run {@link Curve} over time), the final network and the field there.
+     *
+     * @param objective {@code E(nu_t)} against the time of eq. (9)
+     * @param last the network at the final time
+     * @param lastField the velocity field there
      */
-    public record Run(double[] values, double dt, TwoLayerNetwork last, VelocityField lastField) {
+    public record Trajectory(Curve objective, TwoLayerNetwork last, VelocityField lastField) {
         /** Validates presence. */
-        public Run {
-            if (values == null || last == null || lastField == null) {
+        public Trajectory {
+            if (objective == null || last == null || lastField == null) {
                 throw new IllegalArgumentException(
-                        "run: values, last network and last field are required");
+                        "trajectory: objective, last network and last field are required");
             }
+        }
+
+        /** {@code E(nu_{t_k})} for {@code k = 0..steps} (the curve's stored array). */
+        public double[] values() {
+            return objective.runs()[0];
         }
 
         /** Number of steps taken. */
         public int steps() {
-            return values.length - 1;
+            return objective.size() - 1;
         }
 
         /**
@@ -110,6 +128,7 @@ public final class PolicyGradientFlow {
          * monotone).
          */
         public double largestDecrease() {
+            double[] values = values();
             double worst = 0.0;
             for (int k = 0; k + 1 < values.length; k++) {
                 worst = Math.max(worst, values[k] - values[k + 1]);
@@ -120,10 +139,10 @@ public final class PolicyGradientFlow {
 
     private final InputMap inputs;
     private final PolicyEvaluator evaluator;
-    private final Params params;
+    private final StepSettings params;
 
     /** The flow on inputs {@code x(s,a)} for the task evaluated by {@code evaluator}. */
-    public PolicyGradientFlow(InputMap inputs, PolicyEvaluator evaluator, Params params) {
+    public PolicyGradientFlow(InputMap inputs, PolicyEvaluator evaluator, StepSettings params) {
         if (inputs == null || evaluator == null || params == null) {
             throw new IllegalArgumentException("inputs, evaluator and params are required");
         }
@@ -154,7 +173,7 @@ public final class PolicyGradientFlow {
     }
 
     /** The step settings. */
-    public Params params() {
+    public StepSettings params() {
         return params;
     }
 
@@ -197,7 +216,7 @@ public final class PolicyGradientFlow {
      * {@code steps} steps from {@code start}, recording {@code E} after every step; {@code
      * progress} (may be null) receives the number of steps done.
      */
-    public Run run(TwoLayerNetwork start, int steps, IntConsumer progress) {
+    public Trajectory run(TwoLayerNetwork start, int steps, IntConsumer progress) {
         if (steps < 0) {
             throw new IllegalArgumentException("number of steps must be >= 0, got " + steps);
         }
@@ -213,7 +232,11 @@ public final class PolicyGradientFlow {
                 progress.accept(k);
             }
         }
-        return new Run(values, params.dt(), net, here);
+        double[] times = new double[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            times[k] = k * params.dt();
+        }
+        return new Trajectory(Curve.single("E(nu_t)", times, values), net, here);
     }
 
     private void requireNetwork(TwoLayerNetwork network) {

@@ -2,6 +2,7 @@ package org.mfgkit.core;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.mfgkit.core.param.Checks;
 
 /** A policy given by an explicit probability table {@code pi[s*nA + a]} (rows validated). */
 public final class TabularPolicy implements Policy {
@@ -155,9 +156,7 @@ public final class TabularPolicy implements Policy {
         if (other.nS() != nS || other.nA() != nA) {
             throw new IllegalArgumentException("mix: shapes differ");
         }
-        if (!(w >= 0.0 && w <= 1.0)) {
-            throw new IllegalArgumentException("mix weight must be in [0,1], got " + w);
-        }
+        Checks.requireReal("mix weight", w, Checks.unitInterval());
         double[] o = other.table();
         double[] t = new double[pi.length];
         for (int i = 0; i < t.length; i++) {

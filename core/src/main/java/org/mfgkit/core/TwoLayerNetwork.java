@@ -1,9 +1,7 @@
 package org.mfgkit.core;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
-import java.util.stream.IntStream;
 
 /**
  * Single-hidden-layer network in the mean-field parameterisation (000 §2 eq. (7); SPEC §4): {@code
@@ -21,15 +19,10 @@ import java.util.stream.IntStream;
  * x = (u_s, v_a, 1)} they use that the active set of a unit along the action axis is an interval,
  * so each (particle, state) costs one bisection instead of a pass over the actions; otherwise a
  * blocked dense loop. Work is split into fixed blocks whose results do not depend on the number of
- * threads: serial and parallel runs are bit-identical.
+ * threads: serial and parallel runs are bit-identical. The kernels live in {@link DenseKernels},
+ * {@link ReluGridKernels} and {@link KernelThreads}; this class is the model.
  */
 public final class TwoLayerNetwork {
-    /** Block of (s,a) pairs processed together by the dense kernels. */
-    static final int BLOCK = 512;
-
-    /** Below this many unit evaluations a kernel runs on the calling thread only. */
-    static final long PARALLEL_WORK = 1L << 16;
-
     private final Activation activation;
 
     /** Width {@code N}. */
@@ -228,7 +221,7 @@ public final class TwoLayerNetwork {
 
     /** {@code f(x(s,a))} for all pairs, flat {@code [s*nA + a]} (parallel when large). */
     public double[] energies(InputMap inputs) {
-        return energies(inputs, isLarge(inputs));
+        return energies(inputs, KernelThreads.isLarge(n, inputs));
     }
 
     /**
@@ -237,9 +230,9 @@ public final class TwoLayerNetwork {
      */
     public double[] energies(InputMap inputs, boolean parallel) {
         requireInputs(inputs);
-        return useGridPath(inputs)
-                ? energiesReluGrid(inputs, parallel)
-                : energiesDense(inputs, parallel);
+        return ReluGridKernels.useGridPath(activation, d, inputs)
+                ? ReluGridKernels.energiesReluGrid(activation, w, n, d, inputs, parallel)
+                : DenseKernels.energiesDense(activation, w, n, d, inputs, parallel);
     }
 
     /**
@@ -249,7 +242,7 @@ public final class TwoLayerNetwork {
      * rule through the energies). Parallel when large.
      */
     public double[] unitGradientSums(InputMap inputs, double[] c) {
-        return unitGradientSums(inputs, c, isLarge(inputs));
+        return unitGradientSums(inputs, c, KernelThreads.isLarge(n, inputs));
     }
 
     /** As {@link #unitGradientSums(InputMap, double[])} with an explicit choice of parallelism. */
@@ -262,9 +255,9 @@ public final class TwoLayerNetwork {
                             + ", expected nS*nA = "
                             + inputs.nS() * inputs.nA());
         }
-        return useGridPath(inputs)
-                ? sumsReluGrid(inputs, c, parallel)
-                : sumsDense(inputs, c, parallel);
+        return ReluGridKernels.useGridPath(activation, d, inputs)
+                ? ReluGridKernels.sumsReluGrid(activation, w, n, d, inputs, c, parallel)
+                : DenseKernels.sumsDense(activation, w, n, d, inputs, c, parallel);
     }
 
     /**
@@ -286,7 +279,8 @@ public final class TwoLayerNetwork {
                             + ", expected "
                             + inputs.nS() * inputs.nA());
         }
-        sumsDenseBlock(activation, d, omega, 0, 1, inputs.tableArray(), c, c.length, out);
+        DenseKernels.sumsDenseBlock(
+                activation, d, omega, 0, 1, inputs.tableArray(), c, c.length, out);
     }
 
     // ---------------------------------------------------------------- single-unit helpers
@@ -342,618 +336,7 @@ public final class TwoLayerNetwork {
         return w0 * phi;
     }
 
-    // ---------------------------------------------------------------- dense kernels
-
-    /**
-     * Energies, blocked over (s,a) pairs: for each block, particles in the outer loop and the pairs
-     * of the block in the inner loop over the coordinate-major inputs (contiguous, so the ReLU loop
-     * vectorises).
-     */
-    private double[] energiesDense(InputMap inputs, boolean parallel) {
-        int nSA = inputs.nS() * inputs.nA();
-        double[] xt = inputs.columnArray();
-        double[] f = new double[nSA];
-        int blocks = (nSA + BLOCK - 1) / BLOCK;
-        forEach(
-                blocks,
-                parallel,
-                b -> {
-                    int j0 = b * BLOCK;
-                    int len = Math.min(BLOCK, nSA - j0);
-                    double[] z = new double[len];
-                    double[] acc = new double[len];
-                    if (activation == Activation.RELU && d == 3) {
-                        energiesReluBlock3(w, n, xt, nSA, j0, len, acc);
-                    } else {
-                        energiesGenericBlock(activation, w, n, d, xt, nSA, j0, len, z, acc);
-                    }
-                    for (int j = 0; j < len; j++) {
-                        f[j0 + j] = acc[j] / n;
-                    }
-                });
-        return f;
-    }
-
-    /** Energies of one block for any activation and dimension; {@code z} is scratch. */
-    private static void energiesGenericBlock(
-            Activation activation,
-            double[] w,
-            int n,
-            int d,
-            double[] xt,
-            int nSA,
-            int j0,
-            int len,
-            double[] z,
-            double[] acc) {
-        int p = d + 1;
-        for (int i = 0; i < n; i++) {
-            double w0 = w[i * p];
-            if (w0 == 0.0) {
-                continue;
-            }
-            preActivations(activation, w, i * p, d, xt, nSA, j0, len, z);
-            switch (activation) {
-                case RELU:
-                    for (int j = 0; j < len; j++) {
-                        acc[j] += w0 * Math.max(z[j], 0.0);
-                    }
-                    break;
-                case TANH:
-                    for (int j = 0; j < len; j++) {
-                        acc[j] += w0 * Activation.tanh(z[j]);
-                    }
-                    break;
-                case SIGMOID:
-                    for (int j = 0; j < len; j++) {
-                        acc[j] += w0 * Activation.sigmoid(z[j]);
-                    }
-                    break;
-                default:
-                    for (int j = 0; j < len; j++) {
-                        acc[j] += w0 * Math.exp(-0.5 * z[j]);
-                    }
-                    break;
-            }
-        }
-    }
-
-    /**
-     * The ReLU, {@code d = 3} case of the energies of one block, with the block's coordinates in
-     * three local arrays.
-     */
-    private static void energiesReluBlock3(
-            double[] w, int n, double[] xt, int nSA, int j0, int len, double[] acc) {
-        double[] x0 = java.util.Arrays.copyOfRange(xt, j0, j0 + len);
-        double[] x1 = java.util.Arrays.copyOfRange(xt, nSA + j0, nSA + j0 + len);
-        double[] x2 = java.util.Arrays.copyOfRange(xt, 2 * nSA + j0, 2 * nSA + j0 + len);
-        for (int i = 0; i < n; i++) {
-            double w0 = w[i * 4];
-            if (w0 == 0.0) {
-                continue;
-            }
-            double a0 = w[i * 4 + 1];
-            double a1 = w[i * 4 + 2];
-            double a2 = w[i * 4 + 3];
-            for (int j = 0; j < len; j++) {
-                acc[j] += w0 * Math.max(a0 * x0[j] + a1 * x1[j] + a2 * x2[j], 0.0);
-            }
-        }
-    }
-
-    /**
-     * {@code z[j] = preActivation} of the particle at {@code wOff} on the pairs {@code j0 ..
-     * j0+len-1}, from the coordinate-major inputs {@code xt[k*nSA + j]} (same summation order as
-     * {@link #preActivation}).
-     */
-    private static void preActivations(
-            Activation act,
-            double[] w,
-            int wOff,
-            int d,
-            double[] xt,
-            int nSA,
-            int j0,
-            int len,
-            double[] z) {
-        java.util.Arrays.fill(z, 0, len, 0.0);
-        for (int k = 0; k < d; k++) {
-            double ak = w[wOff + 1 + k];
-            int o = k * nSA + j0;
-            if (act.radial()) {
-                for (int j = 0; j < len; j++) {
-                    double diff = xt[o + j] - ak;
-                    z[j] += diff * diff;
-                }
-            } else {
-                for (int j = 0; j < len; j++) {
-                    z[j] += ak * xt[o + j];
-                }
-            }
-        }
-    }
-
-    /** Particles per block of the dense particle-sum kernel. */
-    private static final int PARTICLE_BLOCK = 64;
-
-    /**
-     * {@code 2^537}: {@code min(1, (h * 2^537) * 2^537)} is exactly {@code 1{h > 0}} for every
-     * finite {@code h >= 0}.
-     */
-    private static final double STEP_SCALE = 0x1p537;
-
-    private double[] sumsDense(InputMap inputs, double[] c, boolean parallel) {
-        int nSA = c.length;
-        double[] x = inputs.tableArray();
-        double[] out = new double[w.length];
-        int blocks = (n + PARTICLE_BLOCK - 1) / PARTICLE_BLOCK;
-        forEach(
-                blocks,
-                parallel,
-                b -> {
-                    int i0 = b * PARTICLE_BLOCK;
-                    sumsDenseBlock(
-                            activation, d, w, i0, Math.min(PARTICLE_BLOCK, n - i0), x, c, nSA, out);
-                });
-        return out;
-    }
-
-    /**
-     * {@code out_i = sum_j c[j] ∇_w psi(x_j; w_i)} for the {@code m} particles starting at {@code
-     * i0} (flat layout, same offsets in {@code w} and {@code out}) over all {@code nSA} inputs
-     * {@code x[j*d + k]}. The pairs run in the outer loop and the particles of the block, copied to
-     * coordinate-major scratch, in the inner loop: every update is element-wise over particles, so
-     * it vectorises, and each particle's sums run over {@code j} in increasing order whatever the
-     * threads.
-     */
-    private static void sumsDenseBlock(
-            Activation act,
-            int d,
-            double[] w,
-            int i0,
-            int m,
-            double[] x,
-            double[] c,
-            int nSA,
-            double[] out) {
-        int p = d + 1;
-        double[] w0 = new double[m];
-        double[] a = new double[d * m]; // a[k*m + ii] = wbar_k of particle i0+ii
-        for (int ii = 0; ii < m; ii++) {
-            w0[ii] = w[(i0 + ii) * p];
-            for (int k = 0; k < d; k++) {
-                a[k * m + ii] = w[(i0 + ii) * p + 1 + k];
-            }
-        }
-        double[] g0 = new double[m];
-        double[] g = new double[d * m]; // g[k*m + ii]
-        double[] z = new double[m];
-        double[] t = new double[m];
-        if (act == Activation.RELU && d == 3) {
-            sumsReluBlock3(w0, a, g0, g, m, x, c, nSA);
-        } else {
-            sumsGenericBlock(act, d, a, g0, g, z, t, m, x, c, nSA);
-        }
-        for (int ii = 0; ii < m; ii++) {
-            int o = (i0 + ii) * p;
-            out[o] = g0[ii];
-            for (int k = 0; k < d; k++) {
-                out[o + 1 + k] = w0[ii] * g[k * m + ii];
-            }
-        }
-    }
-
-    /**
-     * The ReLU, {@code d = 3} case of {@link #sumsDenseBlock}, with one array per coordinate so
-     * that the particle loop vectorises; {@code c * 1{z > 0}} is {@code c * min(1, h 2^537 2^537)}
-     * with {@code h = max(z, 0)}, which is exact (the smallest positive double times {@code 2^1074}
-     * is 1).
-     */
-    private static void sumsReluBlock3(
-            double[] w0,
-            double[] a,
-            double[] g0,
-            double[] g,
-            int m,
-            double[] x,
-            double[] c,
-            int nSA) {
-        double[] a0 = java.util.Arrays.copyOfRange(a, 0, m);
-        double[] a1 = java.util.Arrays.copyOfRange(a, m, 2 * m);
-        double[] a2 = java.util.Arrays.copyOfRange(a, 2 * m, 3 * m);
-        double[] g1 = new double[m];
-        double[] g2 = new double[m];
-        double[] g3 = new double[m];
-        for (int j = 0; j < nSA; j++) {
-            double cj = c[j];
-            if (cj == 0.0) {
-                continue;
-            }
-            int xb = j * 3;
-            double x0 = x[xb];
-            double x1 = x[xb + 1];
-            double x2 = x[xb + 2];
-            for (int ii = 0; ii < m; ii++) {
-                double h = Math.max(a0[ii] * x0 + a1[ii] * x1 + a2[ii] * x2, 0.0);
-                double st = cj * Math.min(h * STEP_SCALE * STEP_SCALE, 1.0);
-                g0[ii] += cj * h;
-                g1[ii] += st * x0;
-                g2[ii] += st * x1;
-                g3[ii] += st * x2;
-            }
-        }
-        System.arraycopy(g1, 0, g, 0, m);
-        System.arraycopy(g2, 0, g, m, m);
-        System.arraycopy(g3, 0, g, 2 * m, m);
-    }
-
-    /**
-     * {@link #sumsDenseBlock} for any activation and dimension; {@code z}, {@code t} are scratch of
-     * length {@code m}.
-     */
-    private static void sumsGenericBlock(
-            Activation act,
-            int d,
-            double[] a,
-            double[] g0,
-            double[] g,
-            double[] z,
-            double[] t,
-            int m,
-            double[] x,
-            double[] c,
-            int nSA) {
-        for (int j = 0; j < nSA; j++) {
-            double cj = c[j];
-            if (cj == 0.0) {
-                continue;
-            }
-            int xb = j * d;
-            java.util.Arrays.fill(z, 0.0);
-            for (int k = 0; k < d; k++) {
-                double xk = x[xb + k];
-                int o = k * m;
-                if (act.radial()) {
-                    for (int ii = 0; ii < m; ii++) {
-                        double diff = xk - a[o + ii];
-                        z[ii] += diff * diff;
-                    }
-                } else {
-                    for (int ii = 0; ii < m; ii++) {
-                        z[ii] += a[o + ii] * xk;
-                    }
-                }
-            }
-            // g0 += c * phi(z); t = c * (factor of the hidden gradient)
-            switch (act) {
-                case RELU:
-                    for (int ii = 0; ii < m; ii++) {
-                        double h = Math.max(z[ii], 0.0);
-                        g0[ii] += cj * h;
-                        t[ii] = cj * Math.min(h * STEP_SCALE * STEP_SCALE, 1.0);
-                    }
-                    break;
-                case TANH:
-                    for (int ii = 0; ii < m; ii++) {
-                        double th = Activation.tanh(z[ii]);
-                        g0[ii] += cj * th;
-                        t[ii] = cj * (1.0 - th * th);
-                    }
-                    break;
-                case SIGMOID:
-                    for (int ii = 0; ii < m; ii++) {
-                        double sg = Activation.sigmoid(z[ii]);
-                        g0[ii] += cj * sg;
-                        t[ii] = cj * sg * (1.0 - sg);
-                    }
-                    break;
-                default:
-                    for (int ii = 0; ii < m; ii++) {
-                        double ph = Math.exp(-0.5 * z[ii]);
-                        g0[ii] += cj * ph;
-                        t[ii] = cj * ph;
-                    }
-                    break;
-            }
-            for (int k = 0; k < d; k++) {
-                double xk = x[xb + k];
-                int o = k * m;
-                if (act.radial()) {
-                    // ∇_c exp(-||x-c||^2/2) = phi (x - c)
-                    for (int ii = 0; ii < m; ii++) {
-                        g[o + ii] += t[ii] * (xk - a[o + ii]);
-                    }
-                } else {
-                    for (int ii = 0; ii < m; ii++) {
-                        g[o + ii] += t[ii] * xk;
-                    }
-                }
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- ReLU on a product grid
-
-    private boolean useGridPath(InputMap inputs) {
-        return activation == Activation.RELU && inputs.isProductGrid() && d == 3;
-    }
-
-    /**
-     * Exact energies for ReLU units on {@code x = (u_s, v_a, 1)}: for a fixed state, unit {@code i}
-     * is {@code w0 (b + w2 v_a)} on an interval of actions ({@code b = w1 u_s + w3}) and 0
-     * elsewhere, so the sums over particles are accumulated as interval additions of the
-     * coefficients of the affine function: a suffix interval (slope {@code w2 > 0}) by a forward
-     * running sum, a prefix interval ({@code w2 < 0}) by a backward one, so that nothing is
-     * subtracted.
-     */
-    private double[] energiesReluGrid(InputMap inputs, boolean parallel) {
-        int nS = inputs.nS();
-        int nA = inputs.nA();
-        double[] u = inputs.gridStatesArray();
-        double[] v = inputs.gridActionsArray();
-        double invH = inverseSpacing(v);
-        double[] f = new double[nS * nA];
-        int perBlock = Math.max(1, 4096 / Math.max(1, n));
-        int blocks = (nS + perBlock - 1) / perBlock;
-        forEach(
-                blocks,
-                parallel,
-                b -> {
-                    double[] sufA = new double[nA];
-                    double[] sufB = new double[nA];
-                    double[] preA = new double[nA];
-                    double[] preB = new double[nA];
-                    int s1 = Math.min(nS, (b + 1) * perBlock);
-                    for (int s = b * perBlock; s < s1; s++) {
-                        Arrays.fill(sufA, 0.0);
-                        Arrays.fill(sufB, 0.0);
-                        Arrays.fill(preA, 0.0);
-                        Arrays.fill(preB, 0.0);
-                        double us = u[s];
-                        for (int i = 0; i < n; i++) {
-                            int o = i * 4;
-                            double w0 = w[o];
-                            if (w0 == 0.0) {
-                                continue;
-                            }
-                            double w2 = w[o + 2];
-                            double bias = w[o + 1] * us + w[o + 3];
-                            if (w2 > 0.0) {
-                                int lo = firstPositive(bias, w2, v, invH);
-                                if (lo < nA) {
-                                    sufA[lo] += w0 * bias;
-                                    sufB[lo] += w0 * w2;
-                                }
-                            } else if (w2 < 0.0) {
-                                int hi = firstNonPositive(bias, w2, v, invH);
-                                if (hi > 0) {
-                                    preA[hi - 1] += w0 * bias;
-                                    preB[hi - 1] += w0 * w2;
-                                }
-                            } else if (bias > 0.0) {
-                                sufA[0] += w0 * bias;
-                            }
-                        }
-                        int row = s * nA;
-                        double runA = 0.0;
-                        double runB = 0.0;
-                        for (int a = 0; a < nA; a++) {
-                            runA += sufA[a];
-                            runB += sufB[a];
-                            f[row + a] = runA + runB * v[a];
-                        }
-                        runA = 0.0;
-                        runB = 0.0;
-                        for (int a = nA - 1; a >= 0; a--) {
-                            runA += preA[a];
-                            runB += preB[a];
-                            f[row + a] = (f[row + a] + (runA + runB * v[a])) / n;
-                        }
-                    }
-                });
-        return f;
-    }
-
-    /**
-     * Exact {@code sum_{s,a} c ∇_w psi} for ReLU units on a product grid: per state, prefix sums
-     * {@code sum_{a<j} c}, {@code sum_{a<j} c v_a} and suffix sums {@code sum_{a>=j} ...} are
-     * tabulated once; each (particle, state) then needs one bisection for its active interval.
-     */
-    private double[] sumsReluGrid(InputMap inputs, double[] c, boolean parallel) {
-        int nS = inputs.nS();
-        int nA = inputs.nA();
-        double[] u = inputs.gridStatesArray();
-        double[] v = inputs.gridActionsArray();
-        double invH = inverseSpacing(v);
-        int m = nA + 1;
-        // pre0[s*m + j] = sum_{a<j} c(s,a); pre1 with c*v; suf0[s*m + j] = sum_{a>=j} c(s,a); suf1
-        // with c*v
-        double[] pre0 = new double[nS * m];
-        double[] pre1 = new double[nS * m];
-        double[] suf0 = new double[nS * m];
-        double[] suf1 = new double[nS * m];
-        for (int s = 0; s < nS; s++) {
-            int row = s * nA;
-            int base = s * m;
-            for (int a = 0; a < nA; a++) {
-                pre0[base + a + 1] = pre0[base + a] + c[row + a];
-                pre1[base + a + 1] = pre1[base + a] + c[row + a] * v[a];
-            }
-            for (int a = nA - 1; a >= 0; a--) {
-                suf0[base + a] = suf0[base + a + 1] + c[row + a];
-                suf1[base + a] = suf1[base + a + 1] + c[row + a] * v[a];
-            }
-        }
-        double[] out = new double[w.length];
-        int perBlock = 32;
-        int blocks = (n + perBlock - 1) / perBlock;
-        forEach(
-                blocks,
-                parallel,
-                b -> {
-                    int i1 = Math.min(n, (b + 1) * perBlock);
-                    for (int i = b * perBlock; i < i1; i++) {
-                        int o = i * 4;
-                        double w0 = w[o];
-                        double w1 = w[o + 1];
-                        double w2 = w[o + 2];
-                        double w3 = w[o + 3];
-                        double g0 = 0.0;
-                        double g1 = 0.0;
-                        double g2 = 0.0;
-                        double g3 = 0.0;
-                        for (int s = 0; s < nS; s++) {
-                            double us = u[s];
-                            double bias = w1 * us + w3;
-                            int base = s * m;
-                            double s0;
-                            double sv;
-                            if (w2 > 0.0) {
-                                int lo = firstPositive(bias, w2, v, invH);
-                                s0 = suf0[base + lo];
-                                sv = suf1[base + lo];
-                            } else if (w2 < 0.0) {
-                                int hi = firstNonPositive(bias, w2, v, invH);
-                                s0 = pre0[base + hi];
-                                sv = pre1[base + hi];
-                            } else if (bias > 0.0) {
-                                s0 = suf0[base];
-                                sv = suf1[base];
-                            } else {
-                                continue;
-                            }
-                            g0 += bias * s0 + w2 * sv; // sum over active a of c * (b + w2 v_a)
-                            g1 += us * s0;
-                            g2 += sv;
-                            g3 += s0;
-                        }
-                        out[o] = g0;
-                        out[o + 1] = w0 * g1;
-                        out[o + 2] = w0 * g2;
-                        out[o + 3] = w0 * g3;
-                    }
-                });
-        return out;
-    }
-
-    /**
-     * Smallest {@code j} with {@code b + w2 v[j] > 0} for {@code w2 > 0} ({@code v.length} if
-     * none). The guess {@code ceil((-b/w2 - v[0]) * invH)} is exact on a uniform grid up to
-     * round-off; it is verified with the predicate itself, corrected by one step, and replaced by
-     * bisection otherwise.
-     */
-    static int firstPositive(double b, double w2, double[] v, double invH) {
-        int nA = v.length;
-        int g = guess(b, w2, v, invH);
-        for (int tries = 0; tries < 2; tries++) {
-            boolean here = g == nA || b + w2 * v[g] > 0.0;
-            boolean before = g > 0 && b + w2 * v[g - 1] > 0.0;
-            if (here && !before) {
-                return g;
-            }
-            g += here ? -1 : 1;
-        }
-        if (b + w2 * v[0] > 0.0) {
-            return 0;
-        }
-        if (!(b + w2 * v[nA - 1] > 0.0)) {
-            return nA;
-        }
-        int lo = 0; // predicate false
-        int hi = nA - 1; // predicate true
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (b + w2 * v[mid] > 0.0) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
-    }
-
-    /**
-     * Smallest {@code j} with {@code b + w2 v[j] <= 0} for {@code w2 < 0} ({@code v.length} if
-     * none); as {@link #firstPositive}.
-     */
-    static int firstNonPositive(double b, double w2, double[] v, double invH) {
-        int nA = v.length;
-        int g = guess(b, w2, v, invH);
-        for (int tries = 0; tries < 2; tries++) {
-            boolean here = g == nA || !(b + w2 * v[g] > 0.0);
-            boolean before = g > 0 && !(b + w2 * v[g - 1] > 0.0);
-            if (here && !before) {
-                return g;
-            }
-            g += here ? -1 : 1;
-        }
-        if (!(b + w2 * v[0] > 0.0)) {
-            return 0;
-        }
-        if (b + w2 * v[nA - 1] > 0.0) {
-            return nA;
-        }
-        int lo = 0; // predicate (still positive) true
-        int hi = nA - 1; // false
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (b + w2 * v[mid] > 0.0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
-    }
-
-    /**
-     * {@code ceil((-b/w2 - v[0]) * invH)} clamped to {@code [0, nA]}: the index where {@code b + w2
-     * v} changes sign.
-     */
-    private static int guess(double b, double w2, double[] v, double invH) {
-        double pos = Math.ceil((-b / w2 - v[0]) * invH);
-        int nA = v.length;
-        if (!(pos > 0.0)) {
-            return 0; // also NaN
-        }
-        return pos >= nA ? nA : (int) pos;
-    }
-
-    /**
-     * {@code (nA-1)/(v[nA-1] - v[0])}, the inverse spacing of a uniform grid (0 for a single
-     * action).
-     */
-    private static double inverseSpacing(double[] v) {
-        return v.length > 1 ? (v.length - 1) / (v[v.length - 1] - v[0]) : 0.0;
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    /** Package-private: forces the dense kernel (to test the grid path against it). */
-    double[] energiesDenseForTest(InputMap inputs) {
-        requireInputs(inputs);
-        return energiesDense(inputs, false);
-    }
-
-    /** Package-private: forces the dense kernel (to test the grid path against it). */
-    double[] unitGradientSumsDenseForTest(InputMap inputs, double[] c) {
-        requireInputs(inputs);
-        return sumsDense(inputs, c, false);
-    }
-
-    private boolean isLarge(InputMap inputs) {
-        return (long) n * inputs.nS() * inputs.nA() >= PARALLEL_WORK;
-    }
-
-    private static void forEach(int blocks, boolean parallel, IntConsumer body) {
-        if (parallel && blocks > 1) {
-            IntStream.range(0, blocks).parallel().forEach(body);
-        } else {
-            for (int b = 0; b < blocks; b++) {
-                body.accept(b);
-            }
-        }
-    }
+    // ---------------------------------------------------------------- checks
 
     private void requireInput(double[] x) {
         if (x == null || x.length != d) {

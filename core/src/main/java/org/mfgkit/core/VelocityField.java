@@ -45,7 +45,7 @@ public final class VelocityField {
                 policy,
                 evaluator,
                 (long) policy.network().width() * inputs.nS() * inputs.nA()
-                        >= TwoLayerNetwork.PARALLEL_WORK);
+                        >= KernelThreads.PARALLEL_WORK);
     }
 
     /**

@@ -220,9 +220,9 @@ class PolicyGradientFlowTest {
         TwoLayerNetwork start = spreadOut(Activation.SIGMOID, 200, rng);
         PolicyGradientFlow flow =
                 new PolicyGradientFlow(
-                        InputMap.grid(1, nA), ev, PolicyGradientFlow.Params.defaults());
+                        InputMap.grid(1, nA), ev, PolicyGradientFlow.StepSettings.defaults());
         VelocityField initial = flow.field(start);
-        PolicyGradientFlow.Run run = flow.run(start, 40_000, null);
+        PolicyGradientFlow.Trajectory run = flow.run(start, 40_000, null);
         VelocityField last = run.lastField();
         double[] star = ev.optimalPolicy().table();
         double klStart = Numerics.klDivergence(initial.policy().table(), star);
@@ -251,7 +251,7 @@ class PolicyGradientFlowTest {
         TwoLayerNetwork start = spreadOut(Activation.RELU, 200, rng);
         PolicyGradientFlow flow =
                 new PolicyGradientFlow(
-                        InputMap.grid(1, nA), ev, PolicyGradientFlow.Params.defaults());
+                        InputMap.grid(1, nA), ev, PolicyGradientFlow.StepSettings.defaults());
         VelocityField last = flow.run(start, 20_000, null).lastField();
         double kl = Numerics.klDivergence(last.policy().table(), ev.optimalPolicy().table());
         double probe = maxProbeSpeed(last, RandomStreams.create(1));
@@ -296,7 +296,7 @@ class PolicyGradientFlowTest {
                 new PolicyGradientFlow(
                         InputMap.grid(1, nA),
                         teacherBandit(nA, 77),
-                        PolicyGradientFlow.Params.defaults());
+                        PolicyGradientFlow.StepSettings.defaults());
         double[] x = new double[widths.length];
         double[] y = new double[widths.length];
         double[] sy = new double[widths.length];
@@ -399,7 +399,8 @@ class PolicyGradientFlowTest {
             double dt,
             double horizon) {
         PolicyGradientFlow flow =
-                new PolicyGradientFlow(inputs, ev, new PolicyGradientFlow.Params(dt, integrator));
+                new PolicyGradientFlow(
+                        inputs, ev, new PolicyGradientFlow.StepSettings(dt, integrator));
         return flow.run(start, (int) Math.round(horizon / dt), null).last().parameters();
     }
 
@@ -408,11 +409,11 @@ class PolicyGradientFlowTest {
         BanditEvaluator ev = teacherBandit(100, 1);
         PolicyGradientFlow flow =
                 new PolicyGradientFlow(
-                        InputMap.grid(1, 100), ev, PolicyGradientFlow.Params.defaults());
+                        InputMap.grid(1, 100), ev, PolicyGradientFlow.StepSettings.defaults());
         TwoLayerNetwork start =
                 TwoLayerNetwork.gaussian(
                         Activation.RELU, 800, 3, 0.0, 2.0, RandomStreams.create(2));
-        PolicyGradientFlow.Run run = flow.run(start, 2000, null);
+        PolicyGradientFlow.Trajectory run = flow.run(start, 2000, null);
         double[] gap = new double[run.values().length];
         for (int k = 0; k < gap.length; k++) {
             gap[k] = ev.optimalValue() - run.values()[k];
@@ -436,7 +437,7 @@ class PolicyGradientFlowTest {
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () ->
-                                        new PolicyGradientFlow.Params(
+                                        new PolicyGradientFlow.StepSettings(
                                                 0.0, PolicyGradientFlow.Integrator.EULER))
                         .getMessage()
                         .contains("dt"));
@@ -447,7 +448,7 @@ class PolicyGradientFlowTest {
                                         new PolicyGradientFlow(
                                                 InputMap.grid(1, 4),
                                                 ev,
-                                                PolicyGradientFlow.Params.defaults()))
+                                                PolicyGradientFlow.StepSettings.defaults()))
                         .getMessage()
                         .contains("does not match"));
         assertTrue(

@@ -167,12 +167,16 @@ class TwoLayerNetworkTest {
                 c[i] = rng.nextGaussian();
             }
             double[] fast = net.energies(grid);
-            double[] dense = net.energiesDenseForTest(grid);
+            double[] dense =
+                    DenseKernels.energiesDense(
+                            Activation.RELU, net.parameters(), net.width(), 3, grid, false);
             for (int j = 0; j < fast.length; j++) {
                 assertClose(dense[j], fast[j], Tolerances.TEST_EXACT, "energy " + j);
             }
             double[] fastSums = net.unitGradientSums(grid, c);
-            double[] denseSums = net.unitGradientSumsDenseForTest(grid, c);
+            double[] denseSums =
+                    DenseKernels.sumsDense(
+                            Activation.RELU, net.parameters(), net.width(), 3, grid, c, false);
             for (int j = 0; j < fastSums.length; j++) {
                 assertClose(denseSums[j], fastSums[j], Tolerances.TEST_EXACT, "sum " + j);
             }
@@ -206,12 +210,12 @@ class TwoLayerNetworkTest {
                 if (w2 > 0) {
                     assertEquals(
                             expectedPositive,
-                            TwoLayerNetwork.firstPositive(b, w2, v, invH),
+                            ReluGridKernels.firstPositive(b, w2, v, invH),
                             "b=" + b + " w2=" + w2);
                 } else {
                     assertEquals(
                             expectedNonPositive,
-                            TwoLayerNetwork.firstNonPositive(b, w2, v, invH),
+                            ReluGridKernels.firstNonPositive(b, w2, v, invH),
                             "b=" + b + " w2=" + w2);
                 }
             }

@@ -1,6 +1,7 @@
 package org.mfgkit.mdp;
 
 import org.mfgkit.core.Simplex;
+import org.mfgkit.core.param.Checks;
 
 /**
  * A finite-horizon MDP with decision steps {@code t = 0..T} inclusive (SPEC §1: {@code T+1}
@@ -33,10 +34,7 @@ public final class FiniteHorizonMdp {
             throw new IllegalArgumentException(
                     "MDP needs nS > 0 and nA > 0, got nS=" + nS + ", nA=" + nA);
         }
-        if (!(gamma >= 0.0 && gamma <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "finite-horizon gamma must be in [0,1], got " + gamma);
-        }
+        Checks.requireReal("finite-horizon gamma", gamma, Checks.unitInterval());
         if (r == null || r.length == 0) {
             throw new IllegalArgumentException(
                     "finite-horizon MDP needs rewards for t = 0..T (at least one step)");

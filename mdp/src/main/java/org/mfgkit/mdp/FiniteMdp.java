@@ -2,6 +2,7 @@ package org.mfgkit.mdp;
 
 import java.util.random.RandomGenerator;
 import org.mfgkit.core.Simplex;
+import org.mfgkit.core.param.Checks;
 
 /**
  * A discounted finite MDP {@code (S, A, P, r, gamma)} with dense transitions. Layout: {@code
@@ -69,12 +70,9 @@ public final class FiniteMdp {
         return new FiniteMdp(nS, nA, gamma, p, r, false);
     }
 
-    /** Throws unless {@code 0 <= gamma < 1}. */
+    /** Throws unless {@code 0 <= gamma < 1} ({@link Checks#discount()}). */
     public static double requireGamma(double gamma) {
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0,1), got " + gamma);
-        }
-        return gamma;
+        return Checks.requireReal("gamma", gamma, Checks.discount());
     }
 
     /**

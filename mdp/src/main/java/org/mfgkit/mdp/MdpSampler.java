@@ -11,7 +11,7 @@ import org.mfgkit.core.Simplex;
  */
 public final class MdpSampler {
     /** One transition's outcome: the next state and the reward {@code r(s,a)} collected. */
-    public record Step(int nextState, double reward) {}
+    public record Sample(int nextState, double reward) {}
 
     private final FiniteMdp mdp;
     private final double[] rho;
@@ -45,7 +45,7 @@ public final class MdpSampler {
     }
 
     /** Takes action {@code a} in the current state. */
-    public Step step(int a) {
+    public Sample step(int a) {
         if (state < 0) {
             throw new IllegalStateException("call reset() before step()");
         }
@@ -58,7 +58,7 @@ public final class MdpSampler {
                 RandomStreams.sampleCategorical(
                         mdp.transitionArray(), (state * mdp.nA() + a) * nS, nS, rng);
         state = next;
-        return new Step(next, reward);
+        return new Sample(next, reward);
     }
 
     /** The model being sampled. */

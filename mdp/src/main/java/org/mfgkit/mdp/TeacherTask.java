@@ -9,6 +9,7 @@ import org.mfgkit.core.Policy;
 import org.mfgkit.core.PolicyEvaluator;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.TwoLayerNetwork;
+import org.mfgkit.core.param.Checks;
 
 /**
  * The teacher-student tasks of 000 §5 (SPEC §4): a teacher network {@code f*} on the default inputs
@@ -108,9 +109,7 @@ public final class TeacherTask {
         if (n <= 0) {
             throw new IllegalArgumentException("grid size must be > 0, got " + n);
         }
-        if (!(stay >= 0.0 && stay <= 1.0)) {
-            throw new IllegalArgumentException("stay probability must be in [0,1], got " + stay);
-        }
+        Checks.requireReal("stay probability", stay, Checks.unitInterval());
         InputMap inputs = InputMap.grid(n, n);
         double[] q = scaled(teacher.energies(inputs), lambda);
         double[] p = new double[n * n * n];

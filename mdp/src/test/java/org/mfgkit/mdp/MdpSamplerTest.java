@@ -19,7 +19,7 @@ class MdpSamplerTest {
         int[] counts = new int[6];
         for (int i = 0; i < n; i++) {
             sampler.setState(s);
-            MdpSampler.Step step = sampler.step(a);
+            MdpSampler.Sample step = sampler.step(a);
             assertEquals(mdp.r(s, a), step.reward());
             counts[step.nextState()]++;
         }

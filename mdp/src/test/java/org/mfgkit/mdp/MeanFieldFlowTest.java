@@ -178,11 +178,13 @@ class MeanFieldFlowTest {
                         LAMBDA);
         PolicyGradientFlow flow =
                 new PolicyGradientFlow(
-                        task.inputs(), task.evaluator(), PolicyGradientFlow.Params.defaults());
+                        task.inputs(),
+                        task.evaluator(),
+                        PolicyGradientFlow.StepSettings.defaults());
         TwoLayerNetwork start =
                 TwoLayerNetwork.gaussian(
                         Activation.RELU, 200, 3, 0.0, 2.0, RandomStreams.create(48));
-        PolicyGradientFlow.Run run = flow.run(start, 600, null);
+        PolicyGradientFlow.Trajectory run = flow.run(start, 600, null);
         double gap0 = task.optimalValue() - run.values()[0];
         double gapEnd = task.optimalValue() - run.values()[600];
         assertEquals(0.0, run.largestDecrease(), 0.0, "monotone");

@@ -22,7 +22,7 @@ import org.mfgkit.mdp.Occupancy;
  * {@code R} of Algorithm 3 is not imposed: this oracle is the unconstrained minimiser.
  */
 public final class ExactActorOracle implements ActorOracle {
-    private final MeanFieldEnvironment env;
+    private final InducedModel env;
 
     /** {@code phi[(s*nA + a)*d + k]}. */
     private final double[] phi;
@@ -33,8 +33,19 @@ public final class ExactActorOracle implements ActorOracle {
     private final boolean oneHot;
 
     /** An exact actor for policies with features {@code features} in {@code env}. */
-    public ExactActorOracle(MeanFieldEnvironment env, FeatureMap features) {
-        Tables.requireShape(env, features);
+    public ExactActorOracle(InducedModel env, FeatureMap features) {
+        FiniteMdp mdp = env.inducedMdp();
+        if (features.nS() != mdp.nS() || features.nA() != mdp.nA()) {
+            throw new IllegalArgumentException(
+                    "feature map is "
+                            + features.nS()
+                            + "x"
+                            + features.nA()
+                            + ", the game is "
+                            + mdp.nS()
+                            + "x"
+                            + mdp.nA());
+        }
         this.env = env;
         this.phi = Tables.features(features);
         this.d = features.dim();

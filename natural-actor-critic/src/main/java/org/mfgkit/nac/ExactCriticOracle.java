@@ -8,15 +8,15 @@ import org.mfgkit.mdp.PolicyEvaluation;
 /**
  * Exact critic for ablation: the true shifted soft Q-function {@code q = Q^{pi,lambda}_{mu_t} -
  * lambda log pi}, by exact evaluation (LU) in the MDP induced by the environment's current mean
- * field. It reads the model ({@link MeanFieldEnvironment#inducedMdp()}), which a sample-based
- * learner cannot; that is the point of the ablation. The estimate is not restricted to the span of
- * the features.
+ * field. It reads the model ({@link InducedModel#inducedMdp()}), which a sample-based learner
+ * cannot; that is the point of the ablation. The estimate is not restricted to the span of the
+ * features.
  */
 public final class ExactCriticOracle implements CriticOracle {
-    private final MeanFieldEnvironment env;
+    private final InducedModel env;
 
     /** An exact critic of {@code env}. */
-    public ExactCriticOracle(MeanFieldEnvironment env) {
+    public ExactCriticOracle(InducedModel env) {
         this.env = env;
     }
 

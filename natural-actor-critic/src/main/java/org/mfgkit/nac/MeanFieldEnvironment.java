@@ -4,14 +4,15 @@ import java.util.random.RandomGenerator;
 import org.mfgkit.core.Policy;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.Simplex;
+import org.mfgkit.core.param.Checks;
 import org.mfgkit.mdp.FiniteMdp;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.mdp.PopulationOperator;
 
 /**
- * The {@link Environment} of a stationary {@link MeanFieldGame}: it holds the mean field {@code
- * mu_t} (starting at {@code mu0}), serves transitions and rewards of the MDP induced by {@code
- * mu_t}, and moves the population when told which policy it plays (SPEC §3 step 5):
+ * The {@link LearnerEnvironment} of a stationary {@link MeanFieldGame}: it holds the mean field
+ * {@code mu_t} (starting at {@code mu0}), serves transitions and rewards of the MDP induced by
+ * {@code mu_t}, and moves the population when told which policy it plays (SPEC §3 step 5):
  *
  * <ul>
  *   <li>exact: {@code mu_{t+1} = (1-beta) mu_t + beta Gamma2(pi, mu_t)} with {@link
@@ -25,11 +26,11 @@ import org.mfgkit.mdp.PopulationOperator;
  * </ul>
  *
  * The initial population is {@code N mu0} rounded by largest remainders (so {@code mu_0 = mu0}
- * whenever {@code N mu0} is integral). {@link #inducedMdp()} and {@link #meanField()} are model
- * access for the exact (ablation) oracles and for reporting; the NAC loop itself never calls them.
- * Not thread-safe.
+ * whenever {@code N mu0} is integral). {@link #inducedMdp()} ({@link InducedModel}) is model access
+ * for the exact (ablation) oracles, {@link #meanField()} is for reporting (the NAC loop hands it to
+ * its listener at each record); the learner's own steps never read either. Not thread-safe.
  */
-public final class MeanFieldEnvironment implements Environment {
+public final class MeanFieldEnvironment implements LearnerEnvironment, InducedModel {
     private final MeanFieldGame game;
     private final int nS;
     private final int nA;
@@ -136,10 +137,7 @@ public final class MeanFieldEnvironment implements Environment {
 
     @Override
     public void advance(Policy pi, double beta) {
-        if (!(beta >= 0.0 && beta <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "mean-field step beta must be in [0,1], got " + beta);
-        }
+        Checks.requireReal("mean-field step beta", beta, Checks.unitInterval());
         if (pi.nS() != nS || pi.nA() != nA) {
             throw new IllegalArgumentException(
                     "policy shape "
@@ -194,6 +192,7 @@ public final class MeanFieldEnvironment implements Environment {
     }
 
     /** The MDP induced by the current mean field (model access for the exact oracles only). */
+    @Override
     public FiniteMdp inducedMdp() {
         if (model == null) {
             model = FiniteMdp.owning(nS, nA, game.gamma(), p.clone(), r.clone());
@@ -202,6 +201,7 @@ public final class MeanFieldEnvironment implements Environment {
     }
 
     /** The start distribution {@code rho = mu0} (a copy). */
+    @Override
     public double[] initialDistribution() {
         return rho.clone();
     }

@@ -1,6 +1,7 @@
 package org.mfgkit.nac;
 
 import org.mfgkit.core.Numerics;
+import org.mfgkit.core.param.Checks;
 
 /**
  * Stateless operations of entropy-regularised NAC on plain vectors, for learners whose observations
@@ -102,14 +103,18 @@ public final class NacOps {
             throw new IllegalArgumentException(
                     "theta has length " + theta.length + ", what has " + what.length);
         }
-        double decay = 1.0 - eta * lambda;
-        if (!(decay >= 0.0 && decay <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "eta * lambda must be in [0,1], got " + eta * lambda);
-        }
+        double decay = 1.0 - requireStep(eta, lambda);
         for (int k = 0; k < theta.length; k++) {
             theta[k] = decay * theta[k] + eta * what[k];
         }
+    }
+
+    /**
+     * Checks {@code 0 <= eta * lambda <= 1} (004 Lemma 2: the policy step contracts {@code theta})
+     * and returns {@code eta * lambda}.
+     */
+    public static double requireStep(double eta, double lambda) {
+        return Checks.requireReal("eta * lambda", eta * lambda, Checks.unitInterval());
     }
 
     private static void requireShape(double[] phiActions, int nA, int d) {

@@ -1,17 +1,17 @@
 package org.mfgkit.nac;
 
+import org.mfgkit.core.Curve;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.TabularPolicy;
 
 /**
- * The outcome of a NAC / DL-NAC run.
+ * The outcome of one NAC / DL-NAC run. The curves are single-run {@link Curve}s on the recorded
+ * iterations {@code t} (x, increasing from 0 to {@code T}).
  *
  * @param policy the final policy {@code pi_T}
  * @param averagePolicy the running average {@code (1/(T+1)) sum_{t<=T} pi_t} of the policy tables
- * @param iterations the iterations {@code t} at which the evaluator was recorded (increasing, from
- *     0 to {@code T})
- * @param exploitability the evaluator at {@code pi_t} ({@code NaN} without an evaluator)
- * @param averageExploitability the evaluator at the running average up to {@code t}
+ * @param exploitability the measurement at {@code pi_t} ({@code NaN} without a measure)
+ * @param averageExploitability the measurement at the running average up to {@code t}
  * @param elapsed wall-clock seconds since the start at each record (not reproducible)
  * @param criticSamples environment transitions used by the critic
  * @param actorSamples environment transitions used by the actor
@@ -21,34 +21,50 @@ import org.mfgkit.core.TabularPolicy;
 public record NacResult(
         LogLinearPolicy policy,
         TabularPolicy averagePolicy,
-        int[] iterations,
-        double[] exploitability,
-        double[] averageExploitability,
-        double[] elapsed,
+        Curve exploitability,
+        Curve averageExploitability,
+        Curve elapsed,
         long criticSamples,
         long actorSamples,
         double seconds) {
 
-    /** Checks presence and matching lengths. */
+    /** Checks presence and a common grid. */
     public NacResult {
         if (policy == null
                 || averagePolicy == null
-                || iterations == null
                 || exploitability == null
                 || averageExploitability == null
                 || elapsed == null) {
             throw new IllegalArgumentException("NAC result: every part is required");
         }
-        if (exploitability.length != iterations.length
-                || averageExploitability.length != iterations.length
-                || elapsed.length != iterations.length) {
+        if (averageExploitability.size() != exploitability.size()
+                || elapsed.size() != exploitability.size()) {
             throw new IllegalArgumentException(
                     "NAC result: the curves must have one value per recorded iteration");
         }
     }
 
-    /** The last recorded value of the evaluator at {@code pi_t}. */
+    /** The recorded iterations {@code t}. */
+    public int[] iterations() {
+        double[] x = exploitability.x();
+        int[] out = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (int) x[i];
+        }
+        return out;
+    }
+
+    /** The last recorded value of the measurement at {@code pi_t}. */
     public double finalExploitability() {
-        return exploitability.length == 0 ? Double.NaN : exploitability[exploitability.length - 1];
+        return last(exploitability);
+    }
+
+    /** The last recorded value of the measurement at the running average. */
+    public double finalAverageExploitability() {
+        return last(averageExploitability);
+    }
+
+    private static double last(Curve c) {
+        return c.size() == 0 ? Double.NaN : c.runs()[0][c.size() - 1];
     }
 }

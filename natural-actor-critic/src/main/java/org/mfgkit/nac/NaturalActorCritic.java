@@ -1,6 +1,8 @@
 package org.mfgkit.nac;
 
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.mfgkit.core.Curve;
 import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.LogLinearPolicy;
 import org.mfgkit.core.RandomStreams;
@@ -25,10 +27,11 @@ import org.mfgkit.mdp.MeanFieldGame;
  *       <- Gamma2(pi, mu)} in one full step.
  * </ol>
  *
- * The learner touches the game only through its {@link Environment} (samples and {@code advance});
- * exact oracles, when chosen, read the model for ablation. Measurements (exploitability) come from
- * a caller-supplied {@link PolicyEvaluator} and only enter the trace. A run is a deterministic
- * function of its seed. Not thread-safe: run seeds in parallel with one instance each.
+ * The learner touches the game only through its {@link LearnerEnvironment} (samples and {@code
+ * advance}); exact oracles, when chosen, read the model for ablation. Measurements (exploitability)
+ * come from a caller-supplied {@link PolicyMeasure} and only enter the trace. A run is a
+ * deterministic function of its seed. Not thread-safe: run seeds in parallel with one instance
+ * each.
  */
 public final class NaturalActorCritic {
     /** Stream index of the learner's draws under a run seed (see {@link RandomStreams#derive}). */
@@ -37,7 +40,11 @@ public final class NaturalActorCritic {
     /** Stream index of the empirical population's draws under a run seed. */
     public static final int POPULATION_STREAM = 1;
 
-    private final Environment env;
+    private final LearnerEnvironment env;
+
+    /** The environment's mean field, for the listener's records only ({@code null}: none). */
+    private final Supplier<double[]> meanField;
+
     private final FeatureMap phi;
     private final CriticOracle critic;
     private final ActorOracle actor;
@@ -62,51 +69,68 @@ public final class NaturalActorCritic {
      * @param phi the policy's feature map, {@code ||phi(s,a)|| <= 1}
      * @param critic the critic oracle (bound to {@code env})
      * @param actor the actor oracle (bound to {@code env})
-     * @param params hyper-parameters ({@code critic}, {@code actor} and {@code population} there
-     *     are ignored: the parts given here are used)
+     * @param params the loop's hyper-parameters
+     * @param meanField the environment's current mean field, handed to the listener with each
+     *     record (reporting only); {@code null} when there is none to report
      */
     public NaturalActorCritic(
-            Environment env,
+            LearnerEnvironment env,
             FeatureMap phi,
             CriticOracle critic,
             ActorOracle actor,
-            NacParams params) {
+            NacParams params,
+            Supplier<double[]> meanField) {
         if (env == null || phi == null || critic == null || actor == null || params == null) {
             throw new IllegalArgumentException(
                     "environment, features, critic, actor and params are required");
         }
         Tables.requireShape(env, phi);
         this.env = env;
+        this.meanField = meanField;
         this.phi = phi;
         this.critic = critic;
         this.actor = actor;
         this.params = params;
         this.lambda = env.lambda();
-        if (!(params.eta() * lambda <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "eta * lambda must be <= 1 (004 Lemma 2), got " + params.eta() * lambda);
-        }
+        NacOps.requireStep(params.eta(), lambda); // fails before the run, not at its first step
         this.theta = new double[phi.dim()];
         this.pi = LogLinearPolicy.zero(phi);
     }
 
     /**
-     * The learner {@code params} describes for {@code game}: an exact or empirical-population
+     * The learner {@code settings} describe for {@code game}: an exact or empirical-population
      * {@link MeanFieldEnvironment} (the population draws from stream {@link #POPULATION_STREAM} of
-     * {@code seed}) and the chosen oracles.
+     * {@code seed}), the feature map and the chosen oracles.
+     */
+    public static NaturalActorCritic create(MeanFieldGame game, NacSettings settings, long seed) {
+        return create(
+                game,
+                settings.featureMap(game.nS(), game.nA()),
+                settings.loop(),
+                settings.oracles(),
+                settings.population(),
+                seed);
+    }
+
+    /**
+     * The learner for {@code game} with explicit features, loop and oracle settings and population
+     * size {@code population} (0 = the exact {@code Gamma2}).
      */
     public static NaturalActorCritic create(
-            MeanFieldGame game, FeatureMap phi, NacParams params, long seed) {
+            MeanFieldGame game,
+            FeatureMap phi,
+            NacParams params,
+            OracleParams oracles,
+            int population,
+            long seed) {
         MeanFieldEnvironment env =
-                params.population() > 0
+                population > 0
                         ? MeanFieldEnvironment.withPopulation(
-                                game,
-                                params.population(),
-                                RandomStreams.derive(seed, POPULATION_STREAM))
+                                game, population, RandomStreams.derive(seed, POPULATION_STREAM))
                         : new MeanFieldEnvironment(game);
         int d = phi.dim();
         CriticOracle critic =
-                switch (params.critic()) {
+                switch (oracles.critic()) {
                     case TD_ZERO ->
                             new TdZeroOracle(
                                     env,
@@ -115,27 +139,27 @@ public final class NaturalActorCritic {
                                             d,
                                             game.gamma(),
                                             game.lambda(),
-                                            params.criticRadius(),
-                                            StepSchedule.constant(params.criticStep())),
-                                    params.criticSamples(),
-                                    params.warmStart());
+                                            oracles.criticRadius(),
+                                            StepSchedule.constant(oracles.criticStep())),
+                                    oracles.criticSamples(),
+                                    oracles.warmStart());
                     case EXACT -> new ExactCriticOracle(env);
                 };
         ActorOracle actor =
-                switch (params.actor()) {
+                switch (oracles.actor()) {
                     case SGD ->
                             new SgdOracle(
                                     env,
                                     phi,
                                     new SgdActor(
                                             d,
-                                            params.actorRadius(),
-                                            StepSchedule.constant(params.actorStep())),
-                                    params.actorSamples(),
-                                    params.warmStart());
+                                            oracles.actorRadius(),
+                                            StepSchedule.constant(oracles.actorStep())),
+                                    oracles.actorSamples(),
+                                    oracles.warmStart());
                     case EXACT -> new ExactActorOracle(env, phi);
                 };
-        return new NaturalActorCritic(env, phi, critic, actor, params);
+        return new NaturalActorCritic(env, phi, critic, actor, params, env::meanField);
     }
 
     /**
@@ -144,13 +168,12 @@ public final class NaturalActorCritic {
      */
     public static NacResult solve(
             MeanFieldGame game,
-            FeatureMap phi,
-            NacParams params,
+            NacSettings settings,
             long seed,
-            PolicyEvaluator evaluator,
+            PolicyMeasure measure,
             NacListener listener) {
-        return create(game, phi, params, seed)
-                .run(RandomStreams.derive(seed, LEARNER_STREAM), evaluator, listener);
+        return create(game, settings, seed)
+                .run(RandomStreams.derive(seed, LEARNER_STREAM), measure, listener);
     }
 
     /**
@@ -184,11 +207,11 @@ public final class NaturalActorCritic {
      * Runs {@code params.iterations()} iterations of NAC or DL-NAC from the current state.
      *
      * @param rng the learner's generator (all its sampling)
-     * @param evaluator recorded at {@code pi_t} and the running average every {@code evalEvery}
+     * @param measure recorded at {@code pi_t} and the running average every {@code evalEvery}
      *     iterations, and at the first and last; may be {@code null}
      * @param listener told of every iteration and record (progress); may be {@code null}
      */
-    public NacResult run(RandomGenerator rng, PolicyEvaluator evaluator, NacListener listener) {
+    public NacResult run(RandomGenerator rng, PolicyMeasure measure, NacListener listener) {
         long start = System.nanoTime();
         NacListener observer = listener == null ? new NacListener() {} : listener;
         int total = params.iterations();
@@ -201,12 +224,12 @@ public final class NaturalActorCritic {
         double[] sum = pi.table();
         int count = 1;
         int point = 0;
-        double first = evaluate(evaluator, pi);
+        double first = evaluate(measure, pi);
         recorded[0] = 0;
         values[0] = first;
         averageValues[0] = first;
         elapsed[0] = (System.nanoTime() - start) * 1e-9;
-        observer.onRecord(0, first, first, elapsed[0]);
+        observer.onRecord(snapshot(0, first, first, elapsed[0]));
         point++;
         for (int it = 0; it < total; it++) {
             LogLinearPolicy played = pi;
@@ -223,26 +246,36 @@ public final class NaturalActorCritic {
             count++;
             if ((it + 1) % every == 0 || it + 1 == total) {
                 recorded[point] = it + 1;
-                values[point] = evaluate(evaluator, pi);
+                values[point] = evaluate(measure, pi);
                 averageValues[point] =
-                        evaluator == null ? Double.NaN : evaluator.evaluate(average(sum, count));
+                        measure == null ? Double.NaN : measure.evaluate(average(sum, count));
                 elapsed[point] = (System.nanoTime() - start) * 1e-9;
-                observer.onRecord(it + 1, values[point], averageValues[point], elapsed[point]);
+                observer.onRecord(
+                        snapshot(it + 1, values[point], averageValues[point], elapsed[point]));
                 point++;
             }
             observer.onIteration(it + 1);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
+        double[] x = new double[points];
+        for (int i = 0; i < points; i++) {
+            x[i] = recorded[i];
+        }
         return new NacResult(
                 pi,
                 average(sum, count),
-                recorded,
-                values,
-                averageValues,
-                elapsed,
+                Curve.single("exploitability", x, values),
+                Curve.single("exploitability (average policy)", x, averageValues),
+                Curve.single("elapsed seconds", x, elapsed),
                 critic.samples(),
                 actor.samples(),
                 seconds);
+    }
+
+    private NacListener.Snapshot snapshot(
+            int t, double value, double averageValue, double seconds) {
+        return new NacListener.Snapshot(
+                t, pi, value, averageValue, seconds, meanField == null ? null : meanField.get());
     }
 
     /** The current policy {@code pi_t}. */
@@ -261,7 +294,7 @@ public final class NaturalActorCritic {
     }
 
     /** The environment the learner acts in. */
-    public Environment environment() {
+    public LearnerEnvironment environment() {
         return env;
     }
 
@@ -289,7 +322,7 @@ public final class NaturalActorCritic {
         return TabularPolicy.ofTable(phi.nS(), nA, avg);
     }
 
-    private static double evaluate(PolicyEvaluator evaluator, LogLinearPolicy policy) {
-        return evaluator == null ? Double.NaN : evaluator.evaluate(policy);
+    private static double evaluate(PolicyMeasure measure, LogLinearPolicy policy) {
+        return measure == null ? Double.NaN : measure.evaluate(policy);
     }
 }

@@ -5,18 +5,18 @@ import org.mfgkit.core.Policy;
 import org.mfgkit.core.RandomStreams;
 
 /**
- * Draws transitions {@code (s, a, r, s', a')} of a policy in an {@link Environment} with {@code (s,
- * a) ~ d_pi x pi}, the discounted occupancy of 004 Algorithms 2 and 3, by the restart chain of
- * Agarwal et al.: the chain follows the policy and, after each transition, restarts from {@code s_0
- * ~ rho} with probability {@code 1 - gamma}. Its stationary law is {@code (1-gamma) rho^T (I -
- * gamma P_pi)^{-1} = d_pi} (SPEC §1). A restart does not cut the sample: {@code (s', a')} is the
- * true successor, so TD(0) bootstraps through it as usual.
+ * Draws transitions {@code (s, a, r, s', a')} of a policy in an {@link LearnerEnvironment} with
+ * {@code (s, a) ~ d_pi x pi}, the discounted occupancy of 004 Algorithms 2 and 3, by the restart
+ * chain of Agarwal et al.: the chain follows the policy and, after each transition, restarts from
+ * {@code s_0 ~ rho} with probability {@code 1 - gamma}. Its stationary law is {@code (1-gamma)
+ * rho^T (I - gamma P_pi)^{-1} = d_pi} (SPEC §1). A restart does not cut the sample: {@code (s',
+ * a')} is the true successor, so TD(0) bootstraps through it as usual.
  *
  * <p>The chain's state persists between calls (one long-lived representative agent); {@link #begin}
  * installs the next policy and redraws the pending action from it. Not thread-safe.
  */
 public final class OccupancySampler {
-    private final Environment env;
+    private final LearnerEnvironment env;
     private final int nA;
     private final double gamma;
 
@@ -41,7 +41,7 @@ public final class OccupancySampler {
     private long draws;
 
     /** A sampler of {@code env}. */
-    public OccupancySampler(Environment env) {
+    public OccupancySampler(LearnerEnvironment env) {
         this.env = env;
         this.nA = env.nA();
         this.gamma = env.gamma();

@@ -1,5 +1,7 @@
 package org.mfgkit.nac;
 
+import org.mfgkit.core.param.Checks;
+
 /**
  * Projected stochastic gradient descent with averaged iterates on the compatible least-squares loss
  * {@code L(w) = E_{s~d_pi, a~pi}[(w^T grad log pi(a|s) - A(s,a))^2]} (004, Appendix C, Algorithm
@@ -39,9 +41,7 @@ public final class SgdActor {
         if (dim <= 0) {
             throw new IllegalArgumentException("actor dimension must be > 0, got " + dim);
         }
-        if (!(radius > 0.0)) {
-            throw new IllegalArgumentException("actor radius R must be > 0, got " + radius);
-        }
+        Checks.require("actor radius R", radius, Checks.positive());
         if (alpha == null) {
             throw new IllegalArgumentException("actor step schedule is required");
         }

@@ -12,7 +12,7 @@ import org.mfgkit.core.LogLinearPolicy;
  * One-hot features take {@link SgdActor#updateBlock}.
  */
 public final class SgdOracle implements ActorOracle {
-    private final Environment env;
+    private final LearnerEnvironment env;
     private final SgdActor actor;
     private final OccupancySampler sampler;
 
@@ -37,7 +37,7 @@ public final class SgdOracle implements ActorOracle {
      * @param warmStart keep {@code w} between calls
      */
     public SgdOracle(
-            Environment env,
+            LearnerEnvironment env,
             FeatureMap features,
             SgdActor actor,
             int samplesPerCall,
@@ -50,10 +50,7 @@ public final class SgdOracle implements ActorOracle {
                             + " differs from the feature dimension "
                             + features.dim());
         }
-        if (samplesPerCall <= 0) {
-            throw new IllegalArgumentException(
-                    "actor samples per iteration must be > 0, got " + samplesPerCall);
-        }
+        OracleParams.ACTOR_SAMPLES.validate(samplesPerCall);
         this.env = env;
         this.actor = actor;
         this.sampler = new OccupancySampler(env);

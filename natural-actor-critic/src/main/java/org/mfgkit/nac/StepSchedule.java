@@ -1,5 +1,8 @@
 package org.mfgkit.nac;
 
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.mdp.FiniteMdp;
+
 /**
  * A step-size schedule {@code alpha_k}, {@code k = 0, 1, ...}, for the stochastic oracles (004,
  * Algorithm 2 step 5 and Algorithm 3 step 5).
@@ -23,9 +26,7 @@ public interface StepSchedule {
     static StepSchedule polynomial(double alpha0, double k0, double power) {
         requirePositive("alpha0", alpha0);
         requirePositive("k0", k0);
-        if (!(power > 0.0 && power <= 1.0)) {
-            throw new IllegalArgumentException("schedule power must be in (0,1], got " + power);
-        }
+        Checks.requireReal("schedule power", power, Checks.openClosedUnit());
         return k -> alpha0 / Math.pow(1.0 + k / k0, power);
     }
 
@@ -36,9 +37,7 @@ public interface StepSchedule {
      */
     static StepSchedule tdTheory(double omega, double gamma) {
         requirePositive("omega", omega);
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0,1), got " + gamma);
-        }
+        FiniteMdp.requireGamma(gamma);
         return k -> 1.0 / (omega * (k + 1.0) * (1.0 - gamma));
     }
 
@@ -56,8 +55,6 @@ public interface StepSchedule {
     }
 
     private static void requirePositive(String name, double v) {
-        if (!(v > 0.0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
-        }
+        Checks.requireReal(name, v, Checks.positive());
     }
 }

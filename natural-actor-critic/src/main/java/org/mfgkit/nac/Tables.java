@@ -95,7 +95,7 @@ final class Tables {
         return true;
     }
 
-    static void requireShape(Environment env, FeatureMap phi) {
+    static void requireShape(LearnerEnvironment env, FeatureMap phi) {
         if (phi.nS() != env.nS() || phi.nA() != env.nA()) {
             throw new IllegalArgumentException(
                     "feature map is "

@@ -1,5 +1,8 @@
 package org.mfgkit.nac;
 
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.mdp.FiniteMdp;
+
 /**
  * Projected TD(0) with linear function approximation and averaged iterates, on plain feature
  * vectors (004, Appendix C, Algorithm 2). It estimates the <em>shifted</em> soft Q-function {@code
@@ -53,15 +56,9 @@ public final class TdZeroCritic {
         if (dim <= 0) {
             throw new IllegalArgumentException("critic feature dimension must be > 0, got " + dim);
         }
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0,1), got " + gamma);
-        }
-        if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
-        }
-        if (!(radius > 0.0)) {
-            throw new IllegalArgumentException("critic radius B must be > 0, got " + radius);
-        }
+        FiniteMdp.requireGamma(gamma);
+        Checks.requireReal("lambda", lambda, Checks.nonNegative());
+        Checks.require("critic radius B", radius, Checks.positive());
         if (alpha == null) {
             throw new IllegalArgumentException("critic step schedule is required");
         }

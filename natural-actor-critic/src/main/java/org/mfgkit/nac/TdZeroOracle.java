@@ -6,14 +6,14 @@ import org.mfgkit.core.LogLinearPolicy;
 
 /**
  * The critic oracle of 004 Appendix C, Algorithm 2: {@link TdZeroCritic} fed with {@code K}
- * transitions of the policy drawn by an {@link OccupancySampler} from the {@link Environment};
- * returns {@code qhat(s,a) = psi_bar^T phi(s,a)}. With {@code warmStart} the iterate {@code psi}
- * carries over from the previous call (the average restarts each call); without it every call
- * starts from {@code psi = 0} exactly as Algorithm 2. One-hot features take {@link
+ * transitions of the policy drawn by an {@link OccupancySampler} from the {@link
+ * LearnerEnvironment}; returns {@code qhat(s,a) = psi_bar^T phi(s,a)}. With {@code warmStart} the
+ * iterate {@code psi} carries over from the previous call (the average restarts each call); without
+ * it every call starts from {@code psi = 0} exactly as Algorithm 2. One-hot features take {@link
  * TdZeroCritic#updateOneHot}.
  */
 public final class TdZeroOracle implements CriticOracle {
-    private final Environment env;
+    private final LearnerEnvironment env;
     private final TdZeroCritic critic;
     private final OccupancySampler sampler;
 
@@ -39,7 +39,7 @@ public final class TdZeroOracle implements CriticOracle {
      * @param warmStart keep {@code psi} between calls
      */
     public TdZeroOracle(
-            Environment env,
+            LearnerEnvironment env,
             FeatureMap features,
             TdZeroCritic critic,
             int samplesPerCall,
@@ -52,10 +52,7 @@ public final class TdZeroOracle implements CriticOracle {
                             + " differs from the feature dimension "
                             + features.dim());
         }
-        if (samplesPerCall <= 0) {
-            throw new IllegalArgumentException(
-                    "critic samples per iteration must be > 0, got " + samplesPerCall);
-        }
+        OracleParams.CRITIC_SAMPLES.validate(samplesPerCall);
         this.env = env;
         this.critic = critic;
         this.sampler = new OccupancySampler(env);

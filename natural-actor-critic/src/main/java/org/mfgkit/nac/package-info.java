@@ -4,7 +4,7 @@
  * double-loop baseline DL-NAC, the projected TD(0) critic ({@link org.mfgkit.nac.TdZeroCritic}) and
  * the projected SGD actor ({@link org.mfgkit.nac.SgdActor}) on plain feature vectors, their oracles
  * on a finite game ({@link org.mfgkit.nac.TdZeroOracle}, {@link org.mfgkit.nac.SgdOracle}), exact
- * oracles for ablation, and the {@link org.mfgkit.nac.Environment} through which the learner sees
- * the game without reading the mean field.
+ * oracles for ablation, and the {@link org.mfgkit.nac.LearnerEnvironment} through which the learner
+ * sees the game without reading the mean field.
  */
 package org.mfgkit.nac;

@@ -19,9 +19,8 @@ import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.mdp.PolicyEvaluation;
 
 class NaturalActorCriticTest {
-    private static final NacParams SIS = NacParams.defaults();
-    private static final NacParams LQ =
-            NacParams.defaults().withIterations(600).withEta(0.1).withBeta(0.05);
+    private static final NacSettings SIS = NacPresets.get("sis");
+    private static final NacSettings LQ = NacPresets.get("lq");
 
     /**
      * With exact oracles and one-hot features one NAC step is the soft policy-iteration-like update
@@ -35,7 +34,8 @@ class NaturalActorCriticTest {
         for (MeanFieldGame game : new MeanFieldGame[] {Games.sis(), randomGame(3)}) {
             FeatureMap phi = FeatureMap.oneHot(game.nS(), game.nA());
             NaturalActorCritic nac =
-                    NaturalActorCritic.create(game, phi, SIS.withExactOracles().withEta(0.7), 1);
+                    NaturalActorCritic.create(
+                            game, SIS.withExactOracles().with(NacParams.ETA, 0.7), 1);
             MeanFieldEnvironment env = (MeanFieldEnvironment) nac.environment();
             double eta = 0.7;
             double lambda = game.lambda();
@@ -80,8 +80,7 @@ class NaturalActorCriticTest {
         NacResult r =
                 NaturalActorCritic.solve(
                         sis,
-                        FeatureMap.oneHot(2, 2),
-                        SIS.withExactOracles().withEvalEvery(3000),
+                        SIS.withExactOracles().with(NacParams.EVAL_EVERY, 3000),
                         0,
                         pi -> Games.exploitability(sis, pi),
                         null);
@@ -100,8 +99,7 @@ class NaturalActorCriticTest {
         NacResult r =
                 NaturalActorCritic.solve(
                         lq,
-                        FeatureMap.oneHot(25, 7),
-                        LQ.withExactOracles().withEvalEvery(600),
+                        LQ.withExactOracles().with(NacParams.EVAL_EVERY, 600),
                         0,
                         pi -> Games.exploitability(lq, pi),
                         null);
@@ -120,10 +118,9 @@ class NaturalActorCriticTest {
         NaturalActorCritic nac =
                 NaturalActorCritic.create(
                         sis,
-                        FeatureMap.oneHot(2, 2),
                         SIS.withExactOracles()
-                                .withAdvantage(NacParams.AdvantageTarget.SHIFTED_Q)
-                                .withEvalEvery(3000),
+                                .with(NacParams.ADVANTAGE, "shifted-q")
+                                .with(NacParams.EVAL_EVERY, 3000),
                         0);
         NacResult r = nac.run(RandomStreams.create(0), pi -> Games.exploitability(sis, pi), null);
         assertEquals(0.0572, r.finalExploitability(), 5e-4);
@@ -136,7 +133,7 @@ class NaturalActorCriticTest {
         // the policy step contracts log pi by (1 - eta lambda) per iteration: after T = 3000 an
         // O(1) initial
         // error is below (1 - eta lambda)^T = 2.9e-7 (measured distance 6.9e-9)
-        double contracted = Math.pow(1 - SIS.eta() * sis.lambda(), SIS.iterations());
+        double contracted = Math.pow(1 - SIS.loop().eta() * sis.lambda(), SIS.loop().iterations());
         assertArrayEquals(halfTemperature.table(), r.policy().table(), contracted);
     }
 
@@ -144,39 +141,36 @@ class NaturalActorCriticTest {
     @Test
     void sampledRunsAreDeterministicInTheSeed() {
         MeanFieldGame sis = Games.sis();
-        NacParams p =
+        NacSettings p =
                 SIS.withIterations(200)
-                        .withCriticSamples(2000)
-                        .withActorSamples(500)
-                        .withEvalEvery(50);
+                        .with(OracleParams.CRITIC_SAMPLES, 2000)
+                        .with(OracleParams.ACTOR_SAMPLES, 500)
+                        .with(NacParams.EVAL_EVERY, 50);
         FeatureMap phi = FeatureMap.oneHot(2, 2);
         NacResult a =
                 NaturalActorCritic.solve(
                         sis,
-                        phi,
-                        p.withPopulation(100),
+                        p.with(NacSettings.POPULATION, 100),
                         42,
                         pi -> Games.exploitability(sis, pi),
                         null);
         NacResult b =
                 NaturalActorCritic.solve(
                         sis,
-                        phi,
-                        p.withPopulation(100),
+                        p.with(NacSettings.POPULATION, 100),
                         42,
                         pi -> Games.exploitability(sis, pi),
                         null);
         NacResult c =
                 NaturalActorCritic.solve(
                         sis,
-                        phi,
-                        p.withPopulation(100),
+                        p.with(NacSettings.POPULATION, 100),
                         43,
                         pi -> Games.exploitability(sis, pi),
                         null);
         assertArrayEquals(a.policy().theta(), b.policy().theta());
-        assertArrayEquals(a.exploitability(), b.exploitability());
-        assertArrayEquals(a.averageExploitability(), b.averageExploitability());
+        assertArrayEquals(a.exploitability().runs()[0], b.exploitability().runs()[0]);
+        assertArrayEquals(a.averageExploitability().runs()[0], b.averageExploitability().runs()[0]);
         assertEquals(a.criticSamples(), b.criticSamples());
         assertNotEquals(a.policy().theta()[0], c.policy().theta()[0]);
     }
@@ -191,10 +185,9 @@ class NaturalActorCriticTest {
         NaturalActorCritic dl =
                 NaturalActorCritic.create(
                         sis,
-                        phi,
                         SIS.withExactOracles()
                                 .withAlgorithm(NacParams.Algorithm.DL_NAC)
-                                .withInnerIterations(7)
+                                .with(NacParams.INNER_ITERATIONS, 7)
                                 .withIterations(30),
                         0);
         MeanFieldEnvironment env = (MeanFieldEnvironment) dl.environment();
@@ -212,7 +205,7 @@ class NaturalActorCriticTest {
                 });
         assertEquals(4, env.populationSteps());
         NaturalActorCritic single =
-                NaturalActorCritic.create(sis, phi, SIS.withExactOracles().withIterations(30), 0);
+                NaturalActorCritic.create(sis, SIS.withExactOracles().withIterations(30), 0);
         single.run(RandomStreams.create(0), null, null);
         assertEquals(30, ((MeanFieldEnvironment) single.environment()).populationSteps());
         // the last full step happened at t = 28: mu(28) = Gamma2(pi_28, mu(27)); unchanged
@@ -232,15 +225,14 @@ class NaturalActorCriticTest {
         NacResult r =
                 NaturalActorCritic.solve(
                         sis,
-                        FeatureMap.oneHot(2, 2),
-                        SIS.withEvalEvery(3000),
+                        SIS.with(NacParams.EVAL_EVERY, 3000),
                         1,
                         pi -> Games.exploitability(sis, pi),
                         null);
         assertTrue(
                 r.finalExploitability() < 0.01 * uniform,
                 "E = " + r.finalExploitability() + ", uniform " + uniform);
-        assertEquals(3000L * SIS.criticSamples(), r.criticSamples());
+        assertEquals(3000L * SIS.oracles().criticSamples(), r.criticSamples());
     }
 
     /** The empirical population approaches the exact mean-field dynamics as N grows (slow). */
@@ -249,7 +241,7 @@ class NaturalActorCriticTest {
     void empiricalPopulationApproachesTheExactRun() {
         MeanFieldGame sis = Games.sis();
         FeatureMap phi = FeatureMap.oneHot(2, 2);
-        NacParams exact = SIS.withExactOracles().withEvalEvery(3000);
+        NacSettings exact = SIS.withExactOracles().with(NacParams.EVAL_EVERY, 3000);
         double[] finals = new double[3];
         int[] sizes = {100, 1000, 10000};
         for (int i = 0; i < 3; i++) {
@@ -258,8 +250,7 @@ class NaturalActorCriticTest {
                 mean +=
                         NaturalActorCritic.solve(
                                                 sis,
-                                                phi,
-                                                exact.withPopulation(sizes[i]),
+                                                exact.with(NacSettings.POPULATION, sizes[i]),
                                                 seed,
                                                 pi -> Games.exploitability(sis, pi),
                                                 null)
@@ -278,14 +269,14 @@ class NaturalActorCriticTest {
         MeanFieldGame sis = Games.sis();
         assertThrows(
                 IllegalArgumentException.class,
-                () -> NaturalActorCritic.create(sis, FeatureMap.oneHot(3, 2), SIS, 0));
-        assertThrows(IllegalArgumentException.class, () -> SIS.withInnerIterations(0));
-        assertThrows(IllegalArgumentException.class, () -> SIS.withBeta(0.0));
-        assertThrows(
-                IllegalArgumentException.class,
                 () ->
                         NaturalActorCritic.create(
-                                sis, FeatureMap.oneHot(2, 2), SIS.withEta(20.0), 0));
+                                sis, FeatureMap.oneHot(3, 2), SIS.loop(), SIS.oracles(), 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> SIS.with(NacParams.INNER_ITERATIONS, 0));
+        assertThrows(IllegalArgumentException.class, () -> SIS.with(NacParams.BETA, 0.0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NaturalActorCritic.create(sis, SIS.with(NacParams.ETA, 20.0), 0));
     }
 
     private static MeanFieldGame randomGame(long seed) {

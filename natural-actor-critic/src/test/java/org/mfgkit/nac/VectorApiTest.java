@@ -22,12 +22,15 @@ class VectorApiTest {
     void handWrittenVectorLoopReproducesTheLearner() {
         MeanFieldGame sis = Games.sis();
         FeatureMap phi = FeatureMap.oneHot(2, 2);
-        NacParams p =
-                NacParams.defaults()
-                        .withCriticSamples(500)
-                        .withActorSamples(200)
+        NacSettings settings =
+                NacSettings.defaults()
+                        .with(OracleParams.CRITIC_SAMPLES, 500)
+                        .with(OracleParams.ACTOR_SAMPLES, 200)
                         .withIterations(25);
-        NaturalActorCritic nac = NaturalActorCritic.create(sis, phi, p, 0);
+        OracleParams p = settings.oracles();
+        int iterations = settings.loop().iterations();
+        double eta = settings.loop().eta();
+        NaturalActorCritic nac = NaturalActorCritic.create(sis, settings, 0);
         nac.run(RandomStreams.create(77), null, null);
 
         int nS = 2;
@@ -47,7 +50,7 @@ class VectorApiTest {
         SgdActor actor = new SgdActor(d, p.actorRadius(), StepSchedule.constant(p.actorStep()));
         RandomGenerator rng = RandomStreams.create(77);
         double[] theta = new double[d];
-        for (int t = 0; t < p.iterations(); t++) {
+        for (int t = 0; t < iterations; t++) {
             // the policy at every state, from the vectors phi(s, .)
             double[] pi = new double[nS * nA];
             double[] logPi = new double[nS * nA];
@@ -95,8 +98,8 @@ class VectorApiTest {
                 NacOps.score(phiActions[s], nA, piS, actorChain.a(), score);
                 actor.update(score, advantage[s * nA + actorChain.a()]);
             }
-            NacOps.naturalStep(theta, actor.averagedWeights(), p.eta(), lambda);
-            env.advance(TabularPolicy.ofTable(nS, nA, pi), p.beta());
+            NacOps.naturalStep(theta, actor.averagedWeights(), eta, lambda);
+            env.advance(TabularPolicy.ofTable(nS, nA, pi), settings.loop().beta());
         }
         assertArrayEquals(
                 nac.theta(),

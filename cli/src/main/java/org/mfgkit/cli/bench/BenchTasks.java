@@ -6,9 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mfgkit.cli.faas.FaasBench;
 import org.mfgkit.cli.nac.NacBench;
 
-/** The registry of {@link BenchTask}s that {@code mfgkit bench} runs. Immutable. */
+/**
+ * The registry of {@link BenchTask}s that {@code mfgkit bench} runs: a map filled by one {@code
+ * register(...)} line per built-in task. An instance is immutable; tests build their own with
+ * {@link #of} and {@link #with}.
+ */
 public final class BenchTasks {
 
     private final Map<String, BenchTask<?>> byName;
@@ -24,20 +29,31 @@ public final class BenchTasks {
         this.byName = Collections.unmodifiableMap(map);
     }
 
-    /** The tasks shipped with mfgkit: one registration line each. */
+    /** The tasks shipped with mfgkit, by name, in registration order. */
+    private static final Map<String, BenchTask<?>> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        register(JsonRoundTrip.task());
+        register(ExploitabilityBench.of("sis-fh"));
+        register(ExploitabilityBench.of("lq-fh"));
+        register(ExploitabilityBench.of("sis"));
+        register(ExploitabilityBench.of("lq"));
+        register(NacBench.of("sis"));
+        register(NacBench.of("lq"));
+        register(MeanFieldFlowBench.task());
+        register(FaasBench.task());
+    }
+
+    /** Adds a built-in task (one line each in the block above). */
+    private static void register(BenchTask<?> t) {
+        if (BUILT_IN.putIfAbsent(t.name(), t) != null) {
+            throw new IllegalArgumentException("two bench tasks are named \"" + t.name() + "\"");
+        }
+    }
+
+    /** The tasks shipped with mfgkit. */
     public static BenchTasks builtIn() {
-        return of(
-                JsonRoundTrip.task(),
-                ExploitabilityBench.of("sis-fh"),
-                ExploitabilityBench.of("lq-fh"),
-                ExploitabilityBench.of("sis"),
-                ExploitabilityBench.of("lq"),
-                NacBench.of("sis"),
-                NacBench.of("lq"),
-                MeanFieldFlowBench.task(),
-                org.mfgkit.cli.faas.FaasBench.task()
-                // add new bench tasks here, one line each, e.g. ExploitabilityBench.sis(),
-                );
+        return new BenchTasks(List.copyOf(BUILT_IN.values()));
     }
 
     /** A registry of exactly these tasks. */

@@ -38,7 +38,9 @@ final class MeanFieldFlowBench {
                         0.2);
         PolicyGradientFlow flow =
                 new PolicyGradientFlow(
-                        task.inputs(), task.evaluator(), PolicyGradientFlow.Params.defaults());
+                        task.inputs(),
+                        task.evaluator(),
+                        PolicyGradientFlow.StepSettings.defaults());
         TwoLayerNetwork start =
                 TwoLayerNetwork.gaussian(
                         Activation.RELU, 800, 3, 0.0, 2.0, RandomStreams.derive(0, 1));

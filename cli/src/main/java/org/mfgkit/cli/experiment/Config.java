@@ -179,6 +179,52 @@ public final class Config {
         return seeds;
     }
 
+    /**
+     * The JSON value of {@code field} as a declared parameter reads it ({@link
+     * org.mfgkit.core.param.Param#fromJson}): numbers stay numbers, strings, booleans, lists of
+     * those, or {@code null}.
+     */
+    public Object value(String field) {
+        return value(node.get(field));
+    }
+
+    /** {@code v} as a plain Java value (see {@link #value(String)}). */
+    public static Object value(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isArray()) {
+            List<Object> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                out.add(value(e));
+            }
+            return out;
+        }
+        return v.toString(); // an object: the declaration refuses it with its own message
+    }
+
+    /**
+     * Applies every field of this object to {@code values} by the declarations of its schema: the
+     * parameters of an algorithm or experiment given as a JSON object.
+     */
+    public org.mfgkit.core.param.ParamValues applyTo(org.mfgkit.core.param.ParamValues values) {
+        org.mfgkit.core.param.ParamValues out = values;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            out = out.withJson(f, value(f));
+        }
+        return out;
+    }
+
     private static long[] range(int n) {
         long[] seeds = new long[n];
         for (int i = 0; i < n; i++) {

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mfgkit.cli.faas.FaasCompareExperiment;
 import org.mfgkit.cli.nac.NacExperiment;
 
-/** The registry of experiment types, by name. Immutable. */
+/**
+ * The registry of experiment types, by name: a map filled by one {@code register(...)} line per
+ * built-in type (the style of every registry in mfgkit). An instance is immutable; tests build
+ * their own with {@link #of} and {@link #with}.
+ */
 public final class Experiments {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -33,16 +38,26 @@ public final class Experiments {
         this.byName = Collections.unmodifiableMap(map);
     }
 
-    /** The experiment types shipped with mfgkit: one registration line each. */
+    /** The experiment types shipped with mfgkit, by name, in registration order. */
+    private static final Map<String, Experiment> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        register(new NacExperiment());
+        register(MeanFieldPolicyGradientExperiment.bandit());
+        register(MeanFieldPolicyGradientExperiment.grid());
+        register(new FaasCompareExperiment());
+    }
+
+    /** Adds a built-in experiment type (one line each in the block above). */
+    private static void register(Experiment e) {
+        if (BUILT_IN.putIfAbsent(e.name(), e) != null) {
+            throw new IllegalArgumentException("two experiments are named \"" + e.name() + "\"");
+        }
+    }
+
+    /** The experiment types shipped with mfgkit. */
     public static Experiments builtIn() {
-        return of(
-                new DemoMonteCarlo(),
-                new NacExperiment(),
-                MeanFieldPolicyGradientExperiment.bandit(),
-                MeanFieldPolicyGradientExperiment.grid(),
-                new org.mfgkit.cli.faas.FaasCompareExperiment()
-                // add new experiment types here, one line each, e.g. new SisNacExperiment(),
-                );
+        return new Experiments(List.copyOf(BUILT_IN.values()));
     }
 
     /** A registry of exactly these experiments. */

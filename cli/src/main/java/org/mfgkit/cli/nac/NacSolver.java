@@ -1,9 +1,9 @@
 package org.mfgkit.cli.nac;
 
 import java.util.List;
+import java.util.TreeMap;
 import org.mfgkit.cli.solve.SolveRequest;
 import org.mfgkit.cli.solve.Solver;
-import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.envs.Exploitability;
 import org.mfgkit.envs.GameModel;
@@ -12,13 +12,15 @@ import org.mfgkit.envs.SolverTrace;
 import org.mfgkit.mdp.MeanFieldGame;
 import org.mfgkit.nac.NacListener;
 import org.mfgkit.nac.NacParams;
+import org.mfgkit.nac.NacPresets;
 import org.mfgkit.nac.NacResult;
+import org.mfgkit.nac.NacSettings;
 import org.mfgkit.nac.NaturalActorCritic;
 
 /**
  * {@code mfgkit solve --algorithm nac|dl-nac}: the natural actor-critic of 004 Algorithm 1 (single
- * loop) or its double-loop baseline, with {@link NacConfig#preset 004's hyper-parameters} for the
- * environment and the {@code --set} settings of {@link NacConfig#KEYS}. The curve is the exact
+ * loop) or its double-loop baseline, with {@link NacPresets 004's hyper-parameters} for the
+ * environment and the {@code --set} settings of {@link NacSettings#KEYS}. The curve is the exact
  * exploitability of {@code pi_t} (mfg-envs' {@link Exploitability}), which the learner never sees.
  *
  * @param name {@code nac} or {@code dl-nac}
@@ -40,17 +42,20 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
 
     @Override
     public List<String> settingKeys() {
-        return NacConfig.KEYS;
+        return NacSettings.KEYS;
     }
 
     @Override
     public int defaultIterations() {
-        return NacParams.defaults().iterations();
+        return NacSettings.defaults().loop().iterations();
     }
 
     @Override
     public int defaultIterations(GameModel env) {
-        return NacConfig.preset(env.name()).params().iterations();
+        // an environment without a preset is refused by solve, with the reason
+        return NacPresets.has(env.name())
+                ? NacPresets.get(env.name()).loop().iterations()
+                : defaultIterations();
     }
 
     @Override
@@ -60,27 +65,23 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
 
     @Override
     public SolverRun solve(SolveRequest request) {
-        GameModel env = request.env();
-        MeanFieldGame game = stationaryGame(env, name);
-        NacConfig config =
-                NacConfig.preset(env.name())
-                        .withAll(request.settings())
+        MeanFieldGame game = StationaryGame.of(request.env(), name).game();
+        NacSettings settings =
+                NacPresets.get(request.env().name())
+                        .withTexts(new TreeMap<>(request.settings()))
                         .withAlgorithm(algorithm)
                         .withIterations(request.iterations());
-        FeatureMap phi = config.featureMap(game.nS(), game.nA());
         SolverTrace trace = new SolverTrace(request.listener());
         NacResult r =
                 NaturalActorCritic.solve(
                         game,
-                        phi,
-                        config.params(),
+                        settings,
                         request.seed(),
                         pi -> Exploitability.of(game, pi).exploitability(),
                         new NacListener() {
                             @Override
-                            public void onRecord(
-                                    int t, double value, double averageValue, double seconds) {
-                                trace.add(t, value, seconds);
+                            public void onRecord(Snapshot snapshot) {
+                                trace.add(snapshot.t(), snapshot.value(), snapshot.seconds());
                             }
                         });
         TabularPolicy last = r.policy().toTabular();
@@ -92,18 +93,6 @@ public record NacSolver(String name, NacParams.Algorithm algorithm) implements S
                 false,
                 r.seconds(),
                 Exploitability.of(game, last),
-                config.asMap());
-    }
-
-    /** The stationary game of {@code env}; a finite-horizon environment is refused. */
-    static MeanFieldGame stationaryGame(GameModel env, String who) {
-        if (!env.isStationary()) {
-            throw new IllegalArgumentException(
-                    who
-                            + " needs a stationary (discounted) game; '"
-                            + env.name()
-                            + "' is finite-horizon");
-        }
-        return env.stationary();
+                settings.echo());
     }
 }

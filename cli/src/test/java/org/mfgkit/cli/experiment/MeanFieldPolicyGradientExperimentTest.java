@@ -16,10 +16,10 @@ class MeanFieldPolicyGradientExperimentTest {
 
     @TempDir Path dir;
 
-    private MeanFieldPolicyGradientExperiment.Result run(
+    private org.mfgkit.mdp.PolicyGradientFlowStudy.Summary run(
             MeanFieldPolicyGradientExperiment e, String config, String out, int threads)
             throws Exception {
-        return (MeanFieldPolicyGradientExperiment.Result)
+        return (org.mfgkit.mdp.PolicyGradientFlowStudy.Summary)
                 e.run(
                         Json.mapper().readTree(config),
                         new RunContext(dir.resolve(out), ProgressFactory.silent(), false, threads));
@@ -71,16 +71,6 @@ class MeanFieldPolicyGradientExperimentTest {
         assertTrue(r.minOrdersOfMagnitude() > 1, "orders " + r.minOrdersOfMagnitude());
         // bandit: gamma = 0, so gap = lambda * KL(pi || pi*)
         assertEquals(r.runs().get(0).finalGap(), 0.2 * r.runs().get(0).finalKlMean(), 1e-12);
-    }
-
-    @Test
-    void recordedStepsAreLinearAndLogarithmicallySpaced() {
-        // linear (6 points): 0, 200, ..., 1000; logarithmic (3 points): 1, 32, 1000
-        assertArrayEquals(
-                new int[] {0, 1, 32, 200, 400, 600, 800, 1000},
-                MeanFieldPolicyGradientExperiment.recordedSteps(1000, 6));
-        assertArrayEquals(
-                new int[] {0, 1, 2}, MeanFieldPolicyGradientExperiment.recordedSteps(2, 2));
     }
 
     @Test

@@ -89,7 +89,7 @@ class NacExperimentTest {
                 nac,
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"seed\": 3}",
-                "config: unknown field \"seed\" (allowed: experiment, title, env, set, seeds, iterations, params, variants, "
+                "config: unknown field \"seed\" (allowed: experiment, title, env, set, preset, seeds, iterations, params, variants, "
                         + "band, average_policy, mean_field_gap)");
         assertMessage(
                 nac,
@@ -100,12 +100,12 @@ class NacExperimentTest {
                 nac,
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"algorithm\": \"omd\"}]}",
-                "config field \"variants\" item 0 field \"algorithm\": expected nac or dl-nac, got \"omd\"");
+                "algorithm must be one of nac, dl-nac, got omd");
         assertMessage(
                 nac,
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"params\": {\"eta\": \"x\"}}",
-                "setting eta: expected a finite number, got 'x'");
+                "eta must be a finite number, got 'x'");
         assertMessage(
                 nac,
                 ctx,
@@ -116,8 +116,50 @@ class NacExperimentTest {
                 ctx,
                 "{\"experiment\": \"nac\", \"env\": \"sis\", \"variants\": [{\"name\": \"a\", "
                         + "\"algorithm\": \"nac\"}, {\"name\": \"a\", \"algorithm\": \"dl-nac\"}]}",
-                "config field \"variants\": two variants are named \"a\"");
+                "two variants are named \"a\"");
         assertTrue(Files.notExists(dir.resolve("x")));
+    }
+
+    /** JSON numbers stay numbers: {@code 1e3} is the integer 1000 (it used to fail). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonNumbersStayNumbers() throws Exception {
+        JsonNode config =
+                Json.mapper()
+                        .readTree(
+                                "{\"experiment\": \"nac\", \"env\": \"sis\", \"seeds\": 1, \"iterations\": 2,"
+                                        + " \"params\": {\"critic_samples\": 1e3, \"actor_samples\": 1E2},"
+                                        + " \"variants\": [{\"algorithm\": \"nac\"}]}");
+        Map<String, Object> r =
+                (Map<String, Object>)
+                        new NacExperiment()
+                                .run(
+                                        config,
+                                        new RunContext(
+                                                dir.resolve("n"),
+                                                ProgressFactory.silent(),
+                                                false,
+                                                1));
+        Map<String, Object> v = ((List<Map<String, Object>>) r.get("variants")).get(0);
+        assertEquals(2L * 1000, v.get("critic_samples_per_seed"));
+        assertEquals(2L * 100, v.get("actor_samples_per_seed"));
+        assertEquals(1000, ((Map<String, Object>) v.get("settings")).get("critic_samples"));
+    }
+
+    @Test
+    void aGameWithoutAPresetIsRefusedNotGivenSisValues() throws Exception {
+        NacExperiment nac = new NacExperiment();
+        RunContext ctx = new RunContext(dir.resolve("p"), ProgressFactory.silent(), false, 1);
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"preset\": \"sis-fh\"}",
+                "unknown NAC preset 'sis-fh' (known: sis, lq)");
+        assertMessage(
+                nac,
+                ctx,
+                "{\"experiment\": \"nac\", \"env\": \"sis\", \"band\": \"iqr\"}",
+                "band must be one of min-max, std, got iqr");
     }
 
     private static void assertMessage(

@@ -1,6 +1,7 @@
 package org.mfgkit.core.param;
 
 import java.util.List;
+import org.mfgkit.core.FeatureMap;
 import org.mfgkit.core.Simplex;
 import org.mfgkit.core.param.Param.Check;
 
@@ -82,5 +83,45 @@ public final class Checks {
                     }
                     return true;
                 });
+    }
+
+    /** A feature-map spec ({@link FeatureMap#fromSpec}): one-hot, polynomial:D, radial:CX:CA:W. */
+    public static Check<String> featureSpec() {
+        return new Check<>(FeatureMap.SPEC_SYNTAX, FeatureMap::isSpec);
+    }
+
+    /** {@code x >= lo} for integers (a count with a lower bound, e.g. at least two points). */
+    public static Check<Number> atLeast(long lo) {
+        return new Check<>(">= " + lo, x -> x.longValue() >= lo);
+    }
+
+    /**
+     * Checks a real argument that is not a declared parameter (a constructor argument) with the
+     * message format of {@link Param#validate}: {@code "NAME must be PHRASE, got X"} (also for
+     * {@code NaN}), or {@code "NAME must be a finite number, got X"} for an infinity the check lets
+     * through. Returns {@code value}.
+     */
+    public static double requireReal(String name, double value, Check<? super Double> check) {
+        if (!check.test().test(value + 0.0)) {
+            throw new IllegalArgumentException(
+                    name + " must be " + check.phrase() + ", got " + (value + 0.0));
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(
+                    name + " must be " + ParamType.REAL.description() + ", got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks a real argument against {@code check} only (an infinity the check lets through is
+     * accepted, e.g. an unbounded projection radius): {@code "NAME must be PHRASE, got X"}.
+     */
+    public static double require(String name, double value, Check<? super Double> check) {
+        if (!check.test().test(value + 0.0)) {
+            throw new IllegalArgumentException(
+                    name + " must be " + check.phrase() + ", got " + (value + 0.0));
+        }
+        return value;
     }
 }

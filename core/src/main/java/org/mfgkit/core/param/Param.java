@@ -204,6 +204,10 @@ public final class Param<T> {
             return null;
         }
         T v = type.copy(type.normalise(value));
+        if (!type.accepts(v)) {
+            throw new IllegalArgumentException(
+                    name + " must be " + type.description() + ", got " + type.format(v));
+        }
         for (Check<? super T> c : checks) {
             if (!c.test().test(v)) {
                 throw new IllegalArgumentException(

@@ -72,6 +72,14 @@ public abstract class ParamType<T> {
         return value;
     }
 
+    /**
+     * Whether a typed value (not parsed from text or JSON, which already refuse it) is of this
+     * type: false for a non-finite real.
+     */
+    boolean accepts(T value) {
+        return true;
+    }
+
     /** Equality by content. */
     boolean same(T a, T b) {
         return a == null ? b == null : a.equals(b);
@@ -127,6 +135,11 @@ public abstract class ParamType<T> {
         @Override
         Double normalise(Double value) {
             return value + 0.0;
+        }
+
+        @Override
+        boolean accepts(Double value) {
+            return Double.isFinite(value);
         }
 
         @Override

@@ -1,20 +1,18 @@
-package org.mfgkit.nac;
+package org.mfgkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.mfgkit.core.FeatureMap;
-import org.mfgkit.core.Tolerances;
 
-class FeatureMapsTest {
-    private static final double[] X = FeatureMaps.symmetricGrid(12);
-    private static final double[] A = FeatureMaps.symmetricGrid(3);
+class FeatureMapTest {
+    private static final double[] X = FeatureMap.symmetricGrid(12);
+    private static final double[] A = FeatureMap.symmetricGrid(3);
 
     @Test
     void polynomialMonomialsInOrderAndBounded() {
-        FeatureMap phi = FeatureMaps.polynomial(X, A, 2);
+        FeatureMap phi = FeatureMap.polynomial(X, A, 2);
         assertEquals(6, phi.dim());
         double c = 1 / Math.sqrt(6);
         // x = 6 (u = 0.5), a = -3 (v = -1): (1, u, v, u^2, uv, v^2) / sqrt(6)
@@ -30,7 +28,7 @@ class FeatureMapsTest {
 
     @Test
     void radialFeaturesHaveUnitNorm() {
-        FeatureMap phi = FeatureMaps.radial(X, A, 5, 3, 0.4);
+        FeatureMap phi = FeatureMap.radial(X, A, 5, 3, 0.4);
         assertEquals(15, phi.dim());
         for (int s = 0; s < 25; s++) {
             for (int a = 0; a < 7; a++) {
@@ -49,14 +47,34 @@ class FeatureMapsTest {
 
     @Test
     void rejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> FeatureMaps.polynomial(X, A, 0));
+        assertThrows(IllegalArgumentException.class, () -> FeatureMap.polynomial(X, A, 0));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> FeatureMaps.polynomial(new double[] {0, 0}, A, 1));
-        assertThrows(IllegalArgumentException.class, () -> FeatureMaps.radial(X, A, 0, 3, 0.4));
-        assertThrows(IllegalArgumentException.class, () -> FeatureMaps.radial(X, A, 2, 3, 0.0));
-        assertTrue(Tables.isOneHot(FeatureMaps.oneHot(3, 2)));
-        assertTrue(!Tables.isOneHot(FeatureMaps.polynomial(X, A, 1)));
+                () -> FeatureMap.polynomial(new double[] {0, 0}, A, 1));
+        assertThrows(IllegalArgumentException.class, () -> FeatureMap.radial(X, A, 0, 3, 0.4));
+        assertThrows(IllegalArgumentException.class, () -> FeatureMap.radial(X, A, 2, 3, 0.0));
+    }
+
+    @Test
+    void specsBuildTheMapsOnTheCentredCoordinates() {
+        // 25 states and 7 actions: the centred coordinates are the LQ positions -12..12 and
+        // controls -3..3
+        FeatureMap phi = FeatureMap.fromSpec("polynomial:2", 25, 7);
+        FeatureMap direct = FeatureMap.polynomial(X, A, 2);
+        for (int s = 0; s < 25; s++) {
+            for (int a = 0; a < 7; a++) {
+                for (int k = 0; k < 6; k++) {
+                    assertEquals(direct.get(s, a, k), phi.get(s, a, k), 0.0);
+                }
+            }
+        }
+        assertEquals(15, FeatureMap.fromSpec("radial:5:3:0.4", 25, 7).dim());
+        assertEquals(175, FeatureMap.fromSpec("one-hot", 25, 7).dim());
+        for (String bad :
+                new String[] {"poly", "polynomial:0", "radial:5:3", "radial:5:3:-1", ""}) {
+            assertTrue(!FeatureMap.isSpec(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> FeatureMap.fromSpec(bad, 2, 2));
+        }
     }
 
     private static void assertMaxNormAtMostOne(FeatureMap phi) {

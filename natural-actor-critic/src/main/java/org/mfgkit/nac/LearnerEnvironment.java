@@ -13,7 +13,7 @@ import org.mfgkit.core.Policy;
  * <p>The learner passes its own seeded generator to every draw, so a run is reproducible from its
  * seed. Implementations are not thread-safe.
  */
-public interface Environment {
+public interface LearnerEnvironment {
     /** Number of states. */
     int nS();
 

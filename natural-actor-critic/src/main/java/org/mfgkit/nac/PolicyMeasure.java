@@ -8,7 +8,7 @@ import org.mfgkit.core.Policy;
  * never sees the value: it is written to the trace only.
  */
 @FunctionalInterface
-public interface PolicyEvaluator {
+public interface PolicyMeasure {
     /** The measurement of {@code pi}. */
     double evaluate(Policy pi);
 }

@@ -54,7 +54,7 @@ public final class PointRun implements PointTask {
             Path configFile = dir.resolve("config.json");
             Files.writeString(configFile, config.toString());
             List<String> args = base.args(config, point.seed(), configFile, dir.resolve("out"));
-            Outcome o = execute(args);
+            CommandOutput o = execute(args);
             if (o.status != 0) {
                 return failed(point, metrics, errorLine(o.err, o.status), t0);
             }
@@ -90,9 +90,9 @@ public final class PointRun implements PointTask {
         }
     }
 
-    private record Outcome(int status, String out, String err) {}
+    private record CommandOutput(int status, String out, String err) {}
 
-    private static Outcome execute(List<String> args) {
+    private static CommandOutput execute(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
@@ -100,7 +100,7 @@ public final class PointRun implements PointTask {
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = new Main().execute(o, e, args.toArray(String[]::new));
         }
-        return new Outcome(
+        return new CommandOutput(
                 status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

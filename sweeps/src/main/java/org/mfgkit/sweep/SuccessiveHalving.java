@@ -38,7 +38,7 @@ public final class SuccessiveHalving {
      * @param error the first seed's error, or {@code ""}
      * @param seconds the summed wall time of the seeds
      */
-    public record Evaluation(
+    public record TrialEvaluation(
             int trial,
             int rung,
             long budget,
@@ -49,10 +49,11 @@ public final class SuccessiveHalving {
             double seconds) {}
 
     /** Every evaluation in (rung, trial) order, and the best at the last rung. */
-    public record Outcome(List<Evaluation> evaluations, Evaluation best, int failedTaskAttempts) {}
+    public record TuneResult(
+            List<TrialEvaluation> evaluations, TrialEvaluation best, int failedTaskAttempts) {}
 
     /** Runs the search on {@code spark}. */
-    public static Outcome run(TuneSpec tune, SparkSweep spark, ProgressFactory progress) {
+    public static TuneResult run(TuneSpec tune, SparkSweep spark, ProgressFactory progress) {
         SweepSpec sweep = tune.sweep();
         List<SweepPoint> samples = SweepGrid.points(sweep);
         int seedCount = sweep.seeds().length;
@@ -65,9 +66,9 @@ public final class SuccessiveHalving {
         for (int t = 0; t < trialValues.size(); t++) {
             alive.add(t);
         }
-        List<Evaluation> all = new ArrayList<>();
+        List<TrialEvaluation> all = new ArrayList<>();
         List<Long> budgets = tune.budgets();
-        List<Evaluation> rungResults = List.of();
+        List<TrialEvaluation> rungResults = List.of();
         for (int k = 0; k < budgets.size(); k++) {
             long budget = budgets.get(k);
             List<SweepPoint> points = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class SuccessiveHalving {
                 }
                 int t = alive.get(i);
                 rungResults.add(
-                        new Evaluation(
+                        new TrialEvaluation(
                                 t,
                                 k,
                                 budget,
@@ -119,7 +120,7 @@ public final class SuccessiveHalving {
                                 seconds));
             }
             all.addAll(rungResults);
-            List<Evaluation> ranked = new ArrayList<>(rungResults);
+            List<TrialEvaluation> ranked = new ArrayList<>(rungResults);
             ranked.sort(order(tune.minimise()));
             int keep = Math.max(1, alive.size() / Math.max(1, tune.eta()));
             alive = new ArrayList<>();
@@ -128,31 +129,31 @@ public final class SuccessiveHalving {
             }
             alive.sort(Comparator.naturalOrder());
         }
-        List<Evaluation> last = new ArrayList<>(rungResults);
+        List<TrialEvaluation> last = new ArrayList<>(rungResults);
         last.sort(order(tune.minimise()));
-        Evaluation best = last.get(0).ok() ? last.get(0) : null;
-        return new Outcome(all, best, spark.failedTaskAttempts());
+        TrialEvaluation best = last.get(0).ok() ? last.get(0) : null;
+        return new TuneResult(all, best, spark.failedTaskAttempts());
     }
 
     /** Best first: ok before failed, then by score (lower or higher), then by trial number. */
-    static Comparator<Evaluation> order(boolean minimise) {
-        Comparator<Evaluation> byScore = Comparator.comparingDouble(Evaluation::score);
+    static Comparator<TrialEvaluation> order(boolean minimise) {
+        Comparator<TrialEvaluation> byScore = Comparator.comparingDouble(TrialEvaluation::score);
         if (!minimise) {
             byScore = byScore.reversed();
         }
-        return Comparator.comparing((Evaluation e) -> !e.ok())
+        return Comparator.comparing((TrialEvaluation e) -> !e.ok())
                 .thenComparing(byScore)
-                .thenComparingInt(Evaluation::trial);
+                .thenComparingInt(TrialEvaluation::trial);
     }
 
     /**
      * The best score so far after each evaluation, in evaluation order ({@code NaN} before any).
      */
-    public static double[] bestSoFar(List<Evaluation> evaluations, boolean minimise) {
+    public static double[] bestSoFar(List<TrialEvaluation> evaluations, boolean minimise) {
         double[] out = new double[evaluations.size()];
         double best = Double.NaN;
         for (int i = 0; i < out.length; i++) {
-            Evaluation e = evaluations.get(i);
+            TrialEvaluation e = evaluations.get(i);
             if (e.ok()
                     && (Double.isNaN(best) || (minimise ? e.score() < best : e.score() > best))) {
                 best = e.score();

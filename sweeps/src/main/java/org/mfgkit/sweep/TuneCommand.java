@@ -22,8 +22,8 @@ import org.mfgkit.cli.output.ResultWriter;
 import org.mfgkit.cli.output.StagedOutput;
 import org.mfgkit.core.Curve;
 import org.mfgkit.core.Curve.Band;
-import org.mfgkit.sweep.SuccessiveHalving.Evaluation;
-import org.mfgkit.sweep.SuccessiveHalving.Outcome;
+import org.mfgkit.sweep.SuccessiveHalving.TrialEvaluation;
+import org.mfgkit.sweep.SuccessiveHalving.TuneResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +78,7 @@ public final class TuneCommand implements Callable<Integer> {
         SweepRunner.checkNames(tune.sweep(), SweepGrid.points(tune.sweep()));
         long t0 = System.nanoTime();
         Instant started = Instant.now();
-        Outcome o;
+        TuneResult o;
         List<String> files;
         try (StagedOutput staged = StagedOutput.create(target)) {
             try (SparkSweep spark =
@@ -119,11 +119,11 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private static void human(
-            PrintWriter w, TuneSpec tune, Outcome o, Path target, List<String> files) {
+            PrintWriter w, TuneSpec tune, TuneResult o, Path target, List<String> files) {
         if (o.best() == null) {
             w.println(tune.sweep().name() + ": every trial of the last rung failed");
         } else {
-            Evaluation b = o.best();
+            TrialEvaluation b = o.best();
             w.printf(
                     Locale.ROOT,
                     "%s: best %s %.6g (trial %d, budget %d): %s%n",
@@ -146,7 +146,7 @@ public final class TuneCommand implements Callable<Integer> {
         return new ArrayList<>(tune.sweep().metrics().keySet()).get(tune.metric());
     }
 
-    private static ObjectNode evaluation(TuneSpec tune, Evaluation e) {
+    private static ObjectNode evaluation(TuneSpec tune, TrialEvaluation e) {
         ObjectNode n = Json.object();
         n.put("trial", e.trial());
         n.put("rung", e.rung());
@@ -163,7 +163,7 @@ public final class TuneCommand implements Callable<Integer> {
         return n;
     }
 
-    private static ObjectNode result(TuneSpec tune, Outcome o, Instant started, double elapsed) {
+    private static ObjectNode result(TuneSpec tune, TuneResult o, Instant started, double elapsed) {
         ObjectNode doc = Json.object();
         doc.put("tune", tune.sweep().name());
         doc.put("mfgkit_version", Version.get());
@@ -183,7 +183,7 @@ public final class TuneCommand implements Callable<Integer> {
         return doc;
     }
 
-    private static void writeTrials(Path file, TuneSpec tune, List<Evaluation> evaluations)
+    private static void writeTrials(Path file, TuneSpec tune, List<TrialEvaluation> evaluations)
             throws IOException {
         List<String> params = tune.sweep().parameterNames();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -191,7 +191,7 @@ public final class TuneCommand implements Callable<Integer> {
             head.addAll(params);
             head.addAll(List.of(metricName(tune), "status", "error", "seconds"));
             w.write(String.join(",", head) + "\n");
-            for (Evaluation e : evaluations) {
+            for (TrialEvaluation e : evaluations) {
                 List<String> c = new ArrayList<>();
                 c.add(Integer.toString(e.trial()));
                 c.add(Integer.toString(e.rung()));

@@ -47,6 +47,7 @@ public final class Main implements Runnable {
                     ExploitabilityCommand.class,
                     SolveCommand.class,
                     FaasCommand.class,
+                    NPlayerCommand.class,
                     CommandLine.HelpCommand.class);
 
     static {

@@ -168,7 +168,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         Path out = dir.resolve("out");
         try {
             long t0 = System.nanoTime();
-            SweepRunner.Report r =
+            SweepRunner.SweepReport r =
                     SweepRunner.run(
                             s, file, new SweepRunner.Options(master, out, false, 30), progress);
             double sec = (System.nanoTime() - t0) / 1e9;

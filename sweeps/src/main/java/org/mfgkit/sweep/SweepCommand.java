@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepSpec s = SweepFile.read(file);
         Path target = out != null ? out : Path.of("results", SweepFile.baseName(file));
-        SweepRunner.Report r =
+        SweepRunner.SweepReport r =
                 SweepRunner.run(
                         s,
                         file,
@@ -87,7 +87,7 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void human(PrintWriter w, SweepRunner.Report r, Path target) {
+    private static void human(PrintWriter w, SweepRunner.SweepReport r, Path target) {
         w.printf(
                 Locale.ROOT,
                 "%s: %d points (%d failed, %d resumed) in %.1f s%n",

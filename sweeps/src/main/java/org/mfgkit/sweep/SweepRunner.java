@@ -51,7 +51,7 @@ public final class SweepRunner {
      * @param elapsedSeconds wall time of the whole sweep
      * @param files the files written, relative to the output directory
      */
-    public record Report(
+    public record SweepReport(
             SweepSpec spec,
             List<SweepPoint> points,
             List<PointResult> results,
@@ -68,7 +68,7 @@ public final class SweepRunner {
     }
 
     /** Runs {@code spec} (read from {@code sweepFile}) as {@code options} say. */
-    public static Report run(
+    public static SweepReport run(
             SweepSpec spec, Path sweepFile, Options options, ProgressFactory progress)
             throws IOException {
         long t0 = System.nanoTime();
@@ -123,8 +123,8 @@ public final class SweepRunner {
             Path dir = staged.path();
             SweepTable.write(dir.resolve("sweep.csv"), spec, points, rows);
             SweepPlots.write(new ResultWriter(dir), spec, points, rows);
-            Report report =
-                    new Report(
+            SweepReport report =
+                    new SweepReport(
                             spec,
                             points,
                             rows,
@@ -138,7 +138,7 @@ public final class SweepRunner {
             List<String> files = listFiles(dir);
             staged.commit();
             Files.deleteIfExists(journalFile);
-            return new Report(
+            return new SweepReport(
                     spec, points, rows, done.size(), failedAttempts, lost, elapsed, files);
         }
     }
@@ -173,7 +173,7 @@ public final class SweepRunner {
 
     /** The {@code result.json} document. */
     static ObjectNode resultJson(
-            Report r, Path sweepFile, Options o, Instant started, String fingerprint) {
+            SweepReport r, Path sweepFile, Options o, Instant started, String fingerprint) {
         SweepSpec spec = r.spec();
         ObjectNode doc = Json.object();
         doc.put("sweep", spec.name());

@@ -1,6 +1,7 @@
 package org.mfgkit.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.mfgkit.cli.bench.BenchTask;
 import org.mfgkit.cli.bench.BenchTasks;
@@ -10,6 +11,8 @@ import org.mfgkit.cli.solve.Solver;
 import org.mfgkit.cli.solve.Solvers;
 import org.mfgkit.envs.GamePreset;
 import org.mfgkit.envs.Games;
+import org.mfgkit.nac.NacPresets;
+import org.mfgkit.nac.NacSettings;
 
 /**
  * What {@code mfgkit list} shows, one {@link ListSection} per kind of thing, each derived from its
@@ -42,6 +45,13 @@ public final class Catalog {
                         GamePreset::name,
                         Catalog::presetLine),
                 section(
+                        "nac_presets",
+                        "NAC presets (004 App. D hyper-parameters; \"preset\" of a nac experiment,"
+                                + " default: the env's name)",
+                        NacPresets.names(),
+                        name -> name,
+                        Catalog::nacPresetLine),
+                section(
                         "experiments",
                         "Experiment types (mfgkit run FILE.json, field \"experiment\")",
                         experiments.all(),
@@ -64,6 +74,26 @@ public final class Catalog {
                         p.params().defaults().texts().entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue())
                                 .toList());
+    }
+
+    /** The preset's settings that differ from the declared defaults ({@code name=text}). */
+    private static String nacPresetLine(String name) {
+        Map<String, String> defaults = NacSettings.defaults().values().texts();
+        List<String> changed =
+                NacPresets.get(name).values().texts().entrySet().stream()
+                        .filter(e -> !e.getValue().equals(defaults.get(e.getKey())))
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList();
+        return changed.isEmpty()
+                ? "the declared NAC defaults (" + String.join(", ", defaultsOf(defaults)) + ")"
+                : String.join(", ", changed);
+    }
+
+    private static List<String> defaultsOf(Map<String, String> texts) {
+        return texts.entrySet().stream()
+                .filter(e -> List.of("iterations", "eta", "beta").contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
     }
 
     /** {@code Class}, its parameter changes (if any) and the reference. */

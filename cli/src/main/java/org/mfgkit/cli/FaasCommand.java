@@ -120,6 +120,10 @@ public final class FaasCommand implements Runnable {
     /** The human summary of a faas-compare run. */
     static void table(PrintWriter w, JsonNode summary) {
         JsonNode r = summary.path("result");
+        if (r.has("cells")) {
+            sweepTable(w, summary);
+            return;
+        }
         w.printf(
                 Locale.ROOT,
                 "%s: done in %.1f s%n",
@@ -167,7 +171,7 @@ public final class FaasCommand implements Runnable {
         w.println();
         w.printf(
                 Locale.ROOT,
-                "%-13s %9s %9s %11s %9s %12s %9s %11s%n",
+                "%-17s %9s %9s %11s %9s %12s %9s %11s%n",
                 "manager",
                 "p99 (ms)",
                 "QoS viol",
@@ -182,7 +186,7 @@ public final class FaasCommand implements Runnable {
             JsonNode m = e.getValue();
             w.printf(
                     Locale.ROOT,
-                    "%-13s %9.0f %8.2f%% %11.0f %9.3f %12.3f %9.3f %11.4f%n",
+                    "%-17s %9.0f %8.2f%% %11.0f %9.3f %12.3f %9.3f %11.4f%n",
                     e.getKey(),
                     m.path("p99_ms").asDouble(),
                     100 * m.path("qos_violation_rate").asDouble(),
@@ -193,12 +197,12 @@ public final class FaasCommand implements Runnable {
                     m.path("mean_reward").asDouble());
         }
         w.println(
-                "(pooled over the evaluation episodes; cold starts per episode; CPU util: CPU time used / (CPU demand x live"
-                        + " container time); cluster CPU: CPU used / cluster cores)");
+                "(pooled over the evaluation episodes; cold starts per episode; CPU util: CPU time used / entitled CPU"
+                        + " (cpu.shares and caps); cluster CPU: CPU used / cluster cores)");
         w.println();
         w.printf(
                 Locale.ROOT,
-                "%-13s %s%n",
+                "%-17s %s%n",
                 "manager",
                 "QoS violations per evaluation episode (training run-major)");
         for (Iterator<Map.Entry<String, JsonNode>> it = r.path("managers").fields();
@@ -212,40 +216,82 @@ public final class FaasCommand implements Runnable {
                                 " %6.2f%%",
                                 100 * sd.path("qos_violation_rate").asDouble()));
             }
-            w.printf(Locale.ROOT, "%-13s%s%n", e.getKey(), sb);
+            w.printf(Locale.ROOT, "%-17s%s%n", e.getKey(), sb);
         }
         w.println();
-        for (JsonNode v : r.path("verdicts")) {
+        w.printf(
+                Locale.ROOT,
+                "%-17s %-13s %24s %24s %5s%n",
+                "manager",
+                "vs",
+                "violations pp [95% CI]",
+                "CPU util [95% CI]",
+                "sig");
+        for (JsonNode v : r.path("comparisons")) {
             w.printf(
                     Locale.ROOT,
-                    "%s vs openwhisk: QoS violations %.2f%% vs %.2f%% (%s), CPU utilisation %.3f vs %.3f (%s) -> %s%n",
+                    "%-17s %-13s %+7.2f [%+6.2f, %+6.2f] %+7.3f [%+6.3f, %+6.3f] %5s  (over %s)%n",
                     v.path("manager").asText(),
-                    100 * v.path("qos_violation_rate").asDouble(),
-                    100 * v.path("openwhisk_qos_violation_rate").asDouble(),
-                    v.path("fewer_violations").asBoolean() ? "fewer" : "not fewer",
-                    v.path("cpu_utilization").asDouble(),
-                    v.path("openwhisk_cpu_utilization").asDouble(),
-                    v.path("cpu_utilization_not_worse").asBoolean() ? "not worse" : "worse",
-                    v.path("beats_openwhisk").asBoolean()
-                            ? (v.path("significant").asBoolean()
-                                    ? "BEATS openwhisk"
-                                    : "fewer, but not beyond the run-to-run spread (95% t)")
-                            : "does not beat openwhisk");
-            StringBuilder runs = new StringBuilder();
-            for (JsonNode d : v.path("violation_difference_per_run")) {
-                runs.append(String.format(Locale.ROOT, " %+.2f", 100 * d.asDouble()));
+                    v.path("baseline").asText(),
+                    100 * v.path("violation_difference").asDouble(),
+                    100 * v.path("violation_ci_low").asDouble(),
+                    100 * v.path("violation_ci_high").asDouble(),
+                    v.path("cpu_utilization_difference").asDouble(),
+                    v.path("cpu_ci_low").asDouble(),
+                    v.path("cpu_ci_high").asDouble(),
+                    v.path("significant").asBoolean() ? "yes" : "no",
+                    v.path("unit").asText());
+        }
+        List<String> files = new ArrayList<>();
+        summary.path("files").forEach(f -> files.add(f.asText()));
+        w.println("wrote " + summary.path("out").asText() + "/: " + String.join(", ", files));
+    }
+
+    /** The human summary of a faas-sweep run: violations and utilisation per cell and manager. */
+    static void sweepTable(PrintWriter w, JsonNode summary) {
+        w.printf(
+                Locale.ROOT,
+                "%s: done in %.1f s%n",
+                summary.path("experiment").asText(),
+                summary.path("elapsed_seconds").asDouble());
+        w.printf(
+                Locale.ROOT,
+                "%-6s %-6s %-17s %9s %9s %26s%n",
+                "load",
+                "memory",
+                "manager",
+                "QoS viol",
+                "CPU util",
+                "vs openwhisk pp [95% CI]");
+        for (JsonNode cell : summary.path("result").path("cells")) {
+            JsonNode rep = cell.path("report");
+            for (Iterator<Map.Entry<String, JsonNode>> it = rep.path("managers").fields();
+                    it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String ci = "";
+                for (JsonNode c : rep.path("comparisons")) {
+                    if (c.path("manager").asText().equals(e.getKey())
+                            && c.path("baseline").asText().equals("openwhisk")) {
+                        ci =
+                                String.format(
+                                        Locale.ROOT,
+                                        "%+6.2f [%+6.2f, %+6.2f]%s",
+                                        100 * c.path("violation_difference").asDouble(),
+                                        100 * c.path("violation_ci_low").asDouble(),
+                                        100 * c.path("violation_ci_high").asDouble(),
+                                        c.path("significant").asBoolean() ? " *" : "");
+                    }
+                }
+                w.printf(
+                        Locale.ROOT,
+                        "%-6.2f %-6s %-17s %8.2f%% %9.3f %26s%n",
+                        cell.path("load").asDouble(),
+                        cell.path("user_memory_mb").asText(),
+                        e.getKey(),
+                        100 * e.getValue().path("qos_violation_rate").asDouble(),
+                        e.getValue().path("cpu_utilization").asDouble(),
+                        ci);
             }
-            w.printf(
-                    Locale.ROOT,
-                    "  paired difference %+.2f pp (standard error %.2f pp), %d episodes, fewer on every episode: %s;"
-                            + " per training run:%s pp (%d of %d runs fewer)%n",
-                    100 * v.path("violation_difference_mean").asDouble(),
-                    100 * v.path("violation_difference_se").asDouble(),
-                    v.path("violation_difference_per_seed").size(),
-                    v.path("fewer_on_every_seed").asBoolean() ? "yes" : "no",
-                    runs,
-                    v.path("runs_with_fewer_violations").asInt(),
-                    v.path("violation_difference_per_run").size());
         }
         List<String> files = new ArrayList<>();
         summary.path("files").forEach(f -> files.add(f.asText()));

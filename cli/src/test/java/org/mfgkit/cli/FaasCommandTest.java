@@ -54,7 +54,7 @@ class FaasCommandTest {
                         "faas", "run", cfg.toString(), "--out", out.toString(), "--threads", "1");
         assertEquals(ExitCode.OK, r.status(), r.err());
         assertTrue(r.out().contains("openwhisk"), r.out());
-        assertTrue(r.out().contains("ensure vs openwhisk"), r.out());
+        assertTrue(r.out().contains("ensure            openwhisk"), r.out());
         JsonNode result = Json.read(out.resolve("result.json")).get("result");
         for (String m : new String[] {"openwhisk", "ensure"}) {
             JsonNode mm = result.get("managers").get(m);
@@ -75,6 +75,42 @@ class FaasCommandTest {
         for (String png : new String[] {"latency.png", "utilization.png", "violations.png"}) {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
         }
+    }
+
+    /** faas-sweep: one comparison per (load, user memory), a table and the sweep plots. */
+    @Test
+    void sweepRunsEveryCell() throws Exception {
+        Path cfg =
+                Files.writeString(
+                        dir.resolve("sweep.json"),
+                        """
+        {"experiment": "faas-sweep", "seed": 3, "cluster": {"nodes": 4, "cores": 8, "memory_mb": 16384},
+         "load": 0.2, "train": {"rows": [0,1,2,3,4,5,6,7,8,9,10,11], "start_minute": 0, "minutes": 60, "episode_minutes": 10},
+         "eval": {"rows": [12,13,14,15,16,17,18,19,20,21,22,23], "start_minute": 600, "minutes": 6, "warmup_minutes": 2},
+         "managers": ["openwhisk", "ensure"], "sweep": {"loads": [0.1, 0.2], "user_memory_mb": [2048, "node"]}}
+        """);
+        Path out = dir.resolve("sweep");
+        CliRunner.Outcome r =
+                CliRunner.run(
+                        "faas", "run", cfg.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        JsonNode cells = Json.read(out.resolve("result.json")).get("result").get("cells");
+        assertEquals(4, cells.size());
+        assertEquals("node", cells.get(1).get("user_memory_mb").asText());
+        assertEquals(0.2, cells.get(2).get("load").asDouble());
+        assertEquals(
+                2,
+                cells.get(0).get("report").get("comparisons").size(),
+                "ensure vs openwhisk, back");
+        for (String png :
+                new String[] {
+                    "sweep-violations-2048.png",
+                    "sweep-violations-node.png",
+                    "sweep-utilization-node.png"
+                }) {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
+        assertTrue(r.out().contains("ensure"), r.out());
     }
 
     /** The learning managers end to end, tiny: two training runs each, two evaluation seeds. */
@@ -104,8 +140,21 @@ class FaasCommandTest {
                     4, result.get("managers").get(m).get("seeds").size(), m + ": 2 runs x 2 seeds");
             assertEquals(4, result.get("managers").get(m).get("episodes").asInt(), m);
         }
-        assertEquals(2, result.get("verdicts").size());
-        assertEquals(2, result.get("verdicts").get(0).get("violation_difference_per_run").size());
+        // nac-linear and nac-nn against openwhisk (no ENSURE evaluated)
+        assertEquals(2, result.get("comparisons").size());
+        JsonNode first = result.get("comparisons").get(0);
+        assertEquals("training runs", first.get("unit").asText());
+        assertEquals(2, first.get("per_unit").size());
+        for (String key :
+                new String[] {
+                    "violation_difference",
+                    "violation_ci_low",
+                    "violation_ci_high",
+                    "cpu_utilization_difference",
+                    "significant"
+                }) {
+            assertTrue(first.has(key), key);
+        }
         assertTrue(Files.size(out.resolve("training.png")) > 1000);
         JsonNode summary = Json.mapper().readTree(r.out());
         assertEquals(out.toString(), summary.get("out").asText());

@@ -19,10 +19,20 @@ class MainTest {
         JsonNode root = Json.mapper().readTree(r.out());
         assertTrue(root.isObject());
         for (String key :
-                List.of("environments", "algorithms", "presets", "experiments", "bench_tasks")) {
+                List.of(
+                        "environments",
+                        "algorithms",
+                        "presets",
+                        "nac_presets",
+                        "experiments",
+                        "bench_tasks")) {
             assertTrue(root.get(key).isArray(), "missing section " + key);
         }
         assertEquals("nac", root.get("experiments").get(0).get("name").asText());
+        // lq's NAC preset lists exactly what differs from the declared (SIS) defaults
+        assertEquals(
+                "iterations=600, eta=0.1, beta=0.05, critic_samples=20000, actor_samples=10000",
+                root.get("nac_presets").get(1).get("description").asText());
         assertEquals("json-roundtrip", root.get("bench_tasks").get(0).get("name").asText());
         assertEquals("", r.err());
     }
@@ -57,7 +67,7 @@ class MainTest {
         assertEquals(ExitCode.USAGE, r.status());
         assertEquals(
                 List.of(
-                        "mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, exploitability, solve, faas, help)"),
+                        "mfgkit: error: unknown command 'frobnicate' (commands: list, run, bench, exploitability, solve, faas, n-player, help)"),
                 r.errLines());
         assertEquals("", r.out());
     }

@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Each simple type name has one meaning across the main sources of all modules (issue 9): lists
  * every class, interface, record and enum, top-level or nested, declared under {@code *}{@code
- * /src/main/java}, and fails on a name declared twice. Files of the game models ({@code mfg-envs})
- * and of the FaaS simulator and its commands are being rewritten elsewhere; a name clashing only
- * through them is reported (printed) rather than failed, so that list can only shrink.
+ * /src/main/java}, and fails on a name declared twice (issue 9: one meaning per simple type name).
  */
 class TypeNamesTest {
     private static final Pattern DECLARATION =
@@ -38,22 +36,9 @@ class TypeNamesTest {
             if (e.getValue().size() < 2) {
                 continue;
             }
-            long ours = e.getValue().stream().filter(p -> !ownedElsewhere(p)).count();
-            if (ours > 1 || e.getValue().size() - ours == 0) {
-                clashes.add(e.getKey() + " " + e.getValue());
-            } else {
-                System.out.println("type name clash in files owned elsewhere: " + e);
-            }
+            clashes.add(e.getKey() + " " + e.getValue());
         }
         assertEquals(List.of(), clashes);
-    }
-
-    /** Files another piece of work owns and rewrites (game models, FaaS simulator). */
-    private static boolean ownedElsewhere(String path) {
-        return path.startsWith("mfg-envs/")
-                || path.startsWith("serverless-sim/")
-                || path.contains("/cli/faas/")
-                || path.endsWith("/cli/FaasCommand.java");
     }
 
     /** Simple name to the files declaring it (relative to {@code root}). */

@@ -7,7 +7,7 @@ import org.mfgkit.core.Simplex;
  * mu0}, {@code mu_{t+1} = Gamma2(pi_t, mu_t)} with {@code P_t(.|s,a,mu_t)}, rewards {@code
  * r_t(s,a,mu_t)}; undiscounted unless {@link #gamma()} says otherwise.
  */
-public interface FiniteHorizonMeanFieldGame {
+public interface FiniteHorizonMeanFieldGame extends MeanFieldCoupling {
     /** Number of states. */
     int nS();
 

@@ -8,7 +8,7 @@ import org.mfgkit.core.Simplex;
  * {@code P(s'|s,a,mu)} and rewards {@code r(s,a,mu)} that depend on the population distribution
  * {@code mu}. Fixing {@code mu} gives an ordinary MDP, {@link #inducedMdp(double[])}.
  */
-public interface MeanFieldGame {
+public interface MeanFieldGame extends MeanFieldCoupling {
     /** Number of states. */
     int nS();
 

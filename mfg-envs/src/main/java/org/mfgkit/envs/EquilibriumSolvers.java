@@ -13,9 +13,10 @@ import org.mfgkit.core.param.ParamValues;
  * every solver's {@code iterations}).
  */
 public final class EquilibriumSolvers {
-    private record Entry(ParamSchema params, Function<ParamValues, EquilibriumSolver> factory) {}
+    private record Registration(
+            ParamSchema params, Function<ParamValues, EquilibriumSolver> factory) {}
 
-    private static final Map<String, Entry> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Registration> BY_NAME = new LinkedHashMap<>();
 
     static {
         add(DampedFixedPoint.PARAMS, DampedFixedPoint::new);
@@ -28,7 +29,7 @@ public final class EquilibriumSolvers {
     private EquilibriumSolvers() {}
 
     private static void add(ParamSchema params, Function<ParamValues, EquilibriumSolver> f) {
-        BY_NAME.put(params.owner(), new Entry(params, f));
+        BY_NAME.put(params.owner(), new Registration(params, f));
     }
 
     /** The names, in display order. */
@@ -54,8 +55,8 @@ public final class EquilibriumSolvers {
         return create(params(name).defaults().withTexts(settings));
     }
 
-    private static Entry entry(String name) {
-        Entry e = BY_NAME.get(name);
+    private static Registration entry(String name) {
+        Registration e = BY_NAME.get(name);
         if (e == null) {
             throw new IllegalArgumentException(
                     "unknown algorithm '" + name + "' (known: " + String.join(", ", names()) + ")");

@@ -11,4 +11,7 @@ public interface AgentPolicy {
      * .. offset+OBS_DIM-1]} (not modified).
      */
     void probabilities(double[] obs, int offset, double[] out);
+
+    /** Number of actions ({@link FaasEnvironment#actions()}). */
+    int actions();
 }

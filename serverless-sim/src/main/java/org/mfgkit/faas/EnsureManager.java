@@ -1,47 +1,101 @@
 package org.mfgkit.faas;
 
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
+
 /**
- * ENSURE (Suresh et al., ACSOS 2020; the heuristic baseline of 004 Appendix E), on this simulator:
+ * ENSURE (Suresh et al., ACSOS 2020), the heuristic baseline of 004 Appendix E, on this simulator:
  *
  * <ul>
  *   <li><b>horizontal</b>: function f keeps {@code ceil(R + c sqrt(R))} warm containers reserved,
- *       with {@code R = lambda_f E[S_f]} the offered load in busy containers (square-root staffing;
- *       the arrival rate {@code lambda_f} is the one observed in the last interval);
+ *       with {@code R} its <em>arrival rate</em> (requests per second in the last interval), as 004
+ *       states it; {@code rate = offered-load} uses the offered load {@code lambda_f E[S_f]} in
+ *       busy containers instead (square-root staffing proper, the first pass's reading);
  *   <li><b>vertical</b>: when f's p99 latency in the last interval exceeded {@code degradation x}
  *       its QoS target its {@code cpu.shares} rise by {@code 2 x sharesStep}; when it stayed below
- *       {@code relax x} target they fall back towards the OpenWhisk default by {@code sharesStep};
+ *       {@code relax x} target they fall back towards OpenWhisk's default by {@code sharesStep};
  *   <li><b>consolidation</b>: when the containers hold more than {@code memoryThreshold} of the
- *       cluster's memory, idle unreserved containers are reclaimed at once instead of after the
- *       keep-alive timeout.
+ *       invokers' user memory, idle unreserved containers are reclaimed at once;
+ *   <li><b>load concentration</b> (option {@code concentrate}; ENSURE "concentrates load on an
+ *       adequate number of invokers", 004: "scales the number of worker nodes based on a memory
+ *       capacity threshold"): requests and reservations are routed to the first {@code k} managed
+ *       invokers only, {@code k = ceil(memory in use / (memoryThreshold x user-memory)) + 1} (one
+ *       spare invoker, ours), re-chosen every interval.
  * </ul>
  *
- * @param c square-root staffing coefficient (2: Halfin-Whitt delay probability ~ 2.7%)
+ * @param c square-root staffing coefficient
  * @param degradation latency degradation threshold, as a multiple of the QoS target
  * @param relax below this multiple of the target the extra shares are given back
  * @param memoryThreshold memory utilisation that triggers consolidation
+ * @param offeredLoad {@code R} = offered load instead of the arrival rate
+ * @param concentrate whether load is concentrated on an adequate number of invokers
  */
-public record EnsureManager(double c, double degradation, double relax, double memoryThreshold)
+public record EnsureManager(
+        double c,
+        double degradation,
+        double relax,
+        double memoryThreshold,
+        boolean offeredLoad,
+        boolean concentrate)
         implements ResourceManager {
+    public static final Param<Double> C =
+            Param.real("c", 2.0, "square-root staffing coefficient").check(Checks.between(0, 100));
+    public static final Param<Double> DEGRADATION =
+            Param.real("degradation", 1.0, "p99/target above which shares rise")
+                    .check(Checks.between(0.01, 100));
+    public static final Param<Double> RELAX =
+            Param.real("relax", 0.8, "p99/target below which extra shares are given back")
+                    .check(Checks.between(0.01, 100));
+    public static final Param<Double> MEMORY_THRESHOLD =
+            Param.real("memory_threshold", 0.8, "memory utilisation that triggers consolidation")
+                    .check(Checks.openClosedUnit());
+    public static final Param<String> RATE =
+            Param.choice(
+                    "rate",
+                    "arrival-rate",
+                    java.util.List.of("arrival-rate", "offered-load"),
+                    "R of R + c sqrt(R): arrival-rate (004) or offered-load");
+    public static final Param<Boolean> CONCENTRATE =
+            Param.bool("concentrate", false, "concentrate load on an adequate number of invokers");
+
+    public static final ParamSchema SCHEMA =
+            ParamSchema.of("ensure", C, DEGRADATION, RELAX, MEMORY_THRESHOLD, RATE, CONCENTRATE);
+
     public EnsureManager {
-        if (!(c >= 0.0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("ENSURE c must be finite and >= 0, got " + c);
-        }
-        if (!(degradation > 0.0) || !(relax > 0.0) || relax > degradation) {
+        C.validate(c);
+        DEGRADATION.validate(degradation);
+        RELAX.validate(relax);
+        MEMORY_THRESHOLD.validate(memoryThreshold);
+        if (relax > degradation) {
             throw new IllegalArgumentException(
-                    "ENSURE thresholds must satisfy 0 < relax <= degradation, got "
-                            + relax
-                            + ", "
-                            + degradation);
-        }
-        if (!(memoryThreshold > 0.0 && memoryThreshold <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "ENSURE memoryThreshold must lie in (0,1], got " + memoryThreshold);
+                    "ENSURE relax must be <= degradation, got " + relax + " > " + degradation);
         }
     }
 
-    /** {@code c = 2}, degradation 1.0 (p99 above target), relax 0.8, memory threshold 0.8. */
+    /** The manager of {@code v} (values of {@link #SCHEMA}). */
+    public static EnsureManager of(ParamValues v) {
+        return new EnsureManager(
+                v.get(C),
+                v.get(DEGRADATION),
+                v.get(RELAX),
+                v.get(MEMORY_THRESHOLD),
+                v.get(RATE).equals("offered-load"),
+                v.get(CONCENTRATE));
+    }
+
+    /**
+     * {@code c = 2}, degradation 1.0, relax 0.8, memory threshold 0.8, arrival rate, no
+     * concentration.
+     */
     public static EnsureManager defaults() {
-        return new EnsureManager(2.0, 1.0, 0.8, 0.8);
+        return of(SCHEMA.defaults());
+    }
+
+    /** A copy with other {@code c} and thresholds (for tuning). */
+    public EnsureManager with(double c, double degradation, double relax, double memoryThreshold) {
+        return new EnsureManager(c, degradation, relax, memoryThreshold, offeredLoad, concentrate);
     }
 
     @Override
@@ -61,23 +115,35 @@ public record EnsureManager(double c, double degradation, double relax, double m
             return;
         }
         FaasParams p = env.params();
+        ClusterSimulator sim = env.simulator();
         double[] targets = env.targets();
         for (int f = 0; f < env.agents(); f++) {
             FunctionProfile fn = env.profiles().get(f);
-            double r = m.arrivalRate(f) * fn.service().mean() / 1000.0;
+            double r =
+                    offeredLoad
+                            ? m.arrivalRate(f) * fn.service().mean() / 1000.0
+                            : m.arrivalRate(f);
             int want = r > 0.0 ? (int) Math.ceil(r + c * Math.sqrt(r)) : 0;
             env.setReserved(f, Math.min(FaasEnvironment.MAX_RESERVED, want));
-            int shares = env.simulator().shares(f);
-            int base = p.defaultShares(fn.memoryMb());
+            int shares = sim.shares(f);
+            int base = FaasParams.defaultShares(fn.memoryMb(), sim.userMemoryMb());
+            int top = Math.max(base, p.maxShares());
             if (m.completions()[f] > 0 && m.p99Ms()[f] > degradation * targets[f]) {
-                env.setShares(f, Math.min(p.maxShares(), shares + 2 * p.sharesStep()));
+                if (shares < top) {
+                    env.setShares(f, Math.min(top, shares + 2 * p.sharesStep()));
+                }
             } else if (shares > base
                     && (m.completions()[f] == 0 || m.p99Ms()[f] < relax * targets[f])) {
                 env.setShares(f, Math.max(base, shares - p.sharesStep()));
             }
         }
         if (m.memoryUtilization() > memoryThreshold) {
-            env.simulator().evictAllIdle();
+            sim.evictAllIdle();
+        }
+        if (concentrate) {
+            double perInvoker = memoryThreshold * sim.userMemoryMb();
+            int k = (int) Math.ceil(sim.memoryInUseMb() / perInvoker) + 1;
+            sim.setInvokersInUse(Math.max(1, Math.min(sim.managedInvokers(), k)));
         }
     }
 }

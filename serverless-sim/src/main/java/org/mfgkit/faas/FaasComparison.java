@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mfgkit.core.Parallel;
 
 /**
  * The comparison of 004 Appendix E (SPEC §5): calibrate QoS targets, train the learning managers on
@@ -16,7 +17,15 @@ public final class FaasComparison {
      * analysis probe ({@link RatePriorityManager}).
      */
     public static final List<String> KNOWN_MANAGERS =
-            List.of("openwhisk", "ensure", "nac-linear", "nac-nn", "rate-priority");
+            List.of(
+                    "openwhisk",
+                    "ensure",
+                    "ensure-tuned",
+                    "nac-linear",
+                    "nac-nn",
+                    "nac-linear-quota",
+                    "nac-nn-quota",
+                    "rate-priority");
 
     /** The managers that are not trained. */
     static final List<String> HEURISTICS = List.of("openwhisk", "ensure", "rate-priority");
@@ -66,7 +75,11 @@ public final class FaasComparison {
      * @param trainSeeds independent training runs per learning manager; each trained policy is
      *     evaluated on every evaluation seed and the learner's row pools them
      * @param managers managers to evaluate, names from {@link #KNOWN_MANAGERS}
-     * @param learners the learning managers' trainers by name (need not cover heuristic managers)
+     * @param learners the learning managers' trainers by name (need not cover heuristic managers);
+     *     {@code ensure-tuned}'s is an {@link EnsureTuner}; a {@code -quota} variant is trained and
+     *     evaluated with {@code cpu_quota} on
+     * @param normalisation how the trace rows are scaled to the load
+     * @param ensure ENSURE as evaluated under {@code ensure} (its options also apply when tuned)
      */
     public record Spec(
             long seed,
@@ -82,7 +95,9 @@ public final class FaasComparison {
             int evalSeeds,
             int trainSeeds,
             List<String> managers,
-            Map<String, Learner> learners) {
+            Map<String, Learner> learners,
+            TraceReplay.Normalisation normalisation,
+            EnsureManager ensure) {
         public Spec {
             profiles = List.copyOf(profiles);
             managers = List.copyOf(managers);
@@ -190,7 +205,8 @@ public final class FaasComparison {
                             cluster,
                             load,
                             startMinute,
-                            episodeMinutes);
+                            episodeMinutes,
+                            normalisation);
             return FaasEnvironment.of(
                     cluster, profiles, params, replay, targets, episodeIntervals());
         }
@@ -205,8 +221,61 @@ public final class FaasComparison {
                             cluster,
                             load,
                             eval.startMinute(),
-                            eval.minutes());
+                            eval.minutes(),
+                            normalisation);
             return FaasEnvironment.of(cluster, profiles, params, replay, targets, 0);
+        }
+
+        /** This spec with other platform parameters. */
+        public Spec withParams(FaasParams p) {
+            return new Spec(
+                    seed,
+                    cluster,
+                    p,
+                    profiles,
+                    trace,
+                    load,
+                    train,
+                    episodeMinutes,
+                    eval,
+                    warmupMinutes,
+                    evalSeeds,
+                    trainSeeds,
+                    managers,
+                    learners,
+                    normalisation,
+                    ensure);
+        }
+
+        /** This spec at another load. */
+        public Spec withLoad(double l) {
+            return new Spec(
+                    seed,
+                    cluster,
+                    params,
+                    profiles,
+                    trace,
+                    l,
+                    train,
+                    episodeMinutes,
+                    eval,
+                    warmupMinutes,
+                    evalSeeds,
+                    trainSeeds,
+                    managers,
+                    learners,
+                    normalisation,
+                    ensure);
+        }
+
+        /**
+         * The spec a manager is trained and evaluated under ({@code -quota}: with the quota
+         * actions).
+         */
+        public Spec forManager(String name) {
+            return name.endsWith("-quota")
+                    ? withParams(params.with(FaasParams.CPU_QUOTA, true))
+                    : withParams(params.with(FaasParams.CPU_QUOTA, false));
         }
 
         /** Intervals of the evaluation warm-up. */
@@ -296,13 +365,16 @@ public final class FaasComparison {
      * @param targets calibrated QoS targets
      * @param training training logs by learner name, one per training run
      * @param managers evaluation results by manager name (table order)
+     * @param comparisons every manager against {@code openwhisk} and against ENSURE ({@code
+     *     ensure-tuned} when evaluated, else {@code ensure}), paired over the evaluation seeds
      */
     public record Result(
             long seed,
             long[] evalSeeds,
             List<Target> targets,
             Map<String, List<TrainingLog>> training,
-            Map<String, ManagerEvaluation.Result> managers) {}
+            Map<String, ManagerEvaluation.ManagerMetrics> managers,
+            List<PairedComparison> comparisons) {}
 
     /** Runs the comparison; {@code threads} managers are trained and evaluated at once. */
     public static Result run(Spec spec, Listener listener, int threads) throws Exception {
@@ -337,7 +409,7 @@ public final class FaasComparison {
                                     org.mfgkit.core.RandomStreams.deriveSeed(
                                             spec.seed(), 1 + KNOWN_MANAGERS.indexOf(name));
                             return learner.train(
-                                    spec,
+                                    spec.forManager(name),
                                     targets,
                                     org.mfgkit.core.RandomStreams.deriveSeed(learnerSeed, i % runs),
                                     () -> listener.trainingStep(name));
@@ -357,7 +429,7 @@ public final class FaasComparison {
                 case "ensure" -> {
                     taskName.add(name);
                     taskRun.add(0);
-                    taskManager.add(EnsureManager.defaults());
+                    taskManager.add(spec.ensure());
                 }
                 case "rate-priority" -> {
                     taskName.add(name);
@@ -394,7 +466,8 @@ public final class FaasComparison {
                         taskName.size(),
                         threads,
                         i -> {
-                            FaasEnvironment env = spec.evaluationEnvironment(targets);
+                            FaasEnvironment env =
+                                    spec.forManager(taskName.get(i)).evaluationEnvironment(targets);
                             return ManagerEvaluation.episodes(
                                     env,
                                     taskManager.get(i),
@@ -403,7 +476,7 @@ public final class FaasComparison {
                                     spec.warmupIntervals(),
                                     listener::evaluationStep);
                         });
-        Map<String, ManagerEvaluation.Result> byName = new LinkedHashMap<>();
+        Map<String, ManagerEvaluation.ManagerMetrics> byName = new LinkedHashMap<>();
         FaasEnvironment env = spec.evaluationEnvironment(targets);
         for (String name : spec.managers()) {
             List<ManagerEvaluation.Episode> mine = new ArrayList<>();
@@ -414,6 +487,25 @@ public final class FaasComparison {
             }
             byName.put(name, ManagerEvaluation.pool(name, env, mine));
         }
-        return new Result(spec.seed(), evalSeeds, tl, logs, byName);
+        return new Result(spec.seed(), evalSeeds, tl, logs, byName, comparisons(byName));
+    }
+
+    /** Every manager against {@code openwhisk} and against ENSURE (tuned when evaluated). */
+    static List<PairedComparison> comparisons(
+            Map<String, ManagerEvaluation.ManagerMetrics> byName) {
+        List<PairedComparison> out = new ArrayList<>();
+        String ensure = byName.containsKey("ensure-tuned") ? "ensure-tuned" : "ensure";
+        for (String base : List.of("openwhisk", ensure)) {
+            ManagerEvaluation.ManagerMetrics b = byName.get(base);
+            if (b == null) {
+                continue;
+            }
+            for (Map.Entry<String, ManagerEvaluation.ManagerMetrics> e : byName.entrySet()) {
+                if (!e.getKey().equals(base)) {
+                    out.add(PairedComparison.of(e.getValue(), b));
+                }
+            }
+        }
+        return out;
     }
 }

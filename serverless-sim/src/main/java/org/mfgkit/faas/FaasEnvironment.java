@@ -9,17 +9,22 @@ import java.util.List;
  * observations, rewards and the interval's metrics.
  *
  * <p><b>Observation</b> of agent f ({@link #OBS_DIM} numbers in [0, 1], at {@code
- * observations[f*OBS_DIM + k]}): (0) CPU utilisation of its containers, (1) SLO preservation (share
- * of its completions within the QoS target), (2) {@code cpu.shares} mapped linearly from [min, max]
- * to [0, 1], (3) live containers {@code log(1+n)/log(1+256)}, (4) arrival rate {@code
- * log(1+lambda)/log(1+1000)} (lambda per second), (5) {@code p99/target} divided by 4 (0 without
- * completions); (3)-(5) are capped at 1.
+ * observations[f*OBS_DIM + k]}): (0) CPU utilisation of what it holds ({@link
+ * IntervalMetrics#containerCpuUtilization}), (1) SLO preservation (share of its completions within
+ * the QoS target), (2) its {@code cpu.shares} / maxShares, (3) live containers {@code
+ * log(1+n)/log(1+256)}, (4) arrival rate {@code log(1+lambda)/log(1+1000)} (lambda per second), (5)
+ * {@code p99/target} divided by 4 (0 without completions), (6) the mean {@code cpu.shares} of the
+ * co-located containers / maxShares, (7) the CPU pressure of its nodes (share of the interval they
+ * were oversubscribed); all capped at 1.
  *
  * <p><b>Actions</b> ({@link #N_ACTIONS}): {@link #NOOP}; {@link #ADD_CONTAINER} (reserve one more
  * warm container); {@link #REMOVE_CONTAINER} (release one reservation if there is one, and remove
  * the least recently used idle unreserved container of the function at once: a scale-in ahead of
  * the keep-alive timeout); {@link #RAISE_SHARES} / {@link #LOWER_SHARES} ({@code cpu.shares} +-
- * {@code sharesStep}, clamped).
+ * {@code sharesStep} within [minShares, maxShares]; a default below minShares only rises); with
+ * {@code cpuQuota} also {@link #RAISE_QUOTA} / {@link #LOWER_QUOTA} (the hard CPU limit of its
+ * containers +- {@code quotaStep} cores, within [quotaStep, cpuDemand]; raising it to the demand
+ * removes it).
  *
  * <p><b>Reward</b> of agent f: {@code alpha * util_f + (1 - alpha) * slo_f - reversalPenalty *
  * 1{reversal}}, where a reversal is a change of a control (reservation or shares) in the direction
@@ -28,16 +33,21 @@ import java.util.List;
  */
 public final class FaasEnvironment {
     /** Observation size per agent. */
-    public static final int OBS_DIM = 6;
+    public static final int OBS_DIM = 8;
 
-    /** Number of discrete actions per agent. */
+    /** Number of discrete actions per agent of 004 (without the quota actions). */
     public static final int N_ACTIONS = 5;
+
+    /** Number of discrete actions per agent with the quota actions. */
+    public static final int MAX_ACTIONS = 7;
 
     public static final int NOOP = 0;
     public static final int ADD_CONTAINER = 1;
     public static final int REMOVE_CONTAINER = 2;
     public static final int RAISE_SHARES = 3;
     public static final int LOWER_SHARES = 4;
+    public static final int RAISE_QUOTA = 5;
+    public static final int LOWER_QUOTA = 6;
 
     /** Largest reservation an agent can ask for per function. */
     public static final int MAX_RESERVED = 256;
@@ -57,8 +67,10 @@ public final class FaasEnvironment {
     private final int[] dirC;
 
     private final int[] dirS;
+    private final int[] dirQ;
     private final int[] prevDirC;
     private final int[] prevDirS;
+    private final int[] prevDirQ;
 
     /**
      * One control interval's outcome.
@@ -103,8 +115,20 @@ public final class FaasEnvironment {
         this.episodeIntervals = episodeIntervals;
         dirC = new int[nF];
         dirS = new int[nF];
+        dirQ = new int[nF];
         prevDirC = new int[nF];
         prevDirS = new int[nF];
+        prevDirQ = new int[nF];
+    }
+
+    /** Actions per agent under {@code params}: 5, or 7 with the quota actions. */
+    public static int actions(FaasParams params) {
+        return params.cpuQuota() ? MAX_ACTIONS : N_ACTIONS;
+    }
+
+    /** Actions per agent of this environment. */
+    public int actions() {
+        return actions(params);
     }
 
     /** Convenience: a simulator of {@code profiles} on {@code cluster} fed by {@code arrivals}. */
@@ -159,6 +183,8 @@ public final class FaasEnvironment {
         java.util.Arrays.fill(dirS, 0);
         java.util.Arrays.fill(prevDirC, 0);
         java.util.Arrays.fill(prevDirS, 0);
+        java.util.Arrays.fill(dirQ, 0);
+        java.util.Arrays.fill(prevDirQ, 0);
         double[] obs = new double[nF * OBS_DIM];
         for (int f = 0; f < nF; f++) {
             obs[f * OBS_DIM + 1] = 1.0;
@@ -191,13 +217,45 @@ public final class FaasEnvironment {
                 }
                 sim.removeIdle(f);
             }
-            case RAISE_SHARES ->
-                    setShares(f, Math.min(params.maxShares(), sim.shares(f) + params.sharesStep()));
-            case LOWER_SHARES ->
-                    setShares(f, Math.max(params.minShares(), sim.shares(f) - params.sharesStep()));
+            case RAISE_SHARES -> {
+                int s = sim.shares(f);
+                if (s < params.maxShares()) {
+                    setShares(
+                            f,
+                            Math.max(
+                                    params.minShares(),
+                                    Math.min(params.maxShares(), s + params.sharesStep())));
+                }
+            }
+            case LOWER_SHARES -> {
+                int s = sim.shares(f);
+                if (s > params.minShares()) {
+                    setShares(
+                            f,
+                            Math.min(
+                                    params.maxShares(),
+                                    Math.max(params.minShares(), s - params.sharesStep())));
+                }
+            }
+            case RAISE_QUOTA, LOWER_QUOTA -> {
+                if (!params.cpuQuota()) {
+                    throw new IllegalArgumentException(
+                            "action " + action + " needs cpu_quota (expected 0..4)");
+                }
+                double demand = Math.min(profiles().get(f).cpuDemand(), sim.cluster().cores());
+                double q = Math.min(sim.quota(f), demand);
+                double next =
+                        action == RAISE_QUOTA
+                                ? q + params.quotaStep()
+                                : Math.max(params.quotaStep(), q - params.quotaStep());
+                if (next != q) {
+                    dirQ[f] = action == RAISE_QUOTA ? 1 : -1;
+                    sim.setQuota(f, next >= demand ? Double.POSITIVE_INFINITY : next);
+                }
+            }
             default ->
                     throw new IllegalArgumentException(
-                            "unknown action " + action + " (expected 0.." + (N_ACTIONS - 1) + ")");
+                            "unknown action " + action + " (expected 0.." + (actions() - 1) + ")");
         }
     }
 
@@ -250,21 +308,27 @@ public final class FaasEnvironment {
                     m.completions()[f] > 0
                             ? Math.min(1.0, m.p99Ms()[f] / targets[f] / P99_SCALE)
                             : 0.0;
-            boolean reversal = dirC[f] * prevDirC[f] < 0 || dirS[f] * prevDirS[f] < 0;
+            obs[o + 6] = Math.min(1.0, m.colocatedShares()[f] / params.maxShares());
+            obs[o + 7] = Math.min(1.0, m.nodePressure()[f]);
+            boolean reversal =
+                    dirC[f] * prevDirC[f] < 0
+                            || dirS[f] * prevDirS[f] < 0
+                            || dirQ[f] * prevDirQ[f] < 0;
             rewards[f] =
                     params.alpha() * util
                             + (1.0 - params.alpha()) * slo
                             - (reversal ? params.reversalPenalty() : 0.0);
             prevDirC[f] = dirC[f];
             prevDirS[f] = dirS[f];
+            prevDirQ[f] = dirQ[f];
             dirC[f] = 0;
             dirS[f] = 0;
+            dirQ[f] = 0;
         }
         return new Step(interval, obs, rewards, m, interval >= episodeIntervals);
     }
 
     private double sharesFeature(int shares) {
-        int span = params.maxShares() - params.minShares();
-        return span == 0 ? 0.0 : (shares - params.minShares()) / (double) span;
+        return Math.min(1.0, shares / (double) params.maxShares());
     }
 }

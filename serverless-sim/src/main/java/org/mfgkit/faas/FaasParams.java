@@ -1,19 +1,33 @@
 package org.mfgkit.faas;
 
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
+
 /**
- * Parameters of the simulated platform and of the agents' game (SPEC §5). All defaults live in
- * {@link #defaults()}; override with the {@code withX} methods.
+ * Parameters of the simulated platform and of the agents' game (SPEC §5), declared once in {@link
+ * #SCHEMA} (names as in the experiment JSON and {@code --set}; sources of the defaults in
+ * serverless-sim/README.md, "Parameters").
  *
  * @param keepAliveMs idle time after which an unreserved warm container is evicted (OpenWhisk: 10
  *     min)
  * @param controlIntervalMs length of one control interval (one agent decision) in ms
- * @param minShares lower bound of a function's {@code cpu.shares} (SPEC §5: 128)
- * @param maxShares upper bound of a function's {@code cpu.shares} (SPEC §5: 2048)
+ * @param minShares lower bound of the agents' {@code cpu.shares} actions (SPEC §5: 128)
+ * @param maxShares upper bound of the agents' {@code cpu.shares} actions (SPEC §5: 2048)
  * @param sharesStep change of {@code cpu.shares} per agent action (SPEC §5: 128)
  * @param alpha reward weight of utilisation: {@code r = alpha*util + (1-alpha)*slo} (004: 0.3)
  * @param reversalPenalty reward penalty for an action that reverses the previous change of the same
  *     control
  * @param qosRelaxation QoS target = {@code qosRelaxation x} isolated p99 latency (004: 1.15)
+ * @param userMemoryMb the invoker's {@code user-memory} (MB): its container pool's capacity, its
+ *     load-balancer slots and the denominator of the default {@code cpu.shares}; {@code null} = the
+ *     node's whole memory (the first pass's model)
+ * @param managedFraction share of the invokers that run managed (non-blackbox) actions
+ * @param platformOverheadMs latency every request pays outside its container (controller, Kafka,
+ *     database), added to its latency
+ * @param cpuQuota whether the agents also have the hard CPU limit actions (beyond 004)
+ * @param quotaStep change of the CPU limit per quota action (cores)
  */
 public record FaasParams(
         double keepAliveMs,
@@ -23,123 +37,162 @@ public record FaasParams(
         int sharesStep,
         double alpha,
         double reversalPenalty,
-        double qosRelaxation) {
+        double qosRelaxation,
+        Integer userMemoryMb,
+        double managedFraction,
+        double platformOverheadMs,
+        boolean cpuQuota,
+        double quotaStep) {
+
+    public static final Param<Double> KEEP_ALIVE_S =
+            Param.real("keep_alive_s", 600.0, "idle keep-alive of a container (s)")
+                    .check(Checks.positive());
+    public static final Param<Double> CONTROL_INTERVAL_S =
+            Param.real("control_interval_s", 30.0, "control interval of the agents (s)")
+                    .check(Checks.positive());
+    public static final Param<Integer> MIN_SHARES =
+            Param.integer("min_shares", 128, "lowest cpu.shares an agent can set")
+                    .check(Checks.range(2, 262_144));
+    public static final Param<Integer> MAX_SHARES =
+            Param.integer("max_shares", 2048, "highest cpu.shares an agent can set")
+                    .check(Checks.range(2, 262_144));
+    public static final Param<Integer> SHARES_STEP =
+            Param.integer("shares_step", 128, "cpu.shares change per agent action")
+                    .check(Checks.positive());
+    public static final Param<Double> ALPHA =
+            Param.real("alpha", 0.3, "reward weight of utilisation (004: 0.3)")
+                    .check(Checks.unitInterval());
+    public static final Param<Double> REVERSAL_PENALTY =
+            Param.real("reversal_penalty", 0.1, "reward penalty of an action that reverses")
+                    .check(Checks.nonNegative());
+    public static final Param<Double> QOS_RELAXATION =
+            Param.real("qos_relaxation", 1.15, "QoS target over the isolated p99 (004: 1.15)")
+                    .check(Checks.between(1.0, 100.0));
+    public static final Param<Integer> USER_MEMORY_MB =
+            Param.integer(
+                            "user_memory_mb",
+                            2048,
+                            "invoker user-memory in MB (OpenWhisk ansible default 2048m), or node")
+                    .check(Checks.positive())
+                    .orNone("node");
+    public static final Param<Double> MANAGED_FRACTION =
+            Param.real(
+                            "managed_fraction",
+                            0.9,
+                            "share of invokers for managed actions (OpenWhisk default 90%)")
+                    .check(Checks.openClosedUnit());
+    public static final Param<Double> PLATFORM_OVERHEAD_MS =
+            Param.real(
+                            "platform_overhead_ms",
+                            0.0,
+                            "latency per request outside the container (ms); no cited value: 0")
+                    .check(Checks.nonNegative());
+    public static final Param<Boolean> CPU_QUOTA =
+            Param.bool("cpu_quota", false, "agents also set a hard CPU limit (beyond 004)");
+    public static final Param<Double> QUOTA_STEP =
+            Param.real("quota_step", 0.25, "CPU limit change per quota action (cores)")
+                    .check(Checks.positive());
+
+    /** The declarations, in the order of the record. */
+    public static final ParamSchema SCHEMA =
+            ParamSchema.of(
+                    "faas platform",
+                    KEEP_ALIVE_S,
+                    CONTROL_INTERVAL_S,
+                    MIN_SHARES,
+                    MAX_SHARES,
+                    SHARES_STEP,
+                    ALPHA,
+                    REVERSAL_PENALTY,
+                    QOS_RELAXATION,
+                    USER_MEMORY_MB,
+                    MANAGED_FRACTION,
+                    PLATFORM_OVERHEAD_MS,
+                    CPU_QUOTA,
+                    QUOTA_STEP);
+
     public FaasParams {
-        if (!(keepAliveMs > 0.0)) {
-            throw new IllegalArgumentException("keepAliveMs must be > 0, got " + keepAliveMs);
-        }
-        if (!(controlIntervalMs > 0.0) || Double.isInfinite(controlIntervalMs)) {
+        KEEP_ALIVE_S.validate(keepAliveMs / 1000.0);
+        CONTROL_INTERVAL_S.validate(controlIntervalMs / 1000.0);
+        MIN_SHARES.validate(minShares);
+        MAX_SHARES.validate(maxShares);
+        SHARES_STEP.validate(sharesStep);
+        ALPHA.validate(alpha);
+        REVERSAL_PENALTY.validate(reversalPenalty);
+        QOS_RELAXATION.validate(qosRelaxation);
+        USER_MEMORY_MB.validate(userMemoryMb);
+        MANAGED_FRACTION.validate(managedFraction);
+        PLATFORM_OVERHEAD_MS.validate(platformOverheadMs);
+        QUOTA_STEP.validate(quotaStep);
+        if (maxShares < minShares) {
             throw new IllegalArgumentException(
-                    "controlIntervalMs must be finite and > 0, got " + controlIntervalMs);
-        }
-        if (minShares < 2 || maxShares < minShares) {
-            throw new IllegalArgumentException(
-                    "cpu.shares bounds must satisfy 2 <= minShares <= maxShares, got "
-                            + minShares
-                            + ".."
-                            + maxShares);
-        }
-        if (sharesStep <= 0) {
-            throw new IllegalArgumentException("sharesStep must be > 0, got " + sharesStep);
-        }
-        if (!(alpha >= 0.0 && alpha <= 1.0)) {
-            throw new IllegalArgumentException("alpha must lie in [0,1], got " + alpha);
-        }
-        if (!(reversalPenalty >= 0.0) || Double.isInfinite(reversalPenalty)) {
-            throw new IllegalArgumentException(
-                    "reversalPenalty must be finite and >= 0, got " + reversalPenalty);
-        }
-        if (!(qosRelaxation >= 1.0) || Double.isInfinite(qosRelaxation)) {
-            throw new IllegalArgumentException(
-                    "qosRelaxation must be finite and >= 1, got " + qosRelaxation);
+                    "max_shares must be >= min_shares, got " + maxShares + " < " + minShares);
         }
     }
 
-    /**
-     * OpenWhisk's 10-minute keep-alive, 30-second control interval, shares in [128, 2048] by 128,
-     * {@code alpha = 0.3} (004), reversal penalty 0.1, QoS relaxation 1.15 (004).
-     */
-    public static FaasParams defaults() {
-        return new FaasParams(600_000.0, 30_000.0, 128, 2048, 128, 0.3, 0.1, 1.15);
-    }
-
-    public FaasParams withKeepAliveMs(double v) {
+    /** The parameters of {@code values} (values of {@link #SCHEMA}). */
+    public static FaasParams of(ParamValues v) {
         return new FaasParams(
-                v,
-                controlIntervalMs,
-                minShares,
-                maxShares,
-                sharesStep,
-                alpha,
-                reversalPenalty,
-                qosRelaxation);
+                1000.0 * v.get(KEEP_ALIVE_S),
+                1000.0 * v.get(CONTROL_INTERVAL_S),
+                v.get(MIN_SHARES),
+                v.get(MAX_SHARES),
+                v.get(SHARES_STEP),
+                v.get(ALPHA),
+                v.get(REVERSAL_PENALTY),
+                v.get(QOS_RELAXATION),
+                v.get(USER_MEMORY_MB),
+                v.get(MANAGED_FRACTION),
+                v.get(PLATFORM_OVERHEAD_MS),
+                v.get(CPU_QUOTA),
+                v.get(QUOTA_STEP));
+    }
+
+    /** These parameters as values of {@link #SCHEMA} (for the result echo). */
+    public ParamValues values() {
+        return SCHEMA.defaults()
+                .with(KEEP_ALIVE_S, keepAliveMs / 1000.0)
+                .with(CONTROL_INTERVAL_S, controlIntervalMs / 1000.0)
+                .with(MIN_SHARES, minShares)
+                .with(MAX_SHARES, maxShares)
+                .with(SHARES_STEP, sharesStep)
+                .with(ALPHA, alpha)
+                .with(REVERSAL_PENALTY, reversalPenalty)
+                .with(QOS_RELAXATION, qosRelaxation)
+                .with(USER_MEMORY_MB, userMemoryMb)
+                .with(MANAGED_FRACTION, managedFraction)
+                .with(PLATFORM_OVERHEAD_MS, platformOverheadMs)
+                .with(CPU_QUOTA, cpuQuota)
+                .with(QUOTA_STEP, quotaStep);
+    }
+
+    /** The declared defaults (sources in the README). */
+    public static FaasParams defaults() {
+        return of(SCHEMA.defaults());
+    }
+
+    /** A copy with {@code param} set to {@code value}. */
+    public <T> FaasParams with(Param<T> param, T value) {
+        return of(values().with(param, value));
     }
 
     public FaasParams withControlIntervalMs(double v) {
-        return new FaasParams(
-                keepAliveMs,
-                v,
-                minShares,
-                maxShares,
-                sharesStep,
-                alpha,
-                reversalPenalty,
-                qosRelaxation);
+        return with(CONTROL_INTERVAL_S, v / 1000.0);
     }
 
-    public FaasParams withShares(int min, int max, int step) {
-        return new FaasParams(
-                keepAliveMs,
-                controlIntervalMs,
-                min,
-                max,
-                step,
-                alpha,
-                reversalPenalty,
-                qosRelaxation);
-    }
-
-    public FaasParams withAlpha(double v) {
-        return new FaasParams(
-                keepAliveMs,
-                controlIntervalMs,
-                minShares,
-                maxShares,
-                sharesStep,
-                v,
-                reversalPenalty,
-                qosRelaxation);
-    }
-
-    public FaasParams withReversalPenalty(double v) {
-        return new FaasParams(
-                keepAliveMs,
-                controlIntervalMs,
-                minShares,
-                maxShares,
-                sharesStep,
-                alpha,
-                v,
-                qosRelaxation);
-    }
-
-    public FaasParams withQosRelaxation(double v) {
-        return new FaasParams(
-                keepAliveMs,
-                controlIntervalMs,
-                minShares,
-                maxShares,
-                sharesStep,
-                alpha,
-                reversalPenalty,
-                v);
+    /** The invoker's {@code user-memory} on {@code cluster} (MB). */
+    public int userMemoryMb(ClusterSpec cluster) {
+        return userMemoryMb == null ? cluster.memoryMb() : userMemoryMb;
     }
 
     /**
-     * OpenWhisk's default {@code cpu.shares} of a container: proportional to its memory limit (one
-     * share per MB), clamped to {@code [minShares, maxShares]}.
+     * OpenWhisk's default {@code cpu.shares} of a container of {@code memoryMb} on an invoker with
+     * {@code userMemoryMb}: {@code max(int(1024 / (userMemory / memory)), 2)} with the inner
+     * division on whole bytes (ContainerFactory.scala line 77), i.e. {@code 1024 * memory /
+     * user-memory} for powers of two.
      */
-    public int defaultShares(int memoryMb) {
-        return Math.max(minShares, Math.min(maxShares, memoryMb));
+    public static int defaultShares(int memoryMb, int userMemoryMb) {
+        long q = (long) userMemoryMb / memoryMb;
+        return q <= 0 ? 262_144 : Math.max((int) (1024.0 / q), 2);
     }
 }

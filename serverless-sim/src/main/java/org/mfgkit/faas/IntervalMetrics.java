@@ -18,12 +18,21 @@ package org.mfgkit.faas;
  * @param meanLatencyMs mean latency of the completions (0 when none)
  * @param cpuUsedCoreMs CPU time the function's invocations received (core-ms)
  * @param containerMs integral of the function's live container count over the interval (ms)
+ * @param entitledCoreMs CPU the function's containers were entitled to by their {@code cpu.shares}
+ *     and caps (core-ms; formula in {@link IntervalAccounting})
  * @param cpuDemand the function's CPU demand per container (cores)
+ * @param cpuCap the function's per-job CPU cap at the end of the interval: {@code min(demand,
+ *     quota)} (cores)
  * @param containers live containers at the end of the interval
  * @param reserved reserved containers at the end of the interval
  * @param shares {@code cpu.shares} at the end of the interval
+ * @param colocatedShares mean {@code cpu.shares} of the other functions' containers on the nodes
+ *     hosting the function's containers at the end of the interval (0 when none)
+ * @param nodePressure share of the interval the nodes hosting the function's containers were
+ *     oversubscribed (runnable CPU demand above their cores), weighted by its containers there
  * @param clusterCpuUtilization CPU time used / cluster cores x interval length
- * @param memoryUtilization container memory x time / cluster memory x interval length
+ * @param memoryUtilization container memory x time / (invokers' user memory x nodes x interval
+ *     length)
  * @param waiting requests waiting in node buffers at the end of the interval
  * @param latencies per-function latencies of the completions (ms), or {@code null} when not kept
  */
@@ -41,10 +50,14 @@ public record IntervalMetrics(
         double[] meanLatencyMs,
         double[] cpuUsedCoreMs,
         double[] containerMs,
+        double[] entitledCoreMs,
         double[] cpuDemand,
+        double[] cpuCap,
         int[] containers,
         int[] reserved,
         int[] shares,
+        double[] colocatedShares,
+        double[] nodePressure,
         double clusterCpuUtilization,
         double memoryUtilization,
         int waiting,
@@ -61,13 +74,14 @@ public record IntervalMetrics(
     }
 
     /**
-     * CPU utilisation of function f's containers: CPU time received / (CPU demand x container
-     * time); 1 when the function had no container in the interval (nothing allocated, nothing
-     * wasted).
+     * CPU utilisation of function f against what it holds: {@code min(1, CPU time received /
+     * entitled CPU time)} (see {@link IntervalAccounting}); 1 when the function held nothing in the
+     * interval (nothing allocated, nothing wasted). Work borrowed beyond the entitlement from idle
+     * neighbours counts as full use.
      */
     public double containerCpuUtilization(int f) {
-        double allocated = cpuDemand[f] * containerMs[f];
-        return allocated > 0.0 ? Math.min(1.0, cpuUsedCoreMs[f] / allocated) : 1.0;
+        double held = entitledCoreMs[f];
+        return held > 0.0 ? Math.min(1.0, cpuUsedCoreMs[f] / held) : 1.0;
     }
 
     /**

@@ -11,10 +11,11 @@ import java.util.List;
  *
  * <p>Definitions: {@code p99Ms} is the nearest-rank 99th percentile of all recorded latencies;
  * {@code qosViolationRate} = violations / completions; {@code cpuUtilization} = CPU time the
- * invocations received / (CPU demand x live container time), summed over functions (how much of the
- * CPU the managers' containers could use was used); {@code clusterCpuUtilization} = CPU time used /
- * (cluster cores x time); {@code memoryUtilization} = container memory x time / (cluster memory x
- * time); {@code meanReward} = mean over intervals and agents of the environment's reward.
+ * invocations received / the CPU their containers were entitled to by their {@code cpu.shares} and
+ * caps ({@link IntervalAccounting}), summed over functions before dividing (it exceeds 1 where CPU
+ * of idle neighbours was borrowed); {@code clusterCpuUtilization} = CPU time used / (cluster cores
+ * x time); {@code memoryUtilization} = container memory x time / (cluster memory x time); {@code
+ * meanReward} = mean over intervals and agents of the environment's reward.
  */
 public final class ManagerEvaluation {
     private ManagerEvaluation() {}
@@ -127,7 +128,7 @@ public final class ManagerEvaluation {
      * @param series time series (first seed)
      * @param seeds headline numbers per seed
      */
-    public record Result(
+    public record ManagerMetrics(
             String manager,
             long seed,
             int intervals,
@@ -149,7 +150,7 @@ public final class ManagerEvaluation {
             List<SeedResult> seeds) {}
 
     /** Runs {@code manager} for one episode of {@code env} seeded with {@code seed}. */
-    public static Result run(
+    public static ManagerMetrics run(
             FaasEnvironment env, ResourceManager manager, long seed, int warmupIntervals) {
         return run(env, manager, seed, warmupIntervals, null);
     }
@@ -158,7 +159,7 @@ public final class ManagerEvaluation {
      * Runs {@code manager} for one episode; {@code onInterval} (may be null) is told after every
      * interval (for progress bars).
      */
-    public static Result run(
+    public static ManagerMetrics run(
             FaasEnvironment env,
             ResourceManager manager,
             long seed,
@@ -168,7 +169,7 @@ public final class ManagerEvaluation {
     }
 
     /** Runs one episode per seed and pools them (see {@link Result}). */
-    public static Result run(
+    public static ManagerMetrics run(
             FaasEnvironment env,
             ResourceManager manager,
             long[] seeds,
@@ -227,7 +228,7 @@ public final class ManagerEvaluation {
      * numbers over all recorded intervals, the time series of the first episode, one {@link
      * SeedResult} per episode.
      */
-    public static Result pool(String name, FaasEnvironment env, List<Episode> episodes) {
+    public static ManagerMetrics pool(String name, FaasEnvironment env, List<Episode> episodes) {
         if (episodes.isEmpty()) {
             throw new IllegalArgumentException("nothing to pool");
         }
@@ -236,7 +237,7 @@ public final class ManagerEvaluation {
         List<SeedResult> perSeed = new ArrayList<>();
         TimeSeries first = null;
         for (Episode e : episodes) {
-            Result one =
+            ManagerMetrics one =
                     summarise(name, e.seed(), env, e.intervals(), e.rewards(), null, List.of(), 1);
             perSeed.add(
                     new SeedResult(
@@ -264,7 +265,7 @@ public final class ManagerEvaluation {
                 episodes.size());
     }
 
-    static Result summarise(
+    static ManagerMetrics summarise(
             String name,
             long seed,
             FaasEnvironment env,
@@ -321,7 +322,7 @@ public final class ManagerEvaluation {
                 violations[f] += m.violations()[f];
                 cold[f] += m.coldStarts()[f];
                 used[f] += m.cpuUsedCoreMs()[f];
-                alloc[f] += m.cpuDemand()[f] * m.containerMs()[f];
+                alloc[f] += m.entitledCoreMs()[f];
                 containerMs[f] += m.containerMs()[f];
                 sharesSum[f] += m.shares()[f];
                 rewardSum[f] += rewards.get(i)[f];
@@ -329,7 +330,7 @@ public final class ManagerEvaluation {
                 iv += m.violations()[f];
                 icold += m.coldStarts()[f];
                 iu += m.cpuUsedCoreMs()[f];
-                ia += m.cpuDemand()[f] * m.containerMs()[f];
+                ia += m.entitledCoreMs()[f];
                 total += m.containers()[f];
                 float[] l = m.latencies()[f];
                 if (allCount[f] + l.length > all[f].length) {
@@ -393,7 +394,7 @@ public final class ManagerEvaluation {
         for (int f = 0; f < nF; f++) {
             trimmed[f] = Arrays.copyOf(all[f], allCount[f]);
         }
-        return new Result(
+        return new ManagerMetrics(
                 name,
                 seed,
                 k,

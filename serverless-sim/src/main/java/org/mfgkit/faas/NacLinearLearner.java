@@ -3,6 +3,10 @@ package org.mfgkit.faas;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mfgkit.core.Numerics;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.nac.NacOps;
 import org.mfgkit.nac.SgdActor;
 import org.mfgkit.nac.StepSchedule;
@@ -61,32 +65,90 @@ public record NacLinearLearner(
     /** Block size: observation and bias. */
     static final int BLOCK = FaasEnvironment.OBS_DIM + 1;
 
-    /** Feature dimension {@code N_ACTIONS * BLOCK}. */
+    /** Feature dimension {@code N_ACTIONS * BLOCK} of 004's five actions. */
     static final int DIM = FaasEnvironment.N_ACTIONS * BLOCK;
 
     private static final double NORM = 1.0 / Math.sqrt(BLOCK);
 
+    public static final Param<Integer> ITERATIONS =
+            Param.integer("iterations", 100, "NAC iterations T").check(Checks.positive());
+    public static final Param<Integer> EPISODES_PER_ITERATION =
+            Param.integer("episodes_per_iteration", 1, "training episodes per iteration")
+                    .check(Checks.positive());
+    public static final Param<Double> ETA =
+            Param.real("eta", 0.01, "actor step eta").check(Checks.positive());
+    public static final Param<Double> LAMBDA =
+            Param.real("lambda", 0.01, "entropy weight lambda").check(Checks.nonNegative());
+    public static final Param<Double> GAMMA =
+            Param.real("gamma", 0.99, "discount factor (004: 0.99)").check(Checks.discount());
+    public static final Param<Double> CRITIC_STEP =
+            Param.real("critic_step", 0.05, "constant TD(0) step").check(Checks.positive());
+    public static final Param<Double> CRITIC_RADIUS =
+            Param.real("critic_radius", 1000.0, "critic projection radius B")
+                    .check(Checks.positive());
+    public static final Param<Integer> CRITIC_PASSES =
+            Param.integer("critic_passes", 3, "TD(0) passes per iteration")
+                    .check(Checks.positive());
+    public static final Param<Double> ACTOR_STEP =
+            Param.real("actor_step", 0.05, "constant SGD step of the actor oracle")
+                    .check(Checks.positive());
+    public static final Param<Double> ACTOR_RADIUS =
+            Param.real("actor_radius", 100.0, "actor projection radius R").check(Checks.positive());
+    public static final Param<Integer> ACTOR_PASSES =
+            Param.integer("actor_passes", 3, "SGD passes per iteration").check(Checks.positive());
+    public static final Param<Boolean> GREEDY =
+            Param.bool("greedy", false, "evaluate with the most probable action");
+
+    /** The declarations (JSON section {@code nac_linear}). */
+    public static final ParamSchema SCHEMA =
+            ParamSchema.of(
+                    "nac_linear",
+                    ITERATIONS,
+                    EPISODES_PER_ITERATION,
+                    ETA,
+                    LAMBDA,
+                    GAMMA,
+                    CRITIC_STEP,
+                    CRITIC_RADIUS,
+                    CRITIC_PASSES,
+                    ACTOR_STEP,
+                    ACTOR_RADIUS,
+                    ACTOR_PASSES,
+                    GREEDY);
+
     public NacLinearLearner {
-        if (iterations <= 0 || episodesPerIteration <= 0 || criticPasses <= 0 || actorPasses <= 0) {
+        ITERATIONS.validate(iterations);
+        EPISODES_PER_ITERATION.validate(episodesPerIteration);
+        ETA.validate(eta);
+        LAMBDA.validate(lambda);
+        GAMMA.validate(gamma);
+        CRITIC_STEP.validate(criticStep);
+        CRITIC_RADIUS.validate(criticRadius);
+        CRITIC_PASSES.validate(criticPasses);
+        ACTOR_STEP.validate(actorStep);
+        ACTOR_RADIUS.validate(actorRadius);
+        ACTOR_PASSES.validate(actorPasses);
+        if (eta * lambda >= 1.0) {
             throw new IllegalArgumentException(
-                    "nac_linear: iterations, episodes_per_iteration, critic_passes and actor_passes must be > 0");
+                    "nac_linear: need eta * lambda < 1, got " + eta + " * " + lambda);
         }
-        if (!(eta > 0.0) || !(lambda >= 0.0) || eta * lambda >= 1.0) {
-            throw new IllegalArgumentException(
-                    "nac_linear: need eta > 0, lambda >= 0 and eta * lambda < 1, got "
-                            + eta
-                            + ", "
-                            + lambda);
-        }
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("nac_linear: gamma must lie in [0,1), got " + gamma);
-        }
-        if (!(criticStep > 0.0)
-                || !(criticRadius > 0.0)
-                || !(actorStep > 0.0)
-                || !(actorRadius > 0.0)) {
-            throw new IllegalArgumentException("nac_linear: steps and radii must be > 0");
-        }
+    }
+
+    /** The learner of {@code v} (values of {@link #SCHEMA}). */
+    public static NacLinearLearner of(ParamValues v) {
+        return new NacLinearLearner(
+                v.get(ITERATIONS),
+                v.get(EPISODES_PER_ITERATION),
+                v.get(ETA),
+                v.get(LAMBDA),
+                v.get(GAMMA),
+                v.get(CRITIC_STEP),
+                v.get(CRITIC_RADIUS),
+                v.get(CRITIC_PASSES),
+                v.get(ACTOR_STEP),
+                v.get(ACTOR_RADIUS),
+                v.get(ACTOR_PASSES),
+                v.get(GREEDY));
     }
 
     /**
@@ -97,16 +159,16 @@ public record NacLinearLearner(
      * step 0.05 with R = 100, three passes each, sampled actions.
      */
     public static NacLinearLearner defaults() {
-        return new NacLinearLearner(
-                100, 1, 0.01, 0.01, 0.99, 0.05, 1000.0, 3, 0.05, 100.0, 3, false);
+        return of(SCHEMA.defaults());
     }
 
     @Override
     public FaasComparison.Trained train(
             FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
         long t0 = System.nanoTime();
-        final int nA = FaasEnvironment.N_ACTIONS;
+        final int nA = FaasEnvironment.actions(spec.params());
         final int d = FaasEnvironment.OBS_DIM;
+        final int DIM = nA * BLOCK;
         TdZeroCritic critic =
                 new TdZeroCritic(
                         DIM, gamma, lambda, criticRadius, StepSchedule.constant(criticStep));
@@ -124,7 +186,7 @@ public record NacLinearLearner(
         double[] qhat = new double[nA];
         double[] adv = new double[nA];
         for (int it = 0; it < iterations; it++) {
-            LinearPolicy policy = new LinearPolicy(theta);
+            LinearPolicy policy = new LinearPolicy(theta, nA);
             Rollout[] batch = episodes.collect(policy, episodesPerIteration);
             curve[it] = Rollout.meanReward(batch);
             // Alg. 1 step 1 / Alg. 2: TD(0) on (phi(o,a), r, log pi(a|o), phi(o',a')); averages
@@ -133,8 +195,8 @@ public record NacLinearLearner(
             for (int pass = 0; pass < criticPasses; pass++) {
                 for (Rollout r : batch) {
                     for (int i = 0; i < r.n; i++) {
-                        featuresAllActions(r.obs, i * d, phiA);
-                        featuresAllActions(r.nextObs, i * d, phiNextA);
+                        featuresAllActions(r.obs, i * d, phiA, nA);
+                        featuresAllActions(r.nextObs, i * d, phiNextA, nA);
                         critic.update(
                                 phiA,
                                 r.action[i] * DIM,
@@ -151,7 +213,7 @@ public record NacLinearLearner(
             for (int pass = 0; pass < actorPasses; pass++) {
                 for (Rollout r : batch) {
                     for (int i = 0; i < r.n; i++) {
-                        featuresAllActions(r.obs, i * d, phiA);
+                        featuresAllActions(r.obs, i * d, phiA, nA);
                         NacOps.probabilities(theta, phiA, nA, logPi, pi);
                         for (int b = 0; b < nA; b++) {
                             System.arraycopy(phiA, b * DIM, phi, 0, DIM);
@@ -176,20 +238,31 @@ public record NacLinearLearner(
         info.put("feature_dimension", DIM);
         info.put("evaluation", greedy ? "greedy" : "sampled");
         return new FaasComparison.Trained(
-                new PolicyManager("nac-linear", new LinearPolicy(theta), greedy),
+                new PolicyManager(name(spec), new LinearPolicy(theta, nA), greedy),
                 curve,
                 (System.nanoTime() - t0) / 1e9,
                 info);
     }
 
-    /**
-     * {@code phi(o,b)} for every action b into {@code out[b*DIM + k]} (length {@code N_ACTIONS *
-     * DIM}).
-     */
+    /** The manager's name: {@code nac-linear}, {@code nac-linear-quota} with the quota actions. */
+    static String name(FaasComparison.Spec spec) {
+        return spec.params().cpuQuota() ? "nac-linear-quota" : "nac-linear";
+    }
+
+    /** {@link #featuresAllActions(double[], int, double[], int)} for 004's five actions. */
     static void featuresAllActions(double[] obs, int offset, double[] out) {
+        featuresAllActions(obs, offset, out, FaasEnvironment.N_ACTIONS);
+    }
+
+    /**
+     * {@code phi(o,b)} for every action b of {@code nA} into {@code out[b*dim + k]}, {@code dim =
+     * nA * BLOCK} (length {@code nA * dim}).
+     */
+    static void featuresAllActions(double[] obs, int offset, double[] out, int nA) {
         java.util.Arrays.fill(out, 0.0);
-        for (int b = 0; b < FaasEnvironment.N_ACTIONS; b++) {
-            int base = b * DIM + b * BLOCK;
+        int dim = nA * BLOCK;
+        for (int b = 0; b < nA; b++) {
+            int base = b * dim + b * BLOCK;
             for (int k = 0; k < FaasEnvironment.OBS_DIM; k++) {
                 out[base + k] = obs[offset + k] * NORM;
             }
@@ -203,17 +276,30 @@ public record NacLinearLearner(
      */
     static final class LinearPolicy implements AgentPolicy {
         final double[] theta;
-        private final double[] phiA = new double[FaasEnvironment.N_ACTIONS * DIM];
-        private final double[] logPi = new double[FaasEnvironment.N_ACTIONS];
+        private final int nA;
+        private final double[] phiA;
+        private final double[] logPi;
 
         LinearPolicy(double[] theta) {
+            this(theta, FaasEnvironment.N_ACTIONS);
+        }
+
+        LinearPolicy(double[] theta, int nA) {
             this.theta = theta.clone();
+            this.nA = nA;
+            phiA = new double[nA * nA * BLOCK];
+            logPi = new double[nA];
         }
 
         @Override
         public void probabilities(double[] obs, int offset, double[] out) {
-            featuresAllActions(obs, offset, phiA);
-            NacOps.probabilities(theta, phiA, FaasEnvironment.N_ACTIONS, logPi, out);
+            featuresAllActions(obs, offset, phiA, nA);
+            NacOps.probabilities(theta, phiA, nA, logPi, out);
+        }
+
+        @Override
+        public int actions() {
+            return nA;
         }
     }
 }

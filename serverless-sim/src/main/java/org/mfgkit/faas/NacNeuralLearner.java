@@ -8,6 +8,10 @@ import org.mfgkit.core.MeanFieldSoftmaxPolicy;
 import org.mfgkit.core.Numerics;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TwoLayerNetwork;
+import org.mfgkit.core.param.Checks;
+import org.mfgkit.core.param.Param;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 
 /**
  * NAC-NN (004 Appendix E, "NAC Implementation"): mean-field natural actor-critic whose shared
@@ -73,37 +77,119 @@ public record NacNeuralLearner(
         boolean greedy)
         implements FaasComparison.Learner {
     /** Input dimension of the actor: observation, one-hot action, bias. */
-    static final int ACTOR_INPUT = FaasEnvironment.OBS_DIM + FaasEnvironment.N_ACTIONS + 1;
+    static final int ACTOR_INPUT = FaasEnvironment.OBS_DIM + FaasEnvironment.MAX_ACTIONS + 1;
 
     /** Input dimension of the critic: observation, bias. */
     static final int CRITIC_INPUT = FaasEnvironment.OBS_DIM + 1;
 
+    public static final Param<Integer> ITERATIONS =
+            Param.integer("iterations", 100, "training iterations").check(Checks.positive());
+    public static final Param<Integer> EPISODES_PER_ITERATION =
+            Param.integer("episodes_per_iteration", 1, "training episodes per iteration")
+                    .check(Checks.positive());
+    public static final Param<Integer> HIDDEN =
+            Param.integer("hidden", 64, "hidden units (004: 64)").check(Checks.positive());
+    public static final Param<String> ACTIVATION =
+            Param.choice(
+                    "activation",
+                    Activation.TANH.label(),
+                    java.util.Arrays.stream(Activation.values()).map(Activation::label).toList(),
+                    "unit nonlinearity");
+    public static final Param<Double> LEARNING_RATE =
+            Param.real("learning_rate", 3e-4, "Adam learning rate (004: 3e-4)")
+                    .check(Checks.positive());
+    public static final Param<Boolean> WIDTH_SCALED_RATE =
+            Param.bool("width_scaled_rate", true, "multiply the learning rate by sqrt(hidden)");
+    public static final Param<Double> GAMMA =
+            Param.real("gamma", 0.99, "discount factor (004: 0.99)").check(Checks.discount());
+    public static final Param<Double> GAE_LAMBDA =
+            Param.real("gae_lambda", 0.95, "GAE parameter").check(Checks.unitInterval());
+    public static final Param<Integer> MINI_BATCH =
+            Param.integer("mini_batch", 5, "transitions per mini-batch (004: 5)")
+                    .check(Checks.positive());
+    public static final Param<Integer> EPOCHS =
+            Param.integer("epochs", 5, "passes over each batch (004: 5)").check(Checks.positive());
+    public static final Param<Double> KL_TARGET =
+            Param.real("kl_target", 0.01, "target KL of the adaptive penalty")
+                    .check(Checks.positive());
+    public static final Param<Double> BETA0 =
+            Param.real("beta0", 1.0, "initial KL penalty").check(Checks.nonNegative());
+    public static final Param<Double> LAMBDA =
+            Param.real("lambda", 0.01, "entropy weight").check(Checks.nonNegative());
+    public static final Param<Double> OUTPUT_STD =
+            Param.real("output_std", 1.0, "initial std of the output weights")
+                    .check(Checks.nonNegative());
+    public static final Param<Double> HIDDEN_STD =
+            Param.real("hidden_std", 1.0, "initial std of the hidden weights")
+                    .check(Checks.nonNegative());
+    public static final Param<Boolean> GREEDY =
+            Param.bool("greedy", false, "evaluate with the most probable action");
+
+    /** The declarations (JSON section {@code nac_nn}). */
+    public static final ParamSchema SCHEMA =
+            ParamSchema.of(
+                    "nac_nn",
+                    ITERATIONS,
+                    EPISODES_PER_ITERATION,
+                    HIDDEN,
+                    ACTIVATION,
+                    LEARNING_RATE,
+                    WIDTH_SCALED_RATE,
+                    GAMMA,
+                    GAE_LAMBDA,
+                    MINI_BATCH,
+                    EPOCHS,
+                    KL_TARGET,
+                    BETA0,
+                    LAMBDA,
+                    OUTPUT_STD,
+                    HIDDEN_STD,
+                    GREEDY);
+
     public NacNeuralLearner {
-        if (iterations <= 0
-                || episodesPerIteration <= 0
-                || hidden <= 0
-                || miniBatch <= 0
-                || epochs <= 0) {
-            throw new IllegalArgumentException(
-                    "nac_nn: iterations, episodes_per_iteration, hidden, mini_batch and epochs must be > 0");
-        }
         if (activation == null) {
             throw new IllegalArgumentException("nac_nn: activation is required");
         }
-        if (!(learningRate > 0.0) || !(klTarget > 0.0) || !(beta0 >= 0.0) || !(lambda >= 0.0)) {
-            throw new IllegalArgumentException(
-                    "nac_nn: learning_rate and kl_target must be > 0, beta0 and lambda >= 0");
+        ITERATIONS.validate(iterations);
+        EPISODES_PER_ITERATION.validate(episodesPerIteration);
+        HIDDEN.validate(hidden);
+        LEARNING_RATE.validate(learningRate);
+        GAMMA.validate(gamma);
+        GAE_LAMBDA.validate(gaeLambda);
+        MINI_BATCH.validate(miniBatch);
+        EPOCHS.validate(epochs);
+        KL_TARGET.validate(klTarget);
+        BETA0.validate(beta0);
+        LAMBDA.validate(lambda);
+        OUTPUT_STD.validate(outputStd);
+        HIDDEN_STD.validate(hiddenStd);
+    }
+
+    /** The learner of {@code v} (values of {@link #SCHEMA}). */
+    public static NacNeuralLearner of(ParamValues v) {
+        Activation act = null;
+        for (Activation a : Activation.values()) {
+            if (a.label().equals(v.get(ACTIVATION))) {
+                act = a;
+            }
         }
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("nac_nn: gamma must lie in [0,1), got " + gamma);
-        }
-        if (!(gaeLambda >= 0.0 && gaeLambda <= 1.0)) {
-            throw new IllegalArgumentException(
-                    "nac_nn: gae_lambda must lie in [0,1], got " + gaeLambda);
-        }
-        if (!(outputStd >= 0.0) || !(hiddenStd >= 0.0)) {
-            throw new IllegalArgumentException("nac_nn: initial standard deviations must be >= 0");
-        }
+        return new NacNeuralLearner(
+                v.get(ITERATIONS),
+                v.get(EPISODES_PER_ITERATION),
+                v.get(HIDDEN),
+                act,
+                v.get(LEARNING_RATE),
+                v.get(WIDTH_SCALED_RATE),
+                v.get(GAMMA),
+                v.get(GAE_LAMBDA),
+                v.get(MINI_BATCH),
+                v.get(EPOCHS),
+                v.get(KL_TARGET),
+                v.get(BETA0),
+                v.get(LAMBDA),
+                v.get(OUTPUT_STD),
+                v.get(HIDDEN_STD),
+                v.get(GREEDY));
     }
 
     /**
@@ -113,23 +199,7 @@ public record NacNeuralLearner(
      * iteration, 100 iterations, sampled actions at evaluation.
      */
     public static NacNeuralLearner defaults() {
-        return new NacNeuralLearner(
-                100,
-                1,
-                64,
-                Activation.TANH,
-                3e-4,
-                true,
-                0.99,
-                0.95,
-                5,
-                5,
-                0.01,
-                1.0,
-                0.01,
-                1.0,
-                1.0,
-                false);
+        return of(SCHEMA.defaults());
     }
 
     /** The Adam learning rate actually used. */
@@ -142,10 +212,12 @@ public record NacNeuralLearner(
             FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {
         long t0 = System.nanoTime();
         RandomGenerator init = RandomStreams.derive(seed, 0);
+        final int nA = FaasEnvironment.actions(spec.params());
         NetworkPolicy policy =
                 new NetworkPolicy(
                         TwoLayerNetwork.gaussian(
-                                activation, hidden, ACTOR_INPUT, outputStd, hiddenStd, init));
+                                activation, hidden, ACTOR_INPUT, outputStd, hiddenStd, init),
+                        nA);
         TwoLayerNetwork critic =
                 TwoLayerNetwork.gaussian(
                         activation, hidden, CRITIC_INPUT, outputStd, hiddenStd, init);
@@ -167,7 +239,7 @@ public record NacNeuralLearner(
                 for (int from = 0; from < b.n; from += miniBatch) {
                     int to = Math.min(b.n, from + miniBatch);
                     double[] g = actorGradient(policy.network, b, order, from, to, beta);
-                    policy = new NetworkPolicy(policy.network.plus(1.0, actorOpt.step(g)));
+                    policy = new NetworkPolicy(policy.network.plus(1.0, actorOpt.step(g)), nA);
                     double[] gc = criticGradient(critic, b, order, from, to);
                     critic = critic.plus(1.0, criticOpt.step(gc));
                 }
@@ -190,7 +262,8 @@ public record NacNeuralLearner(
         info.put("kl_penalty_per_iteration", betaLog);
         info.put("evaluation", greedy ? "greedy" : "sampled");
         return new FaasComparison.Trained(
-                new PolicyManager("nac-nn", policy, greedy),
+                new PolicyManager(
+                        spec.params().cpuQuota() ? "nac-nn-quota" : "nac-nn", policy, greedy),
                 curve,
                 (System.nanoTime() - t0) / 1e9,
                 info);
@@ -199,19 +272,39 @@ public record NacNeuralLearner(
     /** The policy {@code pi(a|o) ∝ exp(f(o, e_a, 1))} of a network. Immutable. */
     static final class NetworkPolicy implements AgentPolicy {
         final TwoLayerNetwork network;
+        final int nA;
 
         NetworkPolicy(TwoLayerNetwork network) {
+            this(network, FaasEnvironment.N_ACTIONS);
+        }
+
+        NetworkPolicy(TwoLayerNetwork network, int nA) {
             this.network = network;
+            this.nA = nA;
         }
 
         @Override
         public void probabilities(double[] obs, int offset, double[] out) {
-            MeanFieldSoftmaxPolicy.probabilities(network, inputs(obs, offset), out);
+            MeanFieldSoftmaxPolicy.probabilities(network, inputs(obs, offset, nA), out);
         }
 
-        /** Per-action inputs {@code [a*d + k]} of observation {@code obs[offset..]}. */
+        @Override
+        public int actions() {
+            return nA;
+        }
+
+        /**
+         * Per-action inputs {@code [a*d + k]} of observation {@code obs[offset..]}, 004's actions.
+         */
         static double[] inputs(double[] obs, int offset) {
-            int nA = FaasEnvironment.N_ACTIONS;
+            return inputs(obs, offset, FaasEnvironment.N_ACTIONS);
+        }
+
+        /**
+         * Per-action inputs {@code [a*d + k]} of observation {@code obs[offset..]}: the
+         * observation, a one-hot action among {@link FaasEnvironment#MAX_ACTIONS} slots, a bias.
+         */
+        static double[] inputs(double[] obs, int offset, int nA) {
             int d = ACTOR_INPUT;
             double[] x = new double[nA * d];
             for (int a = 0; a < nA; a++) {
@@ -264,7 +357,7 @@ public record NacNeuralLearner(
                 n += r.n;
             }
             int d = FaasEnvironment.OBS_DIM;
-            int nA = FaasEnvironment.N_ACTIONS;
+            int nA = rollouts[0].nA;
             double[] obs = new double[n * d];
             int[] action = new int[n];
             double[] pOld = new double[n * nA];
@@ -328,7 +421,7 @@ public record NacNeuralLearner(
     static double[] actorGradient(
             TwoLayerNetwork net, Batch b, int[] order, int from, int to, double beta) {
         int size = net.parameterCount();
-        int nA = FaasEnvironment.N_ACTIONS;
+        int nA = b.pOld.length / b.n;
         int d = ACTOR_INPUT;
         double[] grad = new double[size];
         double[][] gf = new double[nA][size];
@@ -338,7 +431,7 @@ public record NacNeuralLearner(
         double inv = 1.0 / (to - from);
         for (int k = from; k < to; k++) {
             int i = order[k];
-            double[] xs = NetworkPolicy.inputs(b.obs, i * FaasEnvironment.OBS_DIM);
+            double[] xs = NetworkPolicy.inputs(b.obs, i * FaasEnvironment.OBS_DIM, nA);
             for (int a = 0; a < nA; a++) {
                 System.arraycopy(xs, a * d, x, 0, d);
                 f[a] = net.gradient(x, gf[a]);
@@ -385,7 +478,7 @@ public record NacNeuralLearner(
 
     /** Mean over the batch's observations of {@code KL(old(.|o) || now(.|o))}. */
     static double meanKl(AgentPolicy old, AgentPolicy now, Batch b) {
-        int nA = FaasEnvironment.N_ACTIONS;
+        int nA = old.actions();
         double[] p = new double[nA];
         double[] q = new double[nA];
         double s = 0.0;

@@ -12,7 +12,7 @@ public final class PolicyManager implements ResourceManager {
     private final String name;
     private final AgentPolicy policy;
     private final boolean greedy;
-    private final double[] p = new double[FaasEnvironment.N_ACTIONS];
+    private final double[] p;
     private RandomGenerator rng;
 
     /**
@@ -24,6 +24,7 @@ public final class PolicyManager implements ResourceManager {
         this.name = name;
         this.policy = policy;
         this.greedy = greedy;
+        this.p = new double[policy.actions()];
     }
 
     @Override

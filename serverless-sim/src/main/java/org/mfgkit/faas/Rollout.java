@@ -22,6 +22,9 @@ final class Rollout {
     final int[] action;
     final int[] nextAction;
 
+    /** Actions per agent. */
+    final int nA;
+
     /** {@code prob[i*N_ACTIONS + a] = pi(a|o_i)} of the behaviour policy. */
     final double[] prob;
 
@@ -48,6 +51,7 @@ final class Rollout {
         this.agents = agents;
         this.steps = steps;
         this.n = agents * steps;
+        this.nA = prob.length / Math.max(1, agents * steps);
         this.obs = obs;
         this.nextObs = nextObs;
         this.action = action;
@@ -78,7 +82,7 @@ final class Rollout {
      */
     static Rollout collect(FaasEnvironment env, AgentPolicy policy, long seed) {
         final int d = FaasEnvironment.OBS_DIM;
-        final int nA = FaasEnvironment.N_ACTIONS;
+        final int nA = policy.actions();
         int agents = env.agents();
         int steps = env.episodeIntervals();
         int n = agents * steps;
@@ -131,17 +135,17 @@ final class Rollout {
 
     /** {@code log pi(action_i | o_i)} of the behaviour policy. */
     double logProb(int i) {
-        return Math.log(prob[i * FaasEnvironment.N_ACTIONS + action[i]]);
+        return Math.log(prob[i * nA + action[i]]);
     }
 
     /** {@code log pi(nextAction_i | o'_i)}. */
     double nextLogProb(int i) {
-        return Math.log(nextProb[i * FaasEnvironment.N_ACTIONS + nextAction[i]]);
+        return Math.log(nextProb[i * nA + nextAction[i]]);
     }
 
     /** Action counts over the episode (diagnostics). */
     int[] actionCounts() {
-        int[] c = new int[FaasEnvironment.N_ACTIONS];
+        int[] c = new int[nA];
         for (int a : action) {
             c[a]++;
         }

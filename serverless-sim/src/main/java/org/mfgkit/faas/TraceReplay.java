@@ -74,10 +74,50 @@ public final class TraceReplay implements ArrivalProcess {
     }
 
     /**
-     * A replay whose scales make every function offer the same mean CPU load, {@code load} of the
-     * cluster's cores split evenly: {@code scale[f] = load * totalCores / F / (meanRate_f *
-     * E[work_f])}, with {@code meanRate_f} the row's mean rate over the replayed minutes (a row
-     * without invocations gets scale 0).
+     * How trace rows are scaled to the offered load ({@code load} of the cluster's cores over the
+     * replayed window).
+     */
+    public enum Normalisation {
+        /** Every function offers the same mean CPU load, {@code load x cores / F} (first pass). */
+        EQUAL_CPU("equal-cpu"),
+        /** Every function gets the same mean request rate; together they offer the load. */
+        EQUAL_RATE("equal-rate"),
+        /** The rows' own counts, one global scale so that together they offer the load. */
+        NATIVE("native");
+
+        private final String label;
+
+        Normalisation(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The labels, in declaration order. */
+        public static java.util.List<String> labels() {
+            return java.util.Arrays.stream(values()).map(Normalisation::label).toList();
+        }
+
+        /** The normalisation called {@code label}. */
+        public static Normalisation of(String label) {
+            for (Normalisation n : values()) {
+                if (n.label.equals(label)) {
+                    return n;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "normalisation must be one of "
+                            + String.join(", ", labels())
+                            + ", got "
+                            + label);
+        }
+    }
+
+    /**
+     * {@link #atLoad(AzureTrace, int[], List, ClusterSpec, double, int, int, Normalisation)} with
+     * equal CPU.
      */
     public static TraceReplay atLoad(
             AzureTrace trace,
@@ -87,6 +127,34 @@ public final class TraceReplay implements ArrivalProcess {
             double load,
             int startMinute,
             int minutes) {
+        return atLoad(
+                trace,
+                rows,
+                profiles,
+                cluster,
+                load,
+                startMinute,
+                minutes,
+                Normalisation.EQUAL_CPU);
+    }
+
+    /**
+     * A replay offering {@code load} of the cluster's cores over the window, split by {@code how}:
+     * with {@code rate_f} the row's mean rate over the window and {@code w_f} the function's mean
+     * work (core-s per call), {@code EQUAL_CPU}: {@code scale_f = load C / (F rate_f w_f)}; {@code
+     * EQUAL_RATE}: {@code scale_f = rho / rate_f} with {@code rho = load C / sum_g w_g}; {@code
+     * NATIVE}: {@code scale_f = load C / sum_g rate_g w_g} for all f. A row without invocations
+     * gets scale 0.
+     */
+    public static TraceReplay atLoad(
+            AzureTrace trace,
+            int[] rows,
+            List<FunctionProfile> profiles,
+            ClusterSpec cluster,
+            double load,
+            int startMinute,
+            int minutes,
+            Normalisation how) {
         if (rows.length != profiles.size()) {
             throw new IllegalArgumentException(
                     "trace replay: " + rows.length + " rows for " + profiles.size() + " functions");
@@ -94,9 +162,21 @@ public final class TraceReplay implements ArrivalProcess {
         if (!(load > 0.0) || Double.isInfinite(load)) {
             throw new IllegalArgumentException("load must be finite and > 0, got " + load);
         }
-        double[] scale = new double[rows.length];
-        double perFunctionCores = load * cluster.totalCores() / rows.length;
-        for (int f = 0; f < rows.length; f++) {
+        if (startMinute < 0 || minutes <= 0 || startMinute + minutes > trace.minutes()) {
+            throw new IllegalArgumentException(
+                    "trace replay: minutes ["
+                            + startMinute
+                            + ", "
+                            + (startMinute + minutes)
+                            + ") are outside the trace's 0.."
+                            + trace.minutes());
+        }
+        int nF = rows.length;
+        double[] perSecond = new double[nF];
+        double[] work = new double[nF];
+        double cpuNative = 0.0;
+        double workSum = 0.0;
+        for (int f = 0; f < nF; f++) {
             if (rows[f] < 0 || rows[f] >= trace.rows().size()) {
                 throw new IllegalArgumentException(
                         "trace replay: row "
@@ -104,19 +184,25 @@ public final class TraceReplay implements ArrivalProcess {
                                 + " is outside 0.."
                                 + (trace.rows().size() - 1));
             }
-            if (startMinute < 0 || minutes <= 0 || startMinute + minutes > trace.minutes()) {
-                throw new IllegalArgumentException(
-                        "trace replay: minutes ["
-                                + startMinute
-                                + ", "
-                                + (startMinute + minutes)
-                                + ") are outside the trace's 0.."
-                                + trace.minutes());
+            perSecond[f] = trace.rows().get(rows[f]).total(startMinute, minutes) / (minutes * 60.0);
+            work[f] = profiles.get(f).meanWorkCoreMs() / 1000.0;
+            cpuNative += perSecond[f] * work[f];
+            if (perSecond[f] > 0.0) {
+                workSum += work[f];
             }
-            double perSecond =
-                    trace.rows().get(rows[f]).total(startMinute, minutes) / (minutes * 60.0);
-            double coreSecondsPerCall = profiles.get(f).meanWorkCoreMs() / 1000.0;
-            scale[f] = perSecond > 0.0 ? perFunctionCores / (perSecond * coreSecondsPerCall) : 0.0;
+        }
+        double cores = load * cluster.totalCores();
+        double[] scale = new double[nF];
+        for (int f = 0; f < nF; f++) {
+            if (!(perSecond[f] > 0.0)) {
+                continue;
+            }
+            scale[f] =
+                    switch (how) {
+                        case EQUAL_CPU -> cores / nF / (perSecond[f] * work[f]);
+                        case EQUAL_RATE -> cores / workSum / perSecond[f];
+                        case NATIVE -> cores / cpuNative;
+                    };
         }
         return new TraceReplay(trace, rows, scale, startMinute, minutes);
     }

@@ -33,6 +33,30 @@ public final class WeightedProcessorSharing {
             double[] rate,
             double sumCap,
             double sumWeight) {
+        allocateGroups(capacity, weight, cap, null, k, rate, sumCap, sumWeight);
+    }
+
+    /**
+     * The same allocation for {@code k} groups of identical jobs: group {@code j} holds {@code
+     * count[j]} jobs, each of weight {@code weight[j]} and cap {@code cap[j]}; {@code rate[j]} is
+     * the rate of <em>each</em> job of the group. This is the one implementation of the
+     * water-filling: {@link #allocateSorted} is the case {@code count = null} (one job per group),
+     * and the simulator's nodes ({@link ProcessorSharingNodes}) call it with their (node, function)
+     * groups.
+     *
+     * @param count {@code count[j]} &gt;= 1 jobs in group j, or {@code null} for all ones
+     * @param sumCap {@code sum_j count[j] cap[j]}
+     * @param sumWeight {@code sum_j count[j] weight[j]}
+     */
+    public static void allocateGroups(
+            double capacity,
+            double[] weight,
+            double[] cap,
+            int[] count,
+            int k,
+            double[] rate,
+            double sumCap,
+            double sumWeight) {
         if (sumCap <= capacity) {
             for (int j = 0; j < k; j++) {
                 rate[j] = cap[j];
@@ -42,11 +66,12 @@ public final class WeightedProcessorSharing {
         double c = capacity;
         double w = sumWeight;
         int j = 0;
-        // cap-limited jobs: d_j/w_j <= c/w at the current level
+        // cap-limited groups: d_j/w_j <= c/w at the current level
         while (j < k && cap[j] * w <= c * weight[j]) {
             rate[j] = cap[j];
-            c -= cap[j];
-            w -= weight[j];
+            int n = count == null ? 1 : count[j];
+            c -= n * cap[j];
+            w -= n * weight[j];
             j++;
         }
         double level = c / w;

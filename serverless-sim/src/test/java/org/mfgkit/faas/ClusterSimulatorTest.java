@@ -13,7 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.mfgkit.core.Tolerances;
 
 class ClusterSimulatorTest {
-    private static final FaasParams P = FaasParams.defaults();
+    /**
+     * The mechanisms are tested on small nodes whose whole memory is the invokers' user memory, all
+     * invokers managed.
+     */
+    private static final FaasParams P =
+            FaasParams.defaults()
+                    .with(FaasParams.USER_MEMORY_MB, null)
+                    .with(FaasParams.MANAGED_FRACTION, 1.0);
 
     /**
      * A function with a deterministic service time (lognormal with sigma 0 is exactly its median).
@@ -302,19 +309,27 @@ class ClusterSimulatorTest {
 
     @Test
     void openWhiskHashingAndCoprimeSteps() {
-        assertArrayEquals(new int[] {1, 3, 7}, ClusterSimulator.pairwiseCoprimeNumbersUntil(10));
+        assertArrayEquals(
+                new int[] {1, 3, 7}, ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(10));
         assertArrayEquals(
                 new int[] {1, 2, 5, 11, 13, 17, 19},
-                ClusterSimulator.pairwiseCoprimeNumbersUntil(21));
-        assertArrayEquals(new int[] {1}, ClusterSimulator.pairwiseCoprimeNumbersUntil(1));
+                ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(21));
+        assertArrayEquals(
+                new int[] {1}, ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(1));
         List<FunctionProfile> fns = FunctionProfiles.defaults();
+        // OpenWhisk's defaults: managed-fraction 90% of 21 invokers = ceil(18.9) = 19 managed
         ClusterSimulator sim =
                 new ClusterSimulator(
-                        ClusterSpec.defaults(), fns, P, PoissonArrivals.constant(new double[12]));
-        int[] steps = ClusterSimulator.pairwiseCoprimeNumbersUntil(21);
+                        ClusterSpec.defaults(),
+                        fns,
+                        FaasParams.defaults(),
+                        PoissonArrivals.constant(new double[12]));
+        assertEquals(19, sim.managedInvokers());
+        int[] steps = ShardingContainerPoolBalancer.pairwiseCoprimeNumbersUntil(19);
+        assertArrayEquals(new int[] {1, 2, 3, 5, 7, 11, 13, 17}, steps);
         for (int f = 0; f < fns.size(); f++) {
             int hash = Math.abs("guest".hashCode() ^ ("guest/" + fns.get(f).name()).hashCode());
-            assertEquals(hash % 21, sim.homeNode(f));
+            assertEquals(hash % 19, sim.homeNode(f));
             assertEquals(steps[hash % steps.length], sim.stepSize(f));
         }
     }

@@ -38,7 +38,9 @@ class NacLinearLearnerTest {
                 1,
                 1,
                 List.copyOf(learners.keySet()),
-                learners);
+                learners,
+                TraceReplay.Normalisation.EQUAL_CPU,
+                EnsureManager.defaults());
     }
 
     @Test
@@ -69,7 +71,9 @@ class NacLinearLearnerTest {
             pi.probabilities(obs, 0, p);
             assertArrayEquals(z, p, Tolerances.TEST_EXACT);
         }
-        NacLinearLearner.featuresAllActions(new double[] {1, 1, 1, 1, 1, 1}, 0, phiA);
+        double[] ones = new double[FaasEnvironment.OBS_DIM];
+        Arrays.fill(ones, 1.0);
+        NacLinearLearner.featuresAllActions(ones, 0, phiA);
         assertEquals(
                 1.0,
                 Numerics.norm2(Arrays.copyOfRange(phiA, 0, NacLinearLearner.DIM)),

@@ -10,15 +10,23 @@ import org.junit.jupiter.api.Test;
 class RolloutTest {
     /** A fixed policy: uniform except that it prefers no-op when SLO preservation is high. */
     static final AgentPolicy POLICY =
-            (obs, off, out) -> {
-                double slo = obs[off + 1];
-                double sum = 0;
-                for (int a = 0; a < out.length; a++) {
-                    out[a] = a == 0 ? 1 + 3 * slo : 1;
-                    sum += out[a];
+            new AgentPolicy() {
+                @Override
+                public void probabilities(double[] obs, int off, double[] out) {
+                    double slo = obs[off + 1];
+                    double sum = 0;
+                    for (int a = 0; a < out.length; a++) {
+                        out[a] = a == 0 ? 1 + 3 * slo : 1;
+                        sum += out[a];
+                    }
+                    for (int a = 0; a < out.length; a++) {
+                        out[a] /= sum;
+                    }
                 }
-                for (int a = 0; a < out.length; a++) {
-                    out[a] /= sum;
+
+                @Override
+                public int actions() {
+                    return FaasEnvironment.N_ACTIONS;
                 }
             };
 

@@ -42,6 +42,8 @@ public final class BenchTasks {
         register(NacBench.of("lq"));
         register(MeanFieldFlowBench.task());
         register(FaasBench.task());
+        register(NPlayerBench.exact("sis-fh", 1000));
+        register(NPlayerBench.monteCarlo("sis-fh", 10_000));
     }
 
     /** Adds a built-in task (one line each in the block above). */

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mfgkit.cli.faas.FaasCompareExperiment;
+import org.mfgkit.cli.faas.FaasSweepExperiment;
 import org.mfgkit.cli.nac.NacExperiment;
+import org.mfgkit.cli.nplayer.NPlayerExperiment;
 
 /**
  * The registry of experiment types, by name: a map filled by one {@code register(...)} line per
@@ -46,6 +48,8 @@ public final class Experiments {
         register(MeanFieldPolicyGradientExperiment.bandit());
         register(MeanFieldPolicyGradientExperiment.grid());
         register(new FaasCompareExperiment());
+        register(new FaasSweepExperiment());
+        register(new NPlayerExperiment());
     }
 
     /** Adds a built-in experiment type (one line each in the block above). */

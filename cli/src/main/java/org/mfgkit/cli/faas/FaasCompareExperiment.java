@@ -14,13 +14,17 @@ import org.mfgkit.cli.output.PlotSpec;
 import org.mfgkit.cli.output.ResultWriter;
 import org.mfgkit.cli.progress.Progress;
 import org.mfgkit.core.Curve;
+import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.faas.AzureTrace;
 import org.mfgkit.faas.ClusterSpec;
+import org.mfgkit.faas.EnsureManager;
 import org.mfgkit.faas.FaasComparison;
 import org.mfgkit.faas.FaasParams;
 import org.mfgkit.faas.FunctionProfile;
 import org.mfgkit.faas.FunctionProfiles;
 import org.mfgkit.faas.ManagerEvaluation;
+import org.mfgkit.faas.TraceReplay;
 
 /**
  * {@code faas-compare} (issue 6; 004 Appendix E): trains the learning resource managers on the
@@ -45,19 +49,26 @@ public final class FaasCompareExperiment implements Experiment {
     /** The config parsed into a comparison spec (validated; no simulation yet). */
     public static FaasComparison.Spec spec(JsonNode json) {
         Config c = Config.of(json);
-        c.allowOnly(
-                "experiment",
-                "seed",
-                "cluster",
-                "profiles",
-                "trace",
-                "load",
-                "control_interval_s",
-                "train",
-                "eval",
-                "managers",
-                "nac_linear",
-                "nac_nn");
+        List<String> allowed =
+                new ArrayList<>(
+                        List.of(
+                                "experiment",
+                                "seed",
+                                "cluster",
+                                "profiles",
+                                "trace",
+                                "load",
+                                "normalisation",
+                                "platform",
+                                "train",
+                                "eval",
+                                "managers",
+                                "ensure",
+                                "ensure_tuning",
+                                "nac_linear",
+                                "nac_nn",
+                                "sweep"));
+        c.allowOnly(allowed.toArray(new String[0]));
         long seed = c.integer("seed", 2019);
         ClusterSpec cluster = ClusterSpec.defaults();
         if (c.has("cluster")) {
@@ -69,10 +80,12 @@ public final class FaasCompareExperiment implements Experiment {
                             cc.integer("cores", cluster.cores()),
                             cc.integer("memory_mb", cluster.memoryMb()));
         }
-        FaasParams params = FaasParams.defaults();
-        if (c.has("control_interval_s")) {
-            params = params.withControlIntervalMs(1000.0 * c.number("control_interval_s"));
-        }
+        FaasParams params =
+                FaasParams.of(
+                        values(FaasParams.SCHEMA, c.has("platform") ? c.object("platform") : null));
+        EnsureManager ensure =
+                EnsureManager.of(
+                        values(EnsureManager.SCHEMA, c.has("ensure") ? c.object("ensure") : null));
         List<FunctionProfile> profiles =
                 c.has("profiles")
                         ? FunctionProfiles.read(existing(c.string("profiles"), "profiles"))
@@ -85,7 +98,7 @@ public final class FaasCompareExperiment implements Experiment {
         List<String> managers =
                 c.has("managers") ? c.strings("managers") : FaasComparison.KNOWN_MANAGERS;
         Map<String, FaasComparison.Learner> learners = new LinkedHashMap<>();
-        Learners.configure(c, managers, learners);
+        Learners.configure(c, managers, learners, ensure);
         return new FaasComparison.Spec(
                 seed,
                 cluster,
@@ -100,7 +113,46 @@ public final class FaasCompareExperiment implements Experiment {
                 e.integer("seeds", 3),
                 t.integer("seeds", 1),
                 managers,
-                learners);
+                learners,
+                TraceReplay.Normalisation.of(c.string("normalisation", "native")),
+                ensure);
+    }
+
+    /**
+     * The values of {@code schema} with the fields of {@code section} (defaults where absent; an
+     * unknown field is an error naming the known ones).
+     */
+    static ParamValues values(ParamSchema schema, Config section) {
+        ParamValues v = schema.defaults();
+        if (section == null) {
+            return v;
+        }
+        section.allowOnly(schema.names().toArray(new String[0]));
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = section.node().fields();
+                it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            v = v.withJson(e.getKey(), json(e.getValue()));
+        }
+        return v;
+    }
+
+    /** A JSON scalar as the object {@link org.mfgkit.core.param.Param#fromJson} takes. */
+    static Object json(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isNumber()) {
+            return n.numberValue();
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>();
+            n.forEach(x -> out.add(json(x)));
+            return out;
+        }
+        return n.asText();
     }
 
     private static FaasComparison.Window window(Config w, String name) {
@@ -152,6 +204,10 @@ public final class FaasCompareExperiment implements Experiment {
 
     @Override
     public Object run(JsonNode config, RunContext ctx) throws Exception {
+        if (config.has("sweep")) {
+            throw new IllegalArgumentException(
+                    "config field \"sweep\" belongs to a faas-sweep experiment");
+        }
         FaasComparison.Spec spec = spec(config);
         ProgressListener listener = new ProgressListener(ctx);
         FaasComparison.Result r;
@@ -230,7 +286,7 @@ public final class FaasCompareExperiment implements Experiment {
         List<Curve> cluster = new ArrayList<>();
         List<Curve> mem = new ArrayList<>();
         List<Curve> containers = new ArrayList<>();
-        for (Map.Entry<String, ManagerEvaluation.Result> e : r.managers().entrySet()) {
+        for (Map.Entry<String, ManagerEvaluation.ManagerMetrics> e : r.managers().entrySet()) {
             ManagerEvaluation.TimeSeries s = e.getValue().series();
             p99.add(Curve.single(e.getKey(), s.minutes(), s.p99Ms()));
             viol.add(Curve.single(e.getKey(), s.minutes(), s.qosViolationRate()));

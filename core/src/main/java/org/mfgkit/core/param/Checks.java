@@ -85,6 +85,23 @@ public final class Checks {
                 });
     }
 
+    /** A non-empty list of whole numbers, each in {@code 1..Integer.MAX_VALUE} (player counts). */
+    public static Check<double[]> positiveIntegers() {
+        return new Check<>(
+                "a non-empty list of integers >= 1",
+                p -> {
+                    if (p.length == 0) {
+                        return false;
+                    }
+                    for (double x : p) {
+                        if (!(x >= 1.0 && x <= Integer.MAX_VALUE && x == Math.rint(x))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
     /** A feature-map spec ({@link FeatureMap#fromSpec}): one-hot, polynomial:D, radial:CX:CA:W. */
     public static Check<String> featureSpec() {
         return new Check<>(FeatureMap.SPEC_SYNTAX, FeatureMap::isSpec);

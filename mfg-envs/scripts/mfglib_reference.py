@@ -6,10 +6,18 @@ linear_quadratic,left_right,rock_paper_scissors}.py, mfglib/mean_field.py, mfgli
 MFGLib works on the joint state-action mean field L_t[s, a] and tensors p_t[s', s, a]; this script
 keeps those layouts on purpose, so that it shares no code path with the Java implementation.
 
-Run:  python3 mfg-envs/scripts/mfglib_reference.py
-The numbers it prints are pinned in FiniteHorizonTest / MfglibReferenceTest.
+Run:  OPENBLAS_NUM_THREADS=1 python3 mfg-envs/scripts/mfglib_reference.py  (about 30 s; one BLAS
+thread, since on a loaded machine threaded BLAS slows the small products a hundredfold)
+It writes the user-given instance of random-linear (src/test/resources/mfglib/random-linear-n5-seed0.json,
+numpy draws) and the fixture src/test/resources/mfglib/reference.json that the Java tests read:
+per game (MFGLib's ten, at MFGLib's defaults) the uniform- and patterned-policy exploitability and
+the fictitious-play / online-mirror-descent curves at iterations CURVE_AT; per algorithm
+(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right). It also prints them; the
+numbers pinned in FiniteHorizonTest / MfglibReferenceTest are among them.
 """
+import json
 import math
+import os
 
 import numpy as np
 
@@ -177,6 +185,257 @@ def online_mirror_descent(T, n_a, mu0, prob, reward, n_iter, alpha=1.0):
     return curve
 
 
+# ---- MFGLib's other seven games (mfglib/env/environment.py and mfglib/env/examples/*.py) ----
+# States of a multi-dimensional S are flattened row-major (MFGLib's flatten), actions likewise.
+
+
+def beach_bar(T=2, n=4, bar_loc=2, log_eps=1e-20, p_still=0.5):
+    prs = [(1 - p_still) / 2, p_still, (1 - p_still) / 2]
+    p = np.zeros((n, n, 3))
+    for s in range(n):
+        for a in range(3):
+            for e, pr in zip([-1, 0, 1], prs):
+                p[min(max(s + a - 1 + e, 0), n - 1), s, a] += pr
+    # distance to the bar on the torus: min(roll(0..n-1, bar), roll(n-1..0, bar+1))
+    dist = np.minimum(np.roll(np.arange(n), bar_loc), np.roll(np.arange(n)[::-1], bar_loc + 1))
+    move = np.array([1.0, 0.0, 1.0]) / n
+
+    def reward(t, L):
+        mu = L.sum(axis=1)
+        return -dist[:, None] - move[None, :] - np.log(mu + log_eps)[:, None]
+
+    return T, n, 3, np.ones(n) / n, lambda t, L: p, reward
+
+
+def building_evacuation(T=3, n_floor=5, floor_l=10, floor_w=10, log_eps=1e-20, eta=1.0,
+                        evac_r=10.0):
+    shape = (n_floor, floor_l, floor_w)
+    n_s = n_floor * floor_l * floor_w
+    p = np.zeros((n_s, n_s, 6))
+    for f in range(n_floor):
+        for i in range(floor_l):
+            for j in range(floor_w):
+                s = np.ravel_multi_index((f, i, j), shape)
+                moves = [
+                    (f, min(i + 1, floor_l - 1), j),  # 0: right
+                    (f, max(0, i - 1), j),  # 1: left
+                    (f, i, max(0, j - 1)),  # 2: up
+                    (f, i, min(j + 1, floor_w - 1)),  # 3: down
+                    (max(0, f - 1) if i == 0 and j == 0 else f, i, j),  # 4: downstairs
+                    (min(f + 1, n_floor - 1) if i == floor_l - 1 and j == floor_w - 1 else f,
+                     i, j),  # 5: upstairs
+                ]
+                for a, nxt in enumerate(moves):
+                    p[np.ravel_multi_index(nxt, shape), s, a] = 1.0
+    bonus = np.zeros(shape)
+    bonus[0] = evac_r
+    bonus = bonus.reshape(-1)
+
+    def reward(t, L):
+        mu = np.maximum(L.sum(axis=1), log_eps)
+        return (-eta * np.log(mu) + bonus)[:, None] * np.ones((1, 6))
+
+    return T, n_s, 6, np.ones(n_s) / n_s, lambda t, L: p, reward
+
+
+def conservative_treasure_hunting(T=5, n=3, r=(1.0, 1.0, 1.0), c=(1.0, 1.0, 1.0, 1.0, 1.0)):
+    assert len(r) == n and len(c) == T
+
+    def diff(L, s):
+        e = np.zeros((n, n))
+        e[s, s] = 1.0
+        return ((L - e) ** 2).sum()
+
+    def prob(t, L):
+        p = np.zeros((n, n, n))
+        if t == 0:
+            for s in range(n):
+                for a in range(n):
+                    p[a, s, a] = 1.0
+            return p
+        for s in range(n):
+            ds = diff(L, s)
+            den = 1.0 + n * c[t - 1] * ds
+            p[:, s, :] = c[t - 1] * ds / den
+            for a in range(n):
+                p[a, s, a] += 1.0 / den
+        return p
+
+    def reward(t, L):
+        out = np.zeros((n, n))
+        if t == 0:
+            return out
+        for s in range(n):
+            out[s, s] = r[s] * (1 - diff(L, s) / 2.0)
+        return out
+
+    return T, n, n, np.ones(n) / n, prob, reward
+
+
+def crowd_bar_path(T, torus_l, torus_w, loc_change_freq, rng):
+    """MFGLib's bar walk (centre, then a +-1 diagonal step every loc_change_freq steps when it
+    stays inside), with a numpy generator in place of torch's; positions for t = 0..T."""
+    bar = (torus_l // 2, torus_w // 2)
+    path = [bar]
+    for i in range(T + 1):
+        if (i + 1) % loc_change_freq == 0:
+            new = (bar[0] + int(rng.choice([-1, 1])), bar[1] + int(rng.choice([-1, 1])))
+            if 0 <= new[0] < torus_l and 0 <= new[1] < torus_w:
+                bar = new
+        path.append(bar)
+    return path[: T + 1]
+
+
+def crowd_motion(bar_path, T=3, torus_l=20, torus_w=20, c=10.0, log_eps=1e-10, p_still=0.5):
+    x = (1 - p_still) / 4
+    eps_prob = [x, x, x, x, p_still]
+    moves = [(1, 0), (-1, 0), (0, 1), (0, -1), (0, 0)]
+    n_s = torus_l * torus_w
+    p = np.zeros((n_s, n_s, 5))
+    for i in range(torus_l):
+        for j in range(torus_w):
+            for a, (a0, a1) in enumerate(moves):
+                for (d0, d1), pr in zip(moves, eps_prob):
+                    ni = min(max(i + a0 + d0, 0), torus_l - 1)
+                    nj = min(max(j + a1 + d1, 0), torus_w - 1)
+                    p[ni * torus_w + nj, i * torus_w + j, a] += pr
+    ii, jj = np.meshgrid(np.arange(torus_l), np.arange(torus_w), indexing="ij")
+    closeness = [1.0 - (np.abs(ii - b0) + np.abs(jj - b1)).reshape(-1) / (torus_l + torus_w)
+                 for (b0, b1) in bar_path]
+
+    def reward(t, L):
+        mu = L.sum(axis=1)
+        return (c * closeness[t] - np.log(mu + log_eps))[:, None] * np.ones((1, 5))
+
+    return T, n_s, 5, np.ones(n_s) / n_s, lambda t, L: p, reward
+
+
+def equilibrium_price(T=4, s_inv=3, Q=2, H=2, d=1.0, e0=1.0, sigma=1.0, c=(1.0,) * 5):
+    n_s, n_a = s_inv + 1, (Q + 1) * (H + 1)
+    qa = np.repeat(np.arange(Q + 1), H + 1)  # action a = q*(H+1) + h
+    ha = np.tile(np.arange(H + 1), Q + 1)
+    p = np.zeros((n_s, n_s, n_a))
+    for s in range(n_s):
+        for a in range(n_a):
+            p[min(s - min(qa[a], s) + ha[a], s_inv), s, a] = 1.0
+    c0, c1, c2, c3, c4 = c
+    sv = np.arange(n_s)[:, None]
+
+    def reward(t, L):
+        price = (d / ((L * qa[None, :]).sum() + e0)) ** (1 / sigma)
+        return ((price - c0) * qa[None, :] - c1 * qa[None, :] ** 2 - c2 * ha[None, :]
+                - (c2 + c3) * np.maximum(qa[None, :] - sv, 0) - c4 * sv)
+
+    return T, n_s, n_a, np.ones(n_s) / n_s, lambda t, L: p, reward
+
+
+def random_linear(coef, T=3):
+    p1, p2 = np.array(coef["p1"]), np.array(coef["p2"])
+    r1, r2 = np.array(coef["r1"]), np.array(coef["r2"])
+    n = r1.shape[0]
+
+    def prob(t, L):
+        z = np.einsum("xsk,ka->xsa", p1, L) + p2
+        e = np.exp(z - z.max(axis=0, keepdims=True))
+        return e / e.sum(axis=0, keepdims=True)
+
+    return T, n, n, np.ones(n) / n, prob, lambda t, L: r1 @ L + r2
+
+
+def random_linear_instance(n, m, rng):
+    """MFGLib's draw U(-m, m) for p1, p2 (n,n,n) and r1, r2 (n,n), from a numpy generator."""
+    u = lambda *shape: (2 * m * rng.random(shape) - m).tolist()
+    return {"p1": u(n, n, n), "p2": u(n, n, n), "r1": u(n, n), "r2": u(n, n)}
+
+
+# ---- MFGLib's PriorDescent and OccupationMeasureInclusion (MF-OMI-FBS) ----
+
+def prior_descent(T, n_a, mu0, prob, reward, n_iter, eta=1.0, n_inner=None):
+    """pi_{i+1} ∝ q exp(Q*_{L(pi_i)} / eta); the prior q (uniform at first) becomes pi every
+    n_inner iterations ((i + 2) % n_inner == 0), never when n_inner is None (GMF-V)."""
+    pi = np.ones((T + 1, len(mu0), n_a)) / n_a
+    q = pi.copy()
+    curve = []
+    for i in range(n_iter + 1):
+        curve.append(exploitability(T, mu0, prob, reward, pi))
+        if i == n_iter:
+            break
+        L = mean_field(T, mu0, prob, pi)
+        z = np.log(q) + q_values(T, prob, reward, L, lambda t, qq: qq[t + 1].max(axis=1)) / eta
+        e = np.exp(z - z.max(axis=2, keepdims=True))
+        pi = e / e.sum(axis=2, keepdims=True)
+        if n_inner and (i + 2) % n_inner == 0:
+            q = pi.copy()
+    return curve
+
+
+def omo_constraints(T, mu0, prob, d):
+    """MFGLib's mf_omo_params: A_d x = b (flow and initial marginal constraints)."""
+    n_s, n_a = d.shape[1], d.shape[2]
+    m = n_s * n_a
+    A = np.zeros(((T + 1) * n_s, (T + 1) * m))
+    marg = np.kron(np.eye(n_s), np.ones((1, n_a)))
+    for t in range(T):
+        A[t * n_s:(t + 1) * n_s, t * m:(t + 1) * m] += prob(t, d[t]).reshape(n_s, m)
+        A[t * n_s:(t + 1) * n_s, (t + 1) * m:(t + 2) * m] -= marg
+    A[T * n_s:, :m] += marg
+    b = np.zeros((T + 1) * n_s)
+    b[T * n_s:] = mu0
+    return A, b
+
+
+def project_flow_polytope(A, b, y):
+    """argmin ||x - y|| s.t. A x = b, x >= 0 (what MFGLib asks OSQP for), solved exactly by a
+    semismooth Newton method on the dual: x(l) = max(y + A^T l, 0), A x(l) = b. A step is taken
+    when it shrinks the residual |A x - b| by 10 %, else by an Armijo search on the dual objective
+    (whose decrease is lost in rounding close to the solution)."""
+    lam = np.zeros(A.shape[0])
+
+    def theta(l):
+        x = np.maximum(y + A.T @ l, 0)
+        return 0.5 * x @ x - b @ l, x
+
+    f, x = theta(lam)
+    for _ in range(200):
+        g = A @ x - b
+        if np.abs(g).max() <= 1e-14:
+            return x
+        active = (y + A.T @ lam) > 0
+        H = (A[:, active] @ A[:, active].T) + min(1e-3, np.linalg.norm(g)) * np.eye(A.shape[0])
+        step = np.linalg.solve(H, -g)
+        f2, x2 = theta(lam + step)
+        s = 1.0
+        if np.linalg.norm(A @ x2 - b) > 0.9 * np.linalg.norm(g):
+            while f2 > f + 1e-4 * s * (g @ step):
+                s /= 2
+                if s < 1e-12:
+                    raise RuntimeError(f"projection stalled at residual {np.abs(g).max()}")
+                f2, x2 = theta(lam + s * step)
+        lam, f, x = lam + s * step, f2, x2
+    raise RuntimeError(f"projection: no convergence, residual {np.abs(A @ x - b).max()}")
+
+
+def occupation_measure_inclusion(T, n_a, mu0, prob, reward, n_iter, alpha=1e-3, eta=0.0):
+    """MF-OMI-FBS: d <- Proj(d + alpha (r(d) - eta d)), pi = d / sum_a d (uniform on empty rows).
+    MFGLib hands the projection to OSQP; here it is exact."""
+    n_s = len(mu0)
+    pi = np.ones((T + 1, n_s, n_a)) / n_a
+    d = mean_field(T, mu0, prob, pi)
+    curve = []
+    for i in range(n_iter + 1):
+        curve.append(exploitability(T, mu0, prob, reward, pi))
+        if i == n_iter:
+            break
+        A, b = omo_constraints(T, mu0, prob, d)
+        r = np.stack([reward(t, d[t]) for t in range(T + 1)])
+        y = (d + alpha * (r - eta * d)).reshape(-1)
+        d = project_flow_polytope(A, b, y).reshape(d.shape)
+        tot = d.sum(axis=2, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            pi = np.where(tot > 0, d / np.where(tot > 0, tot, 1), 1.0 / n_a)
+    return curve
+
+
 def patterned_policy(T, n_s, n_a):
     """pi_t(a|s) proportional to 1 + ((7t + 3s + 5a) mod 11): a fixed, non-trivial policy."""
     pi = np.empty((T + 1, n_s, n_a))
@@ -187,26 +446,93 @@ def patterned_policy(T, n_s, n_a):
     return pi
 
 
-def main():
-    envs = {
+RESOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "test",
+                         "resources", "mfglib")
+RANDOM_LINEAR_FILE = "random-linear-n5-seed0.json"
+CURVE_AT = [0, 1, 2, 10, 100, 200]
+
+
+def make_instances():
+    """The user-given instances of MFGLib's two random games (numpy draws, seed 0)."""
+    os.makedirs(RESOURCES, exist_ok=True)
+    coef = random_linear_instance(5, 10.0, np.random.default_rng(0))
+    with open(os.path.join(RESOURCES, RANDOM_LINEAR_FILE), "w") as f:
+        json.dump(coef, f)
+        f.write("\n")
+    return coef
+
+
+def catalogue(coef, bar_path):
+    return {
         "sis-fh": (50, 2, 2, np.array([0.4, 0.6]), si_prob, si_reward),
         "lq-fh": lq(),
         "left-right": (1, 3, 2, np.array([1.0, 0.0, 0.0]), lr_prob, lr_reward),
         "rock-paper-scissors": (1, 4, 3, np.array([1.0, 0.0, 0.0, 0.0]), rps_prob, rps_reward),
+        "beach-bar": beach_bar(),
+        "building-evacuation": building_evacuation(),
+        "conservative-treasure-hunting": conservative_treasure_hunting(),
+        "crowd-motion": crowd_motion(bar_path),
+        "equilibrium-price": equilibrium_price(),
+        "random-linear": random_linear(coef),
+    }
+
+
+def main():
+    coef = make_instances()
+    bar_path = crowd_bar_path(3, 20, 20, 2, np.random.default_rng(0))
+    envs = catalogue(coef, bar_path)
+    fixture = {
+        "source": "mfg-envs/scripts/mfglib_reference.py (numpy float64 transcription of MFGLib "
+                  "v0.3.0's definitions)",
+        "random_linear_file": RANDOM_LINEAR_FILE,
+        "crowd_motion_bar_path": ",".join(f"{x}:{y}" for x, y in bar_path),
+        "curve_at": CURVE_AT,
+        "games": {},
+        "algorithms": {},
     }
     for name, (T, n_s, n_a, mu0, prob, reward) in envs.items():
         uniform = np.ones((T + 1, n_s, n_a)) / n_a
-        e_u = exploitability(T, mu0, prob, reward, uniform)
-        e_p = exploitability(T, mu0, prob, reward, patterned_policy(T, n_s, n_a))
-        print(f"{name:19s} uniform {float(e_u)!r:>22}  patterned {float(e_p)!r:>22}")
-    for name, (T, n_s, n_a, mu0, prob, reward) in envs.items():
-        # rock-paper-scissors: OMD with lambda = 0 cycles (Shapley's game) and amplifies round-off
-        # (1e-13 at 100 iterations, 1e-8 at 200), so its curve is compared at 100
-        n = 100 if name in ("lq-fh", "rock-paper-scissors") else 200
-        fp = fictitious_play(T, n_a, mu0, prob, reward, n)
-        omd = online_mirror_descent(T, n_a, mu0, prob, reward, n)
-        print(f"{name:19s} fictitious play  E_10 {float(fp[10])!r:>22}  E_{n} {float(fp[n])!r:>22}")
-        print(f"{name:19s} mirror descent   E_10 {float(omd[10])!r:>22}  E_{n} {float(omd[n])!r:>22}")
+        e_u = float(exploitability(T, mu0, prob, reward, uniform))
+        e_p = float(exploitability(T, mu0, prob, reward, patterned_policy(T, n_s, n_a)))
+        fp = fictitious_play(T, n_a, mu0, prob, reward, CURVE_AT[-1])
+        omd = online_mirror_descent(T, n_a, mu0, prob, reward, CURVE_AT[-1])
+        fixture["games"][name] = {
+            "uniform": e_u,
+            "patterned": e_p,
+            "fictitious_play": [float(fp[i]) for i in CURVE_AT],
+            "omd": [float(omd[i]) for i in CURVE_AT],
+        }
+        print(f"{name:30s} uniform {e_u!r:>22}  patterned {e_p!r:>22}  "
+              f"FP_100 {float(fp[100]):.6e}  OMD_100 {float(omd[100]):.6e}", flush=True)
+    # Prior descent on sis-fh and lq-fh; MF-OMI-FBS on sis-fh and left-right: on lq-fh, which is
+    # symmetric, the OMI iterates keep the population mean at 0 up to rounding (+-1e-15), where
+    # MFGLib's rounded LQ kernel jumps (x + (k(m - x) + a) dt lands on exact half-way points), so
+    # its iterates depend on summation order and are no reference.
+    n = 100
+    runs = {
+        ("sis-fh", "prior-descent"): dict(alg=prior_descent),
+        ("sis-fh", "prior-descent eta=0.5 n_inner=5"): dict(alg=prior_descent, eta=0.5,
+                                                            n_inner=5),
+        ("lq-fh", "prior-descent"): dict(alg=prior_descent),
+        ("lq-fh", "prior-descent eta=0.5 n_inner=5"): dict(alg=prior_descent, eta=0.5, n_inner=5),
+        ("sis-fh", "occupation-measure-inclusion"): dict(alg=occupation_measure_inclusion),
+        ("sis-fh", "occupation-measure-inclusion alpha=0.1 eta=0.01"): dict(
+            alg=occupation_measure_inclusion, alpha=0.1, eta=0.01),
+        ("left-right", "occupation-measure-inclusion"): dict(alg=occupation_measure_inclusion),
+        ("left-right", "occupation-measure-inclusion alpha=0.1 eta=0.01"): dict(
+            alg=occupation_measure_inclusion, alpha=0.1, eta=0.01),
+    }
+    for (name, label), kw in runs.items():
+        T, n_s, n_a, mu0, prob, reward = envs[name]
+        alg = kw.pop("alg")
+        curve = alg(T, n_a, mu0, prob, reward, n, **kw)
+        fixture["algorithms"].setdefault(name, {})[label] = [
+            float(curve[i]) for i in CURVE_AT if i <= n]
+        print(f"{name:10s} {label:50s} E_0 {float(curve[0]):.6e}  E_100 {float(curve[-1])!r}",
+              flush=True)
+    with open(os.path.join(RESOURCES, "reference.json"), "w") as f:
+        json.dump(fixture, f, indent=1)
+        f.write("\n")
 
 
 if __name__ == "__main__":

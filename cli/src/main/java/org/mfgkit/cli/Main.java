@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
                 "Mean-field games and entropy-regularised policy gradient: experiments, solvers, benchmarks.",
         footer = {
             "",
+            "Sweeps on Apache Spark: mfgkit sweep FILE.json, mfgkit tune FILE.json (sweeps/README.md).",
+            "",
             "Exit status: 0 ok, 1 internal error, 2 bad usage or input, 3 out of memory or stack.",
             "--debug (anywhere) or MFGKIT_DEBUG=1 adds stack traces to error reports."
         })

@@ -31,6 +31,21 @@ public interface FiniteHorizonMeanFieldGame extends MeanFieldCoupling {
     /** Fills {@code out[(s*nA + a)*nS + s2] = P_t(s2|s,a,mu)} for {@code t = 0..T-1}. */
     void transitions(int t, double[] mu, double[] out);
 
+    /**
+     * {@code P_t(.|s,a,mu)} storing only the reachable next states, for {@code t = 0..T-1}. By
+     * default built from {@link #transitions} ({@code O(S^2 A)}); a game with local moves overrides
+     * it to build the kernel in {@code O(S*A*k)}, and returns one instance for every {@code t} and
+     * {@code mu} when its kernel is fixed. {@link SparseBackwardInduction} works on it; whether a
+     * game is dense or sparse is its own business.
+     */
+    default SparseKernel sparseTransitions(int t, double[] mu) {
+        int nS = nS();
+        int nA = nA();
+        double[] p = new double[Math.multiplyExact(Math.multiplyExact(nS, nA), nS)];
+        transitions(t, mu, p);
+        return SparseKernel.fromDense(p, nS, nA);
+    }
+
     /** Fills {@code out[s*nA + a] = r_t(s,a,mu)} for {@code t = 0..T}. */
     void rewards(int t, double[] mu, double[] out);
 

@@ -22,6 +22,8 @@ public final class EquilibriumSolvers {
         add(DampedFixedPoint.PARAMS, DampedFixedPoint::new);
         add(FictitiousPlay.PARAMS, FictitiousPlay::new);
         add(OnlineMirrorDescent.PARAMS, OnlineMirrorDescent::new);
+        add(PriorDescent.PARAMS, PriorDescent::new);
+        add(OccupationMeasureInclusion.PARAMS, OccupationMeasureInclusion::new);
     }
 
     private EquilibriumSolvers() {}

@@ -1,10 +1,8 @@
 package org.mfgkit.envs;
 
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.mdp.BackwardInduction;
-import org.mfgkit.mdp.FiniteHorizonMdp;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
-import org.mfgkit.mdp.PopulationOperator;
+import org.mfgkit.mdp.SparseBackwardInduction;
 
 /** {@link ExactModel} of a finite-horizon game (policies and flows have {@code T+1} steps). */
 public record FiniteHorizonModel(FiniteHorizonMeanFieldGame game) implements ExactModel {
@@ -38,18 +36,18 @@ public record FiniteHorizonModel(FiniteHorizonMeanFieldGame game) implements Exa
     @Override
     public double[][] meanField(TabularPolicy[] pi) {
         requirePolicy(pi);
-        return PopulationOperator.flow(game, pi);
+        return SparseBackwardInduction.flow(game, pi);
     }
 
     @Override
     public ExploitabilityResult exploitability(TabularPolicy[] pi) {
         requirePolicy(pi);
-        return Exploitability.of(game, pi);
+        return FiniteHorizonIterations.exploitability(game, pi);
     }
 
     @Override
     public TabularPolicy[] bestResponse(double[][] mu) {
-        return BestResponse.of(game, mu).policies();
+        return SparseBackwardInduction.softOptimal(game, mu, game.lambda()).policies();
     }
 
     @Override
@@ -65,13 +63,6 @@ public record FiniteHorizonModel(FiniteHorizonMeanFieldGame game) implements Exa
     @Override
     public double[][] qValues(TabularPolicy[] pi, double[][] mu) {
         requirePolicy(pi);
-        FiniteHorizonMdp mdp = game.inducedMdp(mu);
-        double[][] v = BackwardInduction.evaluate(mdp, pi, game.lambda());
-        int horizon = game.horizon();
-        double[][] q = new double[horizon + 1][];
-        for (int t = 0; t <= horizon; t++) {
-            q[t] = BackwardInduction.qValues(mdp, t, t < horizon ? v[t + 1] : null);
-        }
-        return q;
+        return SparseBackwardInduction.policyQValues(game, mu, pi, game.lambda());
     }
 }

@@ -10,6 +10,7 @@ import org.mfgkit.core.param.ParamSchema;
 import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.MeanFieldGame;
+import org.mfgkit.mdp.SparseKernel;
 
 /**
  * A mean-field game model (SPEC §0 "Games", §2): finite states and actions, transitions {@code
@@ -149,8 +150,27 @@ public abstract class GameModel {
      */
     public abstract void rewards(int t, double[] mu, double[] out);
 
+    /**
+     * {@code P_t(.|.,.,mu)} storing only the reachable next states, for a game with local moves;
+     * {@code null} (the default) takes the non-zeros of {@link #transitions}. The exact
+     * finite-horizon computations ({@link FiniteHorizonModel}) run on this kernel, in {@code
+     * O(T*S*A*k)}; a game with a fixed kernel returns one instance.
+     */
+    protected SparseKernel sparseTransitions(int t, double[] mu) {
+        return null;
+    }
+
     /** Whether {@code P} depends on {@code mu}; a game that knows it does not says so. */
     protected boolean transitionsDependOnMeanField() {
+        return true;
+    }
+
+    /**
+     * Whether the game has a stationary twin ({@code T = inf}) that a long finite horizon
+     * approaches; not when its dynamics or rewards change with {@code t} (crowd-motion's moving
+     * bar).
+     */
+    public boolean hasStationaryTwin() {
         return true;
     }
 
@@ -322,6 +342,12 @@ public abstract class GameModel {
         @Override
         public void rewards(int t, double[] mu, double[] out) {
             GameModel.this.rewards(t, mu, out);
+        }
+
+        @Override
+        public SparseKernel sparseTransitions(int t, double[] mu) {
+            SparseKernel k = GameModel.this.sparseTransitions(t, mu);
+            return k != null ? k : FiniteHorizonMeanFieldGame.super.sparseTransitions(t, mu);
         }
 
         @Override

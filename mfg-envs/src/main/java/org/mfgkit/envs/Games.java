@@ -88,6 +88,29 @@ public final class Games {
                         RockPaperScissors::new,
                         "rock-paper-scissors, T = 1 (= MFGLib rock_paper_scissors)",
                         "MFGLib Environment.rock_paper_scissors; Shapley (1964)"));
+        register(
+                games,
+                GamePreset.of(
+                        BeachBar.PARAMS,
+                        BeachBar::new,
+                        "beach bar on a line of n places, T = 2 (= MFGLib beach_bar)",
+                        "MFGLib Environment.beach_bar; Perrin et al. (2020)"));
+        register(
+                games,
+                GamePreset.of(
+                        BuildingEvacuation.PARAMS,
+                        BuildingEvacuation::new,
+                        "building evacuation, 5 floors of 10 x 10, T = 3 (= MFGLib"
+                                + " building_evacuation)",
+                        "MFGLib Environment.building_evacuation; Perolat et al. (2022)"));
+        register(
+                games,
+                GamePreset.of(
+                        CrowdMotion.PARAMS,
+                        CrowdMotion::new,
+                        "crowd motion on a 20 x 20 grid with a moving bar, T = 3, sparse"
+                                + " (= MFGLib crowd_motion)",
+                        "MFGLib Environment.crowd_motion; Perolat et al. (2022)"));
         return new Games(games);
     }
 

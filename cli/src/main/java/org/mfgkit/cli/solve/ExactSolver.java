@@ -8,13 +8,16 @@ import org.mfgkit.envs.DampedFixedPoint;
 import org.mfgkit.envs.EquilibriumSolver;
 import org.mfgkit.envs.EquilibriumSolvers;
 import org.mfgkit.envs.FictitiousPlay;
+import org.mfgkit.envs.OccupationMeasureInclusion;
 import org.mfgkit.envs.OnlineMirrorDescent;
+import org.mfgkit.envs.PriorDescent;
 import org.mfgkit.envs.SolverRun;
 
 /**
  * The exact reference solvers of mfg-envs ({@link EquilibriumSolvers}) as {@link Solver}s: they
- * work on every environment, stationary or finite-horizon, and take no seed. Settings, their
- * defaults and the default iterations come from each solver's declared parameters.
+ * take no seed and work on every environment, stationary or finite-horizon, except prior descent
+ * and MF-OMI-FBS (finite horizon only, as in MFGLib). Settings, their defaults and the default
+ * iterations come from each solver's declared parameters.
  *
  * @param name the mfg-envs solver name
  * @param summary one line (the settings and their defaults are appended for the listing)
@@ -38,6 +41,20 @@ public record ExactSolver(String name, String summary) implements Solver {
             new ExactSolver(
                     OnlineMirrorDescent.PARAMS.owner(),
                     "online mirror descent y <- (1 - alpha lambda) y + alpha Q, pi = softmax(y), exact");
+
+    /** MFGLib's prior descent (GMF-V when n_inner is unset); finite-horizon games. */
+    public static final ExactSolver PRIOR_DESCENT =
+            new ExactSolver(
+                    PriorDescent.PARAMS.owner(),
+                    "prior descent pi <- q exp(Q*/eta), prior q reset every n_inner (none: GMF-V),"
+                            + " exact, finite horizon");
+
+    /** MFGLib's MF-OMI-FBS; finite-horizon games. */
+    public static final ExactSolver OCCUPATION_MEASURE_INCLUSION =
+            new ExactSolver(
+                    OccupationMeasureInclusion.PARAMS.owner(),
+                    "MF-OMI-FBS d <- Proj(d + alpha (r(d) - eta d)) on occupation measures, exact,"
+                            + " finite horizon");
 
     private ParamSchema params() {
         return EquilibriumSolvers.params(name);

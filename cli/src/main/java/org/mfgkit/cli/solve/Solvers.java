@@ -28,6 +28,8 @@ public final class Solvers {
                 ExactSolver.FIXED_POINT,
                 ExactSolver.FICTITIOUS_PLAY,
                 ExactSolver.OMD,
+                ExactSolver.PRIOR_DESCENT,
+                ExactSolver.OCCUPATION_MEASURE_INCLUSION,
                 NacSolver.NAC,
                 NacSolver.DL_NAC
                 // add new solvers here, one line each (e.g. the natural actor-critic's nac, dl-nac)

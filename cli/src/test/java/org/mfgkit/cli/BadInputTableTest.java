@@ -85,6 +85,12 @@ class BadInputTableTest {
         List<Object[]> r = new ArrayList<>();
         // sizes (admission control, overflow-safe arithmetic)
         run(r, "bandit seeds 1e9", bandit("seeds", "1e9"), "\"seeds\"");
+        // found by ParserFuzzTest#config in CI's bounded fuzzing run (was an OutOfMemoryError)
+        run(
+                r,
+                "nac seeds 555554554",
+                nac("seeds", "555554554"),
+                "asks for 555554554 seeds, more than the 1000000 a run may have");
         run(r, "bandit steps 1e9", bandit("steps", "1e9"), "steps = 1000000000 needs about");
         run(r, "bandit actions 1e8", bandit("actions", "1e8"), "actions = 100000000 needs about");
         run(r, "bandit width 1e9", bandit("width", "1e9"), "width = 1000000000 needs about");

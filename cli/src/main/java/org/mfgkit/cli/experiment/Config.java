@@ -150,8 +150,27 @@ public final class Config {
     }
 
     /**
+     * The most seeds a config may ask for: each seed is a whole run, kept in memory with its curve.
+     */
+    public static final int MAX_SEEDS = 1_000_000;
+
+    private void requireAtMostMaxSeeds(String field, int count) {
+        if (count > MAX_SEEDS) {
+            throw new IllegalArgumentException(
+                    "config field \""
+                            + field
+                            + "\" asks for "
+                            + count
+                            + " seeds, more than the "
+                            + MAX_SEEDS
+                            + " a run may have (each seed is a whole run)");
+        }
+    }
+
+    /**
      * Seeds: either a count {@code n} (seeds {@code 0..n-1}) or an explicit list of distinct
-     * integers; {@code defaultCount} seeds {@code 0..defaultCount-1} when the field is absent.
+     * integers (at most {@link #MAX_SEEDS}); {@code defaultCount} seeds {@code 0..defaultCount-1}
+     * when the field is absent.
      */
     public long[] seeds(String field, int defaultCount) {
         if (!has(field)) {
@@ -163,11 +182,13 @@ public final class Config {
             if (v.intValue() < 1) {
                 throw bad(field, expected, v);
             }
+            requireAtMostMaxSeeds(field, v.intValue());
             return range(v.intValue());
         }
         if (!v.isArray() || v.isEmpty()) {
             throw bad(field, expected, v);
         }
+        requireAtMostMaxSeeds(field, v.size());
         long[] seeds = new long[v.size()];
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < seeds.length; i++) {

@@ -66,9 +66,6 @@ public final class OccupationMeasureInclusion implements EquilibriumSolver {
         this(PARAMS.defaults());
     }
 
-    /**
-     * Runs {@code iterations} forward-backward steps from the uniform policy's occupation measure.
-     */
     @Override
     public String name() {
         return PARAMS.owner();
@@ -79,6 +76,9 @@ public final class OccupationMeasureInclusion implements EquilibriumSolver {
         return params;
     }
 
+    /**
+     * Runs {@code iterations} forward-backward steps from the uniform policy's occupation measure.
+     */
     @Override
     public SolverRun solve(ExactModel model, int iterations, IterationListener listener) {
         SolverSupport.requireIterations(iterations);

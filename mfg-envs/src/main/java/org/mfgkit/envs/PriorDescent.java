@@ -59,10 +59,6 @@ public final class PriorDescent implements EquilibriumSolver {
         this(PARAMS.defaults());
     }
 
-    /**
-     * Runs {@code iterations} updates from the uniform policy, recording the exploitability of
-     * every iterate (iteration 0 is the uniform policy).
-     */
     @Override
     public String name() {
         return PARAMS.owner();
@@ -73,6 +69,10 @@ public final class PriorDescent implements EquilibriumSolver {
         return params;
     }
 
+    /**
+     * Runs {@code iterations} updates from the uniform policy, recording the exploitability of
+     * every iterate (iteration 0 is the uniform policy).
+     */
     @Override
     public SolverRun solve(ExactModel model, int iterations, IterationListener listener) {
         SolverSupport.requireIterations(iterations);

@@ -6,7 +6,10 @@ import org.mfgkit.core.Simplex;
  * A stationary, discounted, entropy-regularised mean-field game (SPEC §2): finite states and
  * actions, initial distribution {@code mu0} (also the {@code rho} of values), and transitions
  * {@code P(s'|s,a,mu)} and rewards {@code r(s,a,mu)} that depend on the population distribution
- * {@code mu}. Fixing {@code mu} gives an ordinary MDP, {@link #inducedMdp(double[])}.
+ * {@code mu}. Fixing {@code mu} gives an ordinary MDP, {@link #inducedMdp(double[])}. The mean
+ * field of a stationary game is its state distribution: a game that says {@link
+ * #meanFieldIsStateAction()} is refused by the stationary computations ({@link
+ * #requireStateMeanField}).
  */
 public interface MeanFieldGame extends MeanFieldCoupling {
     /** Number of states. */
@@ -36,6 +39,23 @@ public interface MeanFieldGame extends MeanFieldCoupling {
      */
     default boolean transitionsDependOnMeanField() {
         return true;
+    }
+
+    /**
+     * Throws unless {@code game}'s mean field is its state distribution.
+     *
+     * @param who the computation asking, named in the message
+     * @throws IllegalArgumentException for a game whose {@link #meanFieldIsStateAction()}
+     */
+    static void requireStateMeanField(MeanFieldGame game, String who) {
+        if (game.meanFieldIsStateAction()) {
+            throw new IllegalArgumentException(
+                    who
+                            + " needs a stationary game whose mean field is its state distribution;"
+                            + " "
+                            + game
+                            + " has a state-action mean field (finite-horizon only)");
+        }
     }
 
     /** The MDP induced by a fixed mean field {@code mu} (validated). */

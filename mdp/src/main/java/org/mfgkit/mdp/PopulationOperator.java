@@ -53,7 +53,38 @@ public final class PopulationOperator {
         return step(p, game.nS(), game.nA(), pi, mu);
     }
 
-    /** The flow {@code mu_0 = mu0}, {@code mu_{t+1} = Gamma2(pi_t, mu_t)}, {@code t = 0..T}. */
+    /**
+     * The state-action distribution {@code L(s,a) = mu(s) pi(a|s)}, flat {@code [s*nA + a]} (a
+     * fresh array).
+     */
+    public static double[] stateAction(double[] mu, Policy pi) {
+        int nS = pi.nS();
+        int nA = pi.nA();
+        if (mu.length != nS) {
+            throw new IllegalArgumentException(
+                    "state distribution has length " + mu.length + ", expected nS = " + nS);
+        }
+        double[] l = new double[nS * nA];
+        double[] row = new double[nA];
+        for (int s = 0; s < nS; s++) {
+            double m = mu[s];
+            if (m == 0.0) {
+                continue;
+            }
+            pi.probabilities(s, row);
+            for (int a = 0; a < nA; a++) {
+                l[s * nA + a] = m * row[a];
+            }
+        }
+        return l;
+    }
+
+    /**
+     * The flow {@code mu_0 = mu0}, {@code mu_{t+1} = Gamma2(pi_t, mu_t)}, {@code t = 0..T}, on the
+     * dense kernels; for a game whose {@link FiniteHorizonMeanFieldGame#meanFieldIsStateAction()},
+     * the flow of {@code L_t(s,a) = mu_t(s) pi_t(a|s)}, the kernel at {@code t} evaluated at {@code
+     * L_t}.
+     */
     public static double[][] flow(FiniteHorizonMeanFieldGame game, Policy[] pis) {
         int horizon = game.horizon();
         if (pis.length != horizon + 1) {
@@ -68,9 +99,20 @@ public final class PopulationOperator {
         double[][] mu = new double[horizon + 1][];
         mu[0] = Simplex.requireDistribution("mu0", game.mu0(), nS).clone();
         double[] p = new double[nS * nA * nS];
+        boolean stateAction = game.meanFieldIsStateAction();
+        double[][] l = stateAction ? new double[horizon + 1][] : null;
         for (int t = 0; t < horizon; t++) {
-            game.transitions(t, mu[t], p);
+            double[] m = mu[t];
+            if (stateAction) {
+                l[t] = stateAction(mu[t], pis[t]);
+                m = l[t];
+            }
+            game.transitions(t, m, p);
             mu[t + 1] = step(p, nS, nA, pis[t], mu[t]);
+        }
+        if (stateAction) {
+            l[horizon] = stateAction(mu[horizon], pis[horizon]);
+            return l;
         }
         return mu;
     }

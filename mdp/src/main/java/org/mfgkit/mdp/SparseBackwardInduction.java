@@ -12,13 +12,18 @@ import org.mfgkit.core.TabularPolicy;
  * exploitability, each in {@code O(T*S*A*k)} time for {@code k} next states per pair and {@code
  * O(S*A)} working memory per step besides what the caller asks back. The same numbers as {@link
  * BackwardInduction} on {@link FiniteHorizonMeanFieldGame#inducedMdp} and {@link
- * PopulationOperator#flow} up to the order of summation (the flow is the same bit for bit).
+ * PopulationOperator#flow} up to the order of summation (the flow is the same bit for bit). A
+ * {@code flow} argument is the game's mean-field flow: {@code mu_t}, or {@code L_t} for a game
+ * whose mean field is over state-action pairs ({@link FiniteHorizonMeanFieldGame#meanFieldLength()}
+ * entries per step).
  */
 public final class SparseBackwardInduction {
     private SparseBackwardInduction() {}
 
     /**
-     * The flow {@code mu_0 = mu0}, {@code mu_{t+1}(s') = sum_{s,a} mu_t(s) pi_t(a|s) P_t(s'|s,a)}.
+     * The flow {@code mu_0 = mu0}, {@code mu_{t+1}(s') = sum_{s,a} mu_t(s) pi_t(a|s) P_t(s'|s,a)};
+     * for a game whose {@link FiniteHorizonMeanFieldGame#meanFieldIsStateAction()}, the flow of
+     * {@code L_t(s,a) = mu_t(s) pi_t(a|s)} with the kernels evaluated at {@code L_t}.
      */
     public static double[][] flow(FiniteHorizonMeanFieldGame game, Policy[] pis) {
         return forward(game, pis, null);
@@ -36,6 +41,9 @@ public final class SparseBackwardInduction {
         int nA = game.nA();
         double[][] mu = new double[horizon + 1][];
         mu[0] = Simplex.requireDistribution("mu0", game.mu0(), nS).clone();
+        if (game.meanFieldIsStateAction()) {
+            return forwardStateAction(game, pis, kernels, mu);
+        }
         double[] row = new double[nA];
         for (int t = 0; t < horizon; t++) {
             SparseKernel p = kernel(game, t, mu[t]);
@@ -59,6 +67,41 @@ public final class SparseBackwardInduction {
             mu[t + 1] = out;
         }
         return mu;
+    }
+
+    /**
+     * The forward pass of a game whose mean field is {@code L_t(s,a) = mu_t(s) pi_t(a|s)}: the
+     * kernel at {@code t} is evaluated at {@code L_t}, and {@code mu_{t+1}(s') = sum_{s,a} L_t(s,a)
+     * P_t(s'|s,a,L_t)}; returns the flow {@code L_t}, {@code t = 0..T}.
+     *
+     * @param flow {@code flow[0] = mu0}; overwritten with the flow of {@code L_t}
+     */
+    private static double[][] forwardStateAction(
+            FiniteHorizonMeanFieldGame game,
+            Policy[] pis,
+            SparseKernel[] kernels,
+            double[][] flow) {
+        int horizon = game.horizon();
+        double[] mu = flow[0];
+        for (int t = 0; t <= horizon; t++) {
+            double[] l = PopulationOperator.stateAction(mu, pis[t]);
+            flow[t] = l;
+            if (t == horizon) {
+                break;
+            }
+            SparseKernel p = kernel(game, t, l);
+            if (kernels != null) {
+                kernels[t] = p;
+            }
+            double[] out = new double[game.nS()];
+            for (int i = 0; i < l.length; i++) {
+                if (l[i] != 0.0) {
+                    p.push(i, l[i], out);
+                }
+            }
+            mu = out;
+        }
+        return flow;
     }
 
     /**
@@ -124,7 +167,7 @@ public final class SparseBackwardInduction {
         double[][] v = new double[steps][];
         double[][] vStar = new double[steps][];
         sweep(game, flow, kernels, pis, game.lambda(), v, null, vStar, null);
-        double[] mu0 = flow[0];
+        double[] mu0 = game.meanFieldIsStateAction() ? game.mu0() : flow[0];
         return new FiniteHorizonExploitability(
                 PolicyEvaluation.value(vStar[0], mu0), PolicyEvaluation.value(v[0], mu0), flow);
     }
@@ -254,7 +297,10 @@ public final class SparseBackwardInduction {
                             + flow.length);
         }
         for (int t = 0; t < flow.length; t++) {
-            Simplex.requireDistribution("mean field mu_" + t, flow[t], game.nS());
+            Simplex.requireDistribution(
+                    (game.meanFieldIsStateAction() ? "mean field L_" : "mean field mu_") + t,
+                    flow[t],
+                    game.meanFieldLength());
         }
     }
 

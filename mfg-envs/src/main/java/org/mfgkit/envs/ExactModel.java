@@ -6,7 +6,10 @@ import org.mfgkit.core.TabularPolicy;
  * What the exact equilibrium solvers need from a game, for stationary and finite-horizon games
  * alike. A policy is an array of tabular policies, one per decision step: length 1 for a stationary
  * game, {@code T+1} for a finite-horizon one; a mean field likewise is {@code [1][nS]} (the
- * stationary {@code mu}) or the flow {@code [T+1][nS]}.
+ * stationary {@code mu}) or the flow {@code [T+1][nS]}, or {@code [T+1][nS*nA]} (the flow of {@code
+ * L_t(s,a) = mu_t(s) pi_t(a|s)}, MFGLib's mean field) for a game whose mean field is over
+ * state-action pairs ({@link org.mfgkit.mdp.MeanFieldCoupling#meanFieldIsStateAction()}). The
+ * solvers mix, average and hand back mean fields of the game's kind.
  */
 public sealed interface ExactModel permits StationaryModel, FiniteHorizonModel {
     /** Number of states. */
@@ -48,8 +51,9 @@ public sealed interface ExactModel permits StationaryModel, FiniteHorizonModel {
 
     /**
      * The state weights of {@code pi} for averaging policies (fictitious play): how much a state
-     * matters to the value from {@code mu0}. Finite horizon: the flow {@code mu} itself (MFGLib's
-     * choice); stationary: the discounted occupancy {@code d_pi} from {@code mu0} in the MDP
+     * matters to the value from {@code mu0}. Finite horizon: the state flow {@code mu_t} of the
+     * mean field (MFGLib's choice: for a state-action mean field, {@code mu_t(s) = sum_a
+     * L_t(s,a)}); stationary: the discounted occupancy {@code d_pi} from {@code mu0} in the MDP
      * induced by {@code mu}, {@code [1][nS]}.
      */
     double[][] stateWeights(TabularPolicy[] pi, double[][] mu);

@@ -4,7 +4,11 @@ import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.SparseBackwardInduction;
 
-/** {@link ExactModel} of a finite-horizon game (policies and flows have {@code T+1} steps). */
+/**
+ * {@link ExactModel} of a finite-horizon game (policies and flows have {@code T+1} steps; a flow is
+ * the game's mean field, {@code mu_t} or {@code L_t}, as {@link
+ * FiniteHorizonMeanFieldGame#meanFieldIsStateAction()} says).
+ */
 public record FiniteHorizonModel(FiniteHorizonMeanFieldGame game) implements ExactModel {
     /** Requires a game. */
     public FiniteHorizonModel {
@@ -57,7 +61,14 @@ public record FiniteHorizonModel(FiniteHorizonMeanFieldGame game) implements Exa
 
     @Override
     public double[][] stateWeights(TabularPolicy[] pi, double[][] mu) {
-        return mu;
+        if (!game.meanFieldIsStateAction()) {
+            return mu;
+        }
+        double[][] weights = new double[mu.length][];
+        for (int t = 0; t < mu.length; t++) {
+            weights[t] = game.stateDistribution(mu[t]);
+        }
+        return weights;
     }
 
     @Override

@@ -24,6 +24,11 @@ import org.mfgkit.mdp.SparseKernel;
  *
  * <p>A stationary game is evaluated at {@code t = 0} (its dynamics do not depend on {@code t}); in
  * a finite-horizon game {@link #terminal(int)} tells the last step, where no transition follows.
+ *
+ * <p>A game whose transitions or rewards depend on what the players <em>do</em> overrides {@link
+ * #meanFieldIsStateAction()}: its mean-field argument is then MFGLib's state-action distribution
+ * {@code L_t(s,a) = mu_t(s) pi_t(a|s)} ({@code nS*nA} entries, {@code L[s*nA + a]}) instead of
+ * {@code mu_t}, and it is finite-horizon only ({@code T = inf} is refused).
  */
 public abstract class GameModel {
     /** Last decision step; {@code inf} (the value {@code null}) makes the game stationary. */
@@ -75,6 +80,12 @@ public abstract class GameModel {
         this.gamma = params.get(GAMMA);
         this.lambda = params.get(LAMBDA);
         if (horizon == null) {
+            if (meanFieldIsStateAction()) {
+                throw new IllegalArgumentException(
+                        name()
+                                + " is finite-horizon only (its mean field is over state-action"
+                                + " pairs): T must be a number, got T = inf");
+            }
             STATIONARY_GAMMA.validate(gamma);
         }
         double[] given = params.get(MU0);
@@ -139,16 +150,29 @@ public abstract class GameModel {
     /**
      * Fills {@code out[(s*nA + a)*nS + s2] = P_t(s2|s,a,mu)} (every entry), {@code t < T}.
      *
-     * @param mu the population distribution at step {@code t} (not modified)
+     * @param mu the mean field at step {@code t} (not modified): the population distribution {@code
+     *     mu_t}, or {@code L_t} when {@link #meanFieldIsStateAction()}
      */
     public abstract void transitions(int t, double[] mu, double[] out);
 
     /**
      * Fills {@code out[s*nA + a] = r_t(s,a,mu)}, {@code t = 0..T}.
      *
-     * @param mu the population distribution at step {@code t} (not modified)
+     * @param mu the mean field at step {@code t} (not modified): the population distribution {@code
+     *     mu_t}, or {@code L_t} when {@link #meanFieldIsStateAction()}
      */
     public abstract void rewards(int t, double[] mu, double[] out);
+
+    /**
+     * Whether the mean field is the state-action distribution {@code L_t(s,a) = mu_t(s) pi_t(a|s)}
+     * (MFGLib's {@code L_t}, flat {@code [s*nA + a]}) rather than {@code mu_t}; false unless a game
+     * says otherwise. Such a game is finite-horizon only, has no stationary twin, and the N-player
+     * evaluation refuses it ({@link org.mfgkit.mdp.MeanFieldCoupling#meanFieldIsStateAction()}).
+     * Must be a constant of the class (the constructor asks it).
+     */
+    public boolean meanFieldIsStateAction() {
+        return false;
+    }
 
     /**
      * {@code P_t(.|.,.,mu)} storing only the reachable next states, for a game with local moves;
@@ -168,10 +192,10 @@ public abstract class GameModel {
     /**
      * Whether the game has a stationary twin ({@code T = inf}) that a long finite horizon
      * approaches; not when its dynamics or rewards change with {@code t} (crowd-motion's moving
-     * bar).
+     * bar), nor when its mean field is over state-action pairs.
      */
     public boolean hasStationaryTwin() {
-        return true;
+        return !meanFieldIsStateAction();
     }
 
     /** True at the last step of a finite-horizon game (never for a stationary one). */
@@ -342,6 +366,11 @@ public abstract class GameModel {
         @Override
         public void rewards(int t, double[] mu, double[] out) {
             GameModel.this.rewards(t, mu, out);
+        }
+
+        @Override
+        public boolean meanFieldIsStateAction() {
+            return GameModel.this.meanFieldIsStateAction();
         }
 
         @Override

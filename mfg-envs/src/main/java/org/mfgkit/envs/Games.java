@@ -111,6 +111,30 @@ public final class Games {
                         "crowd motion on a 20 x 20 grid with a moving bar, T = 3, sparse"
                                 + " (= MFGLib crowd_motion)",
                         "MFGLib Environment.crowd_motion; Perolat et al. (2022)"));
+        register(
+                games,
+                GamePreset.of(
+                        ConservativeTreasureHunting.PARAMS,
+                        ConservativeTreasureHunting::new,
+                        "conservative treasure hunting on n = 3 sites, T = 5, state-action mean"
+                                + " field (= MFGLib conservative_treasure_hunting)",
+                        "MFGLib Environment.conservative_treasure_hunting; Guo, Hu & Zhang (2022)"));
+        register(
+                games,
+                GamePreset.of(
+                        EquilibriumPrice.PARAMS,
+                        EquilibriumPrice::new,
+                        "equilibrium price of firms' production and inventory, T = 4,"
+                                + " state-action mean field (= MFGLib equilibrium_price)",
+                        "MFGLib Environment.equilibrium_price; Guo, Hu & Zhang (2022)"));
+        register(
+                games,
+                GamePreset.of(
+                        RandomLinear.PARAMS,
+                        RandomLinear::new,
+                        "random affine rewards and softmax-affine transitions in the state-action"
+                                + " mean field, n = 5, T = 3 (= MFGLib random_linear)",
+                        "MFGLib Environment.random_linear; Guo et al. (2023), MFGLib"));
         return new Games(games);
     }
 

@@ -17,8 +17,9 @@ import org.mfgkit.mdp.SparseKernel;
  * projection onto the occupation measures consistent with the kernels {@code P_t(mu_t(d))} of the
  * current {@code d} ({@link FlowPolytopeProjection}); the policy is {@code pi_t(a|s) = d_t(s,a) /
  * sum_a d_t(s,a)} (uniform where that is 0). Rewards and kernels see {@code mu_t(s) = sum_a
- * d_t(s,a)}. The step is MFGLib's, unregularised (no entropy term); the iterates are scored at the
- * game's {@code lambda}.
+ * d_t(s,a)}, or {@code d_t} itself for a game whose mean field is over state-action pairs (MFGLib's
+ * {@code L_t}). The step is MFGLib's, unregularised (no entropy term); the iterates are scored at
+ * the game's {@code lambda}.
  *
  * <p>MFGLib solves the projection with OSQP to its {@code atol}/{@code rtol} (1e-3 under {@code
  * solve}'s defaults) and zeroes entries of {@code d} below ten times that before forming the
@@ -89,9 +90,14 @@ public final class OccupationMeasureInclusion implements EquilibriumSolver {
         int horizon = game.horizon();
         TabularPolicy[] pi = FiniteHorizonIterations.uniform(game);
         ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
+        boolean stateAction = game.meanFieldIsStateAction();
         double[][] d = new double[horizon + 1][nS * nA];
         for (int t = 0; t <= horizon; t++) {
             double[] mu = e.meanField()[t];
+            if (stateAction) {
+                d[t] = mu.clone(); // the mean field is L_t = mu_t pi_t already
+                continue;
+            }
             for (int s = 0; s < nS; s++) {
                 for (int a = 0; a < nA; a++) {
                     d[t][s * nA + a] = mu[s] * pi[t].prob(s, a);
@@ -103,7 +109,7 @@ public final class OccupationMeasureInclusion implements EquilibriumSolver {
             SparseKernel[] kernels = new SparseKernel[horizon];
             double[][] y = new double[horizon + 1][nS * nA];
             for (int t = 0; t <= horizon; t++) {
-                double[] mu = marginal(d[t], nS, nA);
+                double[] mu = stateAction ? d[t] : marginal(d[t], nS, nA);
                 game.rewards(t, mu, r);
                 if (t < horizon) {
                     kernels[t] = game.sparseTransitions(t, mu);

@@ -33,6 +33,7 @@ public final class StationaryMeanField {
      * {@code cap} steps.
      */
     public static MeanFieldResult of(MeanFieldGame game, Policy pi, double[] start, int cap) {
+        MeanFieldGame.requireStateMeanField(game, "the stationary mean field");
         int nS = game.nS();
         int nA = game.nA();
         if (pi.nS() != nS || pi.nA() != nA) {

@@ -13,6 +13,7 @@ public record StationaryModel(MeanFieldGame game) implements ExactModel {
         if (game == null) {
             throw new IllegalArgumentException("stationary model: game is required");
         }
+        MeanFieldGame.requireStateMeanField(game, "the stationary model");
     }
 
     @Override

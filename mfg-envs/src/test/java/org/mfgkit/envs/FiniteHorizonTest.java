@@ -114,8 +114,47 @@ class FiniteHorizonTest {
         assertTrue(e.exploitability() > 0, "a random policy is exploitable");
         // the flow conserves mass and the representative agent's distribution is the flow
         for (double[] m : flow) {
-            Simplex.requireDistribution("flow", m, g.nS());
+            Simplex.requireDistribution("flow", m, g.meanFieldLength());
             assertEquals(1.0, Arrays.stream(m).sum(), 1e-14);
+        }
+        assertFlowIsTheAgentsDistribution(g, flow, pis);
+    }
+
+    /**
+     * The representative agent's state distribution {@code nu_t}, propagated forwards on the dense
+     * kernels at the flow's mean fields, is the flow: {@code nu_t = mu_t}, or for a state-action
+     * mean field {@code nu_t(s) pi_t(a|s) = L_t(s,a)}.
+     */
+    static void assertFlowIsTheAgentsDistribution(
+            FiniteHorizonMeanFieldGame g, double[][] flow, Policy[] pis) {
+        int nS = g.nS();
+        int nA = g.nA();
+        double[] nu = g.mu0();
+        double[] p = new double[nS * nA * nS];
+        for (int t = 0; t <= g.horizon(); t++) {
+            for (int s = 0; s < nS; s++) {
+                for (int a = 0; a < nA; a++) {
+                    double expected = nu[s] * pis[t].prob(s, a);
+                    double got =
+                            g.meanFieldIsStateAction()
+                                    ? flow[t][s * nA + a]
+                                    : flow[t][s] * pis[t].prob(s, a);
+                    assertEquals(expected, got, 1e-15, "t = " + t + ", s = " + s + ", a = " + a);
+                }
+            }
+            if (t == g.horizon()) {
+                break;
+            }
+            g.transitions(t, flow[t], p);
+            double[] next = new double[nS];
+            for (int s = 0; s < nS; s++) {
+                for (int a = 0; a < nA; a++) {
+                    for (int s2 = 0; s2 < nS; s2++) {
+                        next[s2] += nu[s] * pis[t].prob(s, a) * p[(s * nA + a) * nS + s2];
+                    }
+                }
+            }
+            nu = next;
         }
     }
 

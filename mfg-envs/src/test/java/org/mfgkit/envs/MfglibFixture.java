@@ -28,6 +28,18 @@ final class MfglibFixture {
         }
     }
 
+    /** The script's random-linear instance ({@code random_linear_file}, next to the fixture). */
+    static java.nio.file.Path randomLinearFile() {
+        try {
+            return java.nio.file.Path.of(
+                    MfglibFixture.class
+                            .getResource("/mfglib/" + ROOT.get("random_linear_file").asText())
+                            .toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The iterations at which curves are stored. */
     static int[] curveAt() {
         JsonNode at = ROOT.get("curve_at");

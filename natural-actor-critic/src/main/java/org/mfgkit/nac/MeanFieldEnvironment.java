@@ -64,6 +64,7 @@ public final class MeanFieldEnvironment implements LearnerEnvironment, InducedMo
         if (game == null) {
             throw new IllegalArgumentException("game is required");
         }
+        MeanFieldGame.requireStateMeanField(game, "the NAC environment");
         this.game = game;
         this.nS = game.nS();
         this.nA = game.nA();

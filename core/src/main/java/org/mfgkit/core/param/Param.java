@@ -1,5 +1,6 @@
 package org.mfgkit.core.param;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -84,6 +85,14 @@ public final class Param<T> {
     /** Free text (a file name, a spec string); never empty. */
     public static Param<String> text(String name, String defaultValue, String doc) {
         return new Param<>(name, ParamType.TEXT, defaultValue, doc, List.of(), null);
+    }
+
+    /**
+     * The path of a file, given as text (a JSON string in configs); the owner reads the file.
+     * Echoed as its text.
+     */
+    public static Param<Path> file(String name, Path defaultValue, String doc) {
+        return new Param<>(name, ParamType.FILE, defaultValue, doc, List.of(), null);
     }
 
     /** One of {@code choices} (matched exactly). */
@@ -235,7 +244,7 @@ public final class Param<T> {
      * keyword.
      */
     public Object echo(T value) {
-        return value == null ? noneKeyword : type.copy(value);
+        return value == null ? noneKeyword : type.echo(value);
     }
 
     /** One help line: {@code name (type, default X; must be ...): doc}. */

@@ -2,6 +2,8 @@ package org.mfgkit.core.param;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
@@ -44,6 +46,12 @@ public abstract class ParamType<T> {
     /** A non-empty list of finite reals. */
     public static final ParamType<double[]> VECTOR = new Vector();
 
+    /**
+     * The path of a file (text or a JSON string); not read here: the owner reads it and names the
+     * file in its messages.
+     */
+    public static final ParamType<Path> FILE = new FilePath();
+
     private final String description;
 
     private ParamType(String description) {
@@ -65,6 +73,11 @@ public abstract class ParamType<T> {
     /** A defensive copy (arrays); the value itself otherwise. */
     T copy(T value) {
         return value;
+    }
+
+    /** The JSON echo of a value: the value itself (a copy of an array), a path as its text. */
+    Object echo(T value) {
+        return copy(value);
     }
 
     /** The canonical form of a value ({@code -0.0} to {@code 0.0}). */
@@ -287,6 +300,39 @@ public abstract class ParamType<T> {
         @Override
         String format(String value) {
             return value;
+        }
+    }
+
+    private static final class FilePath extends ParamType<Path> {
+        FilePath() {
+            super("a file path");
+        }
+
+        @Override
+        Path parse(String name, String text, String hint) {
+            if (text.isEmpty()) {
+                throw bad(name, description(), text, hint);
+            }
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw bad(name, description(), text, hint);
+            }
+        }
+
+        @Override
+        Path fromJson(String name, Object json, String hint) {
+            throw bad(name, description(), json, hint);
+        }
+
+        @Override
+        String format(Path value) {
+            return value.toString();
+        }
+
+        @Override
+        Object echo(Path value) {
+            return value.toString();
         }
     }
 

@@ -114,6 +114,34 @@ class ParamTest {
     }
 
     @Test
+    void fileParametersAreTheirPathTextInAndOut() {
+        Param<java.nio.file.Path> file =
+                Param.file("coefficients", null, "instance file").orNone("random");
+        ParamSchema schema = ParamSchema.of("demo-file", file);
+        ParamValues text = schema.defaults().withText("coefficients", "dir/inst.json");
+        ParamValues json = schema.defaults().withJson("coefficients", "dir/inst.json");
+        assertEquals(text, json);
+        assertEquals(text.hashCode(), json.hashCode());
+        assertEquals(java.nio.file.Path.of("dir", "inst.json"), text.get(file));
+        assertEquals("dir/inst.json", text.echo().get("coefficients"));
+        assertEquals(text, text.withText("coefficients", text.text("coefficients")));
+        assertNull(schema.defaults().get(file));
+        assertEquals("random", schema.defaults().echo().get("coefficients"));
+        assertEquals(
+                "coefficients must be a file path or random, got 3",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> schema.defaults().withJson("coefficients", 3))
+                        .getMessage());
+        assertEquals(
+                "coefficients must be a file path or random, got ''",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> schema.defaults().withText("coefficients", " "))
+                        .getMessage());
+    }
+
+    @Test
     void negativeZeroIsZeroAndArraysCompareByContent() {
         Param<Double> x = Param.real("x", 0.0, "a number");
         ParamSchema s = ParamSchema.of("z", x, MU0);

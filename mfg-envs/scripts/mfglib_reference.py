@@ -12,8 +12,11 @@ It writes the user-given instance of random-linear (src/test/resources/mfglib/ra
 numpy draws) and the fixture src/test/resources/mfglib/reference.json that the Java tests read:
 per game (MFGLib's ten, at MFGLib's defaults) the uniform- and patterned-policy exploitability and
 the fictitious-play / online-mirror-descent curves at iterations CURVE_AT; per algorithm
-(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right). It also prints them; the
-numbers pinned in FiniteHorizonTest / MfglibReferenceTest are among them.
+(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right, and both on
+equilibrium-price and random-linear, whose mean field is the state-action L_t); and the fictitious-play
+and OMD policies themselves after ITERATES_AT iterations on equilibrium-price and random-linear (key
+"iterates"). It also prints them; the numbers pinned in FiniteHorizonTest / MfglibReferenceTest /
+MfglibGamesTest / MfglibAlgorithmsTest / JointMeanFieldTest are among them.
 """
 import json
 import math
@@ -148,8 +151,9 @@ def greedy(T, prob, reward, L):
     return mask / mask.sum(axis=2, keepdims=True)
 
 
-def fictitious_play(T, n_a, mu0, prob, reward, n_iter):
-    """MFGLib's FictitiousPlay(alpha=0): weights 1/(i+2), policies averaged with their flows."""
+def fictitious_play(T, n_a, mu0, prob, reward, n_iter, final=None):
+    """MFGLib's FictitiousPlay(alpha=0): weights 1/(i+2), policies averaged with their flows.
+    The policy after n_iter iterations is appended to `final` when a list is given."""
     pi = np.ones((T + 1, len(mu0), n_a)) / n_a
     curve = []
     for i in range(n_iter + 1):
@@ -165,11 +169,14 @@ def fictitious_play(T, n_a, mu0, prob, reward, n_iter):
         den = (1 - a) * mu + a * mu_br
         with np.errstate(invalid="ignore", divide="ignore"):
             pi = np.where(den > 0, num / np.where(den > 0, den, 1), (1 - a) * pi + a * br)
+    if final is not None:
+        final.append(pi)
     return curve
 
 
-def online_mirror_descent(T, n_a, mu0, prob, reward, n_iter, alpha=1.0):
-    """MFGLib's OnlineMirrorDescent: y += alpha Q^pi, pi = softmax(y)."""
+def online_mirror_descent(T, n_a, mu0, prob, reward, n_iter, alpha=1.0, final=None):
+    """MFGLib's OnlineMirrorDescent: y += alpha Q^pi, pi = softmax(y). The policy after n_iter
+    iterations is appended to `final` when a list is given."""
     pi = np.ones((T + 1, len(mu0), n_a)) / n_a
     y = np.zeros_like(pi)
     curve = []
@@ -182,6 +189,8 @@ def online_mirror_descent(T, n_a, mu0, prob, reward, n_iter, alpha=1.0):
         y = y + alpha * q
         e = np.exp(y - y.max(axis=2, keepdims=True))
         pi = e / e.sum(axis=2, keepdims=True)
+    if final is not None:
+        final.append(pi)
     return curve
 
 
@@ -450,6 +459,9 @@ RESOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"
                          "resources", "mfglib")
 RANDOM_LINEAR_FILE = "random-linear-n5-seed0.json"
 CURVE_AT = [0, 1, 2, 10, 100, 200]
+# games whose fictitious-play and OMD policies after ITERATES_AT iterations go in the fixture
+ITERATES = ["equilibrium-price", "random-linear"]
+ITERATES_AT = 100
 
 
 def make_instances():
@@ -489,6 +501,7 @@ def main():
         "curve_at": CURVE_AT,
         "games": {},
         "algorithms": {},
+        "iterates": {},
     }
     for name, (T, n_s, n_a, mu0, prob, reward) in envs.items():
         uniform = np.ones((T + 1, n_s, n_a)) / n_a
@@ -496,6 +509,16 @@ def main():
         e_p = float(exploitability(T, mu0, prob, reward, patterned_policy(T, n_s, n_a)))
         fp = fictitious_play(T, n_a, mu0, prob, reward, CURVE_AT[-1])
         omd = online_mirror_descent(T, n_a, mu0, prob, reward, CURVE_AT[-1])
+        if name in ITERATES:
+            # the policies themselves after ITERATES_AT iterations, [t][s][a]
+            pi_fp, pi_omd = [], []
+            fictitious_play(T, n_a, mu0, prob, reward, ITERATES_AT, final=pi_fp)
+            online_mirror_descent(T, n_a, mu0, prob, reward, ITERATES_AT, final=pi_omd)
+            fixture["iterates"][name] = {
+                "iterations": ITERATES_AT,
+                "fictitious_play": pi_fp[0].tolist(),
+                "omd": pi_omd[0].tolist(),
+            }
         fixture["games"][name] = {
             "uniform": e_u,
             "patterned": e_p,
@@ -521,6 +544,14 @@ def main():
         ("left-right", "occupation-measure-inclusion"): dict(alg=occupation_measure_inclusion),
         ("left-right", "occupation-measure-inclusion alpha=0.1 eta=0.01"): dict(
             alg=occupation_measure_inclusion, alpha=0.1, eta=0.01),
+        # two games whose mean field is the state-action L_t
+        ("equilibrium-price", "prior-descent eta=0.5 n_inner=5"): dict(alg=prior_descent,
+                                                                       eta=0.5, n_inner=5),
+        ("equilibrium-price", "occupation-measure-inclusion alpha=0.1 eta=0.01"): dict(
+            alg=occupation_measure_inclusion, alpha=0.1, eta=0.01),
+        ("random-linear", "prior-descent eta=0.5 n_inner=5"): dict(alg=prior_descent, eta=0.5,
+                                                                   n_inner=5),
+        ("random-linear", "occupation-measure-inclusion"): dict(alg=occupation_measure_inclusion),
     }
     for (name, label), kw in runs.items():
         T, n_s, n_a, mu0, prob, reward = envs[name]

@@ -216,7 +216,13 @@ public final class RandomLinear extends GameModel {
             Path file, JsonNode node, String where, int rank, int n, double[] out, int at) {
         if (rank == 0) {
             if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
-                throw bad(file, where + " must be a finite number, got " + shown(node));
+                throw bad(
+                        file,
+                        where
+                                + " must be a finite number, got "
+                                + (node.isNumber()
+                                        ? node.asText() + " in double precision"
+                                        : shown(node)));
             }
             out[at] = node.asDouble() + 0.0;
             return at + 1;

@@ -19,7 +19,9 @@ import org.mfgkit.mdp.PopulationOperator;
  * 2, 10 and 100, at MFGLib's defaults and at one other setting: prior descent on sis-fh (T = 50)
  * and lq-fh, MF-OMI-FBS on sis-fh and left-right (not lq-fh: by symmetry its OMI iterates keep the
  * population mean at 0 up to rounding, where MFGLib's rounded LQ kernel jumps, so the iterates
- * depend on summation order; see the script).
+ * depend on summation order; see the script); both on equilibrium-price and random-linear, whose
+ * mean field is the state-action {@code L_t}, where fictitious play's and OMD's policies after 100
+ * iterations are compared too.
  */
 class MfglibAlgorithmsTest {
     static void assertCurve(double[] expected, Curve curve, double tolerance) {
@@ -69,8 +71,82 @@ class MfglibAlgorithmsTest {
                 Tolerances.TEST_ITERATIVE);
     }
 
+    /**
+     * Prior descent and MF-OMI-FBS on two games whose mean field is the state-action {@code L_t}
+     * (equilibrium-price; random-linear with the script's instance): the solvers hand the game
+     * {@code L_t} as MFGLib does (OMI's iterate {@code d} is {@code L} itself).
+     */
     @ParameterizedTest
-    @CsvSource({"sis-fh", "lq-fh", "left-right"})
+    @CsvSource({"equilibrium-price", "random-linear"})
+    void priorDescentAndOccupationMeasureInclusionOnStateActionMeanFields(String name) {
+        ExactModel game = MfglibGamesTest.game(name).exact();
+        var pd = PriorDescent.PARAMS.defaults().withText("eta", "0.5").withText("n_inner", "5");
+        assertCurve(
+                reference(name, "prior-descent eta=0.5 n_inner=5"),
+                new PriorDescent(pd).solve(game, 100, null).curve(),
+                Tolerances.TEST_EXACT);
+        String omi =
+                name.equals("random-linear")
+                        ? "occupation-measure-inclusion"
+                        : "occupation-measure-inclusion alpha=0.1 eta=0.01";
+        var settings =
+                name.equals("random-linear")
+                        ? OccupationMeasureInclusion.PARAMS.defaults()
+                        : OccupationMeasureInclusion.PARAMS
+                                .defaults()
+                                .withText("alpha", "0.1")
+                                .withText("eta", "0.01");
+        assertCurve(
+                reference(name, omi),
+                new OccupationMeasureInclusion(settings).solve(game, 100, null).curve(),
+                Tolerances.TEST_ITERATIVE);
+    }
+
+    /**
+     * MFGLib's fictitious play and online mirror descent (alpha = 1): the policies themselves after
+     * 100 iterations ({@code iterates} in the fixture), on two games with a state-action mean
+     * field, entry by entry.
+     */
+    @ParameterizedTest
+    @CsvSource({"equilibrium-price", "random-linear"})
+    void fictitiousPlayAndMirrorDescentIteratesMatchTheTranscription(String name) {
+        var ref = MfglibFixture.ROOT.get("iterates").get(name);
+        int iterations = ref.get("iterations").asInt();
+        assertEquals(100, iterations);
+        ExactModel game = MfglibGamesTest.game(name).exact();
+        assertPolicy(
+                ref.get("omd"),
+                new OnlineMirrorDescent(1.0).solve(game, iterations, null).policy());
+        assertPolicy(
+                ref.get("fictitious_play"),
+                new FictitiousPlay().solve(game, iterations, null).policy());
+    }
+
+    private static void assertPolicy(
+            com.fasterxml.jackson.databind.JsonNode expected, TabularPolicy[] pi) {
+        assertEquals(expected.size(), pi.length);
+        for (int t = 0; t < pi.length; t++) {
+            for (int s = 0; s < pi[t].nS(); s++) {
+                for (int a = 0; a < pi[t].nA(); a++) {
+                    assertEquals(
+                            expected.get(t).get(s).get(a).asDouble(),
+                            pi[t].prob(s, a),
+                            Tolerances.TEST_EXACT,
+                            "pi_" + t + "(" + a + "|" + s + ")");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "sis-fh",
+        "lq-fh",
+        "left-right",
+        "equilibrium-price",
+        "random-linear",
+        "conservative-treasure-hunting"
+    })
     void sparseExploitabilityMatchesTheTranscriptionAndTheDensePath(String name) {
         FiniteHorizonMeanFieldGame game = MfglibFixture.game(name);
         var ref = MfglibFixture.ROOT.get("games").get(name);

@@ -65,8 +65,11 @@ final class MfglibFixture {
         return out;
     }
 
-    /** A registered finite-horizon game as the mdp interface. */
+    /**
+     * A registered finite-horizon game as the mdp interface, with the script's instance where the
+     * game is random ({@link MfglibGamesTest#game}).
+     */
     static FiniteHorizonMeanFieldGame game(String name) {
-        return Games.create(name).finiteHorizon();
+        return MfglibGamesTest.game(name).finiteHorizon();
     }
 }

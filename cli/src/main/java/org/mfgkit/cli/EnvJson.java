@@ -28,4 +28,21 @@ final class EnvJson {
     static JsonNode perStep(GameModel env, Object[] steps) {
         return Json.toTree(env.isStationary() ? steps[0] : steps);
     }
+
+    /**
+     * A mean field or flow as JSON ({@link #perStep}); a state-action flow {@code L_t} ({@link
+     * GameModel#meanFieldIsStateAction()}) as {@code [T+1][nS][nA]}.
+     */
+    static JsonNode meanField(GameModel env, double[][] flow) {
+        if (!env.meanFieldIsStateAction()) {
+            return perStep(env, flow);
+        }
+        double[][][] l = new double[flow.length][env.nS()][];
+        for (int t = 0; t < flow.length; t++) {
+            for (int s = 0; s < env.nS(); s++) {
+                l[t][s] = java.util.Arrays.copyOfRange(flow[t], s * env.nA(), (s + 1) * env.nA());
+            }
+        }
+        return perStep(env, l);
+    }
 }

@@ -160,7 +160,7 @@ public final class SolveCommand implements Callable<Integer> {
             doc.putNull("seed");
             doc.putArray("seeds");
         }
-        doc.set("mean_field", EnvJson.perStep(env, run.last().meanField()));
+        doc.set("mean_field", EnvJson.meanField(env, run.last().meanField()));
         doc.set("policy", PolicyFile.toJson(env, run.policy()));
         ArrayNode curve = doc.putArray("curve");
         for (int i = 0; i < run.curve().size(); i++) {

@@ -407,6 +407,85 @@ class BadInputTableTest {
                 "1",
                 "--out",
                 "FILE/sub");
+        // games whose mean field is over state-action pairs, and random-linear's instance file
+        cmd(
+                r,
+                "equilibrium-price T=inf",
+                "equilibrium-price is finite-horizon only (its mean field is over state-action"
+                        + " pairs): T must be a number, got T = inf",
+                "exploitability",
+                "--env",
+                "equilibrium-price",
+                "--set",
+                "T=inf");
+        cmd(
+                r,
+                "n-player on a state-action game",
+                "meanFieldIsStateDistribution() is false",
+                "n-player",
+                "--env",
+                "random-linear",
+                "--n",
+                "2");
+        cmd(
+                r,
+                "nac on a state-action game",
+                "'conservative-treasure-hunting' is finite-horizon",
+                "solve",
+                "--env",
+                "conservative-treasure-hunting",
+                "--algorithm",
+                "nac",
+                "--out",
+                "OUT");
+        cmd(
+                r,
+                "coefficients file missing",
+                "coefficients file 'DIR/none.json': no such file",
+                "solve",
+                "--env",
+                "random-linear",
+                "--set",
+                "coefficients=DIR/none.json",
+                "--algorithm",
+                "omd",
+                "--out",
+                "OUT");
+        String[] coefficients = {
+            "exploitability", "--env", "random-linear", "--set", "n=1", "--set", "coefficients=CFG"
+        };
+        r.add(
+                new Object[] {
+                    "coefficients malformed JSON",
+                    "coefficients file 'CFG': not valid JSON at line 1",
+                    "{\"p1\": [",
+                    null,
+                    coefficients
+                });
+        r.add(
+                new Object[] {
+                    "coefficients wrong shape",
+                    "coefficients file 'CFG': p1[0] must be an array of 1 entries",
+                    "{\"p1\": [[1, 2]], \"p2\": [[[0]]], \"r1\": [[0]], \"r2\": [[0]]}",
+                    null,
+                    coefficients
+                });
+        r.add(
+                new Object[] {
+                    "coefficients not finite",
+                    "coefficients file 'CFG': r2[0][0] must be a finite number",
+                    "{\"p1\": [[[1]]], \"p2\": [[[0]]], \"r1\": [[0]], \"r2\": [[1e999]]}",
+                    null,
+                    coefficients
+                });
+        r.add(
+                new Object[] {
+                    "coefficients missing tensor",
+                    "coefficients file 'CFG': missing \"r1\"",
+                    "{\"p1\": [[[1]]], \"p2\": [[[0]]], \"r2\": [[0]]}",
+                    null,
+                    coefficients
+                });
         // commands and options
         cmd(r, "unknown command", "frobnicate", "frobnicate");
         cmd(r, "unknown option", "--frob", "exploitability", "--env", "sis", "--frob");

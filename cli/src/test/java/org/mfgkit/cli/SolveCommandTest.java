@@ -90,6 +90,55 @@ class SolveCommandTest {
                         < j.get("curve").get(0).get("exploitability").asDouble());
     }
 
+    /**
+     * Every exact solver runs on a game whose mean field is the state-action {@code L_t} and writes
+     * result.json, curve.csv and curve.png; the learning solver nac refuses it (it needs a
+     * stationary game).
+     */
+    @Test
+    void everyExactSolverRunsOnEquilibriumPrice() throws IOException {
+        for (String algorithm : org.mfgkit.envs.EquilibriumSolvers.names()) {
+            Path out = dir.resolve("ep-" + algorithm);
+            CliRunner.Outcome r =
+                    CliRunner.run(
+                            "solve",
+                            "--env",
+                            "equilibrium-price",
+                            "--algorithm",
+                            algorithm,
+                            "--iterations",
+                            "10",
+                            "--out",
+                            out.toString());
+            assertEquals(ExitCode.OK, r.status(), algorithm + ": " + r.err());
+            try (Stream<Path> files = Files.list(out)) {
+                assertEquals(
+                        List.of("curve.csv", "curve.png", "result.json"),
+                        files.map(p -> p.getFileName().toString()).sorted().toList(),
+                        algorithm);
+            }
+            JsonNode j = Json.read(out.resolve("result.json"));
+            assertEquals(5, j.get("policy").get("probabilities").size(), algorithm);
+            assertEquals(4, j.get("mean_field").get(0).size(), algorithm);
+            assertEquals(9, j.get("mean_field").get(0).get(0).size(), algorithm);
+            assertEquals(
+                    j.get("curve").size(),
+                    CurveCsv.read(out.resolve("curve.csv")).get(0).size(),
+                    algorithm);
+        }
+        Path nac = dir.resolve("ep-nac");
+        CliRunner.run(
+                        "solve",
+                        "--env",
+                        "equilibrium-price",
+                        "--algorithm",
+                        "nac",
+                        "--out",
+                        nac.toString())
+                .assertOneLineUsageError("nac", "'equilibrium-price' is finite-horizon");
+        assertFalse(Files.exists(nac));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',

@@ -124,4 +124,65 @@ public final class ConservativeTreasureHunting extends GameModel {
             out[s * n + s] = r[s] * (1.0 - dist[s] / 2.0);
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /**
+     * {@code dD(s)/dL(j) = 2 (L(j) - 1{j = (s,s)})}, so {@code dr(s,s)/dL(j) = -r[s] (L(j) - 1{j =
+     * (s,s)})} for {@code t >= 1}.
+     */
+    @Override
+    protected void rewardsVjp(int t, double[] l, double[] w, double[] out) {
+        if (t == 0) {
+            return;
+        }
+        double g = 0.0;
+        for (int s = 0; s < n; s++) {
+            double ws = w[s * n + s] * r[s];
+            g += ws;
+            out[s * n + s] += ws;
+        }
+        for (int j = 0; j < n * n; j++) {
+            out[j] -= g * l[j];
+        }
+    }
+
+    /**
+     * With {@code x = c_{t-1} D(s)}: {@code dP(s'|s,a)/dx = (1 - n 1{s' = a}) / (1 + n x)^2} and
+     * {@code dx/dL(j) = 2 c_{t-1} (L(j) - 1{j = (s,s)})}, for {@code t >= 1}.
+     */
+    @Override
+    protected void transitionsVjp(int t, double[] l, double[] u, double[] v, double[] out) {
+        if (t == 0) {
+            return;
+        }
+        double[] dist = distances(l);
+        double total = 0.0;
+        for (double x : v) {
+            total += x;
+        }
+        double g = 0.0;
+        for (int s = 0; s < n; s++) {
+            double den = 1.0 + n * c[t - 1] * dist[s];
+            double sum = 0.0;
+            for (int a = 0; a < n; a++) {
+                sum += u[s * n + a] * (total - n * v[a]);
+            }
+            double gs = 2 * c[t - 1] * sum / (den * den);
+            g += gs;
+            out[s * n + s] -= gs;
+        }
+        for (int j = 0; j < n * n; j++) {
+            out[j] += g * l[j];
+        }
+    }
+
+    /** MFGLib's {@code r_max = max(r)}. */
+    @Override
+    public double rMax() {
+        return Arrays.stream(r).max().orElseThrow();
+    }
 }

@@ -125,10 +125,7 @@ public final class EquilibriumPrice extends GameModel {
 
     @Override
     public void rewards(int t, double[] l, double[] out) {
-        double supply = 0.0;
-        for (int i = 0; i < l.length; i++) {
-            supply += l[i] * (i % nA / (hMax + 1));
-        }
+        double supply = supply(l);
         double price = Math.pow(d / (supply + e0), 1.0 / sigma);
         for (int s = 0; s <= sInv; s++) {
             for (int a = 0; a < nA; a++) {
@@ -142,5 +139,51 @@ public final class EquilibriumPrice extends GameModel {
                                 - c[4] * s;
             }
         }
+    }
+
+    /** {@code sum_{s,a} L(s,a) q(a)}: the quantity produced. */
+    private double supply(double[] l) {
+        double supply = 0.0;
+        for (int i = 0; i < l.length; i++) {
+            supply += l[i] * (i % nA / (hMax + 1));
+        }
+        return supply;
+    }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /**
+     * Through the price only: {@code dr(s,a)/dp = q(a)} and {@code dp/dL(j) = -p q(j) / (sigma
+     * (supply + e0))}.
+     */
+    @Override
+    protected void rewardsVjp(int t, double[] l, double[] w, double[] out) {
+        double supply = supply(l);
+        double price = Math.pow(d / (supply + e0), 1.0 / sigma);
+        double wq = 0.0;
+        for (int i = 0; i < w.length; i++) {
+            wq += w[i] * (i % nA / (hMax + 1));
+        }
+        double g = -wq * price / (sigma * (supply + e0));
+        for (int j = 0; j < out.length; j++) {
+            out[j] += g * (j % nA / (hMax + 1));
+        }
+    }
+
+    /**
+     * MFGLib's {@code r_max = (d/e0)^(1/sigma) Q + c0 Q + c1 Q^2 + c2 H + (c2 + c3) Q + c4 s_inv}.
+     */
+    @Override
+    public double rMax() {
+        int q = nA / (hMax + 1) - 1;
+        return Math.pow(d / e0, 1.0 / sigma) * q
+                + c[0] * q
+                + c[1] * q * q
+                + c[2] * hMax
+                + (c[2] + c[3]) * q
+                + c[4] * sInv;
     }
 }

@@ -139,6 +139,64 @@ public final class RandomLinear extends GameModel {
         }
     }
 
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /** {@code dr(s,a)/dL(k,a') = r1[s][k] 1{a = a'}}. */
+    @Override
+    protected void rewardsVjp(int t, double[] l, double[] w, double[] out) {
+        for (int k = 0; k < n; k++) {
+            for (int a = 0; a < n; a++) {
+                double sum = 0.0;
+                for (int s = 0; s < n; s++) {
+                    sum += w[s * n + a] * r1[s * n + k];
+                }
+                out[k * n + a] += sum;
+            }
+        }
+    }
+
+    /**
+     * Through the softmax: {@code sum_{s'} v(s') dP(s'|s,a)/dz(x) = P(x|s,a) (v(x) - E_P[v])} and
+     * {@code dz(x)/dL(k,a) = p1[x][s][k]}, for the same action {@code a}.
+     */
+    @Override
+    protected void transitionsVjp(int t, double[] l, double[] u, double[] v, double[] out) {
+        double[] p = new double[n * n * n];
+        transitions(t, l, p);
+        for (int s = 0; s < n; s++) {
+            for (int a = 0; a < n; a++) {
+                double weight = u[s * n + a];
+                if (weight == 0.0) {
+                    continue;
+                }
+                int row = (s * n + a) * n;
+                double mean = 0.0;
+                for (int x = 0; x < n; x++) {
+                    mean += p[row + x] * v[x];
+                }
+                for (int x = 0; x < n; x++) {
+                    double g = weight * p[row + x] * (v[x] - mean);
+                    int base = (x * n + s) * n;
+                    for (int k = 0; k < n; k++) {
+                        out[k * n + a] += g * p1[base + k];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * MFGLib's {@code r_max = 2 m} (with a {@code coefficients} file, {@code m} should be the range
+     * the instance was drawn from).
+     */
+    @Override
+    public double rMax() {
+        return 2 * params().get(M);
+    }
+
     /** {@code count} draws of {@code 2 m u - m}, {@code u} uniform on {@code [0,1)}. */
     private static double[] uniform(RandomGenerator rng, double m, int count) {
         double[] out = new double[count];

@@ -12,10 +12,11 @@ import org.mfgkit.core.param.ParamValues;
  * beta Gamma2(Gamma1(mu_n), mu_n)}; the iterate's policy is {@code pi_n = Gamma1(mu_n)}. Stationary
  * games start from {@code mu0}; finite-horizon games iterate on the whole flow, starting from the
  * flow of the uniform policy, with the update the flow that {@code Gamma1(flow_n)} generates in the
- * game. Stops early, flagged as converged, when {@code sum_t ||mu_{n+1,t} - mu_{n,t}||_1 <= }{@link
- * Tolerances#MEAN_FIELD}. {@code beta = 1} is the undamped iteration of Huang et al. / Guo et al.;
- * the default {@code beta = 0.5} reaches exploitability below {@code 1e-10} on {@code sis} and
- * {@code lq}.
+ * game (for a game whose mean field is over state-action pairs, the flow of {@code L_t}: the
+ * iteration mixes what the game reads). Stops early, flagged as converged, when {@code sum_t
+ * ||mu_{n+1,t} - mu_{n,t}||_1 <= }{@link Tolerances#MEAN_FIELD}. {@code beta = 1} is the undamped
+ * iteration of Huang et al. / Guo et al.; the default {@code beta = 0.5} reaches exploitability
+ * below {@code 1e-10} on {@code sis} and {@code lq}.
  */
 public final class DampedFixedPoint implements EquilibriumSolver {
     /** Damping: weight of the new mean field. */

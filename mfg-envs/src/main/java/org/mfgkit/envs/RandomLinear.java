@@ -221,6 +221,9 @@ public final class RandomLinear extends GameModel {
     }
 
     private static JsonNode read(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw bad(file, "not a regular file"); // a directory, a device, a pipe
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

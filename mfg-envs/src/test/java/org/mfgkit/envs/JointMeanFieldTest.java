@@ -279,6 +279,7 @@ class JointMeanFieldTest {
     void badCoefficientFilesAreOneLineNamingTheFile(@TempDir Path dir) throws IOException {
         String[][] cases = {
             {"missing.json", null, "no such file"},
+            {"", null, "not a regular file"}, // the directory itself
             {"broken.json", "{\"p1\": [1, 2", "not valid JSON at line 1"},
             {"array.json", "[1, 2]", "expected a JSON object {\"p1\", \"p2\", \"r1\", \"r2\"}"},
             {"nop2.json", "{\"p1\": " + cube(2, "1") + "}", "missing \"p2\""},

@@ -6,13 +6,17 @@ linear_quadratic,left_right,rock_paper_scissors}.py, mfglib/mean_field.py, mfgli
 MFGLib works on the joint state-action mean field L_t[s, a] and tensors p_t[s', s, a]; this script
 keeps those layouts on purpose, so that it shares no code path with the Java implementation.
 
-Run:  OPENBLAS_NUM_THREADS=1 python3 mfg-envs/scripts/mfglib_reference.py  (about 30 s; one BLAS
-thread, since on a loaded machine threaded BLAS slows the small products a hundredfold)
+Run:  OPENBLAS_NUM_THREADS=1 python3 mfg-envs/scripts/mfglib_reference.py  (about 1 min of CPU;
+one BLAS thread, since on a loaded machine threaded BLAS slows the small products a hundredfold).
+Needs numpy and, for MF-OMO, HIPS autograd (`pip install autograd`): MFGLib's MFOMO differentiates
+its objective with torch's autograd, and the transcription below does the same with autograd,
+independently of mfgkit's hand-written derivatives.
 It writes the user-given instance of random-linear (src/test/resources/mfglib/random-linear-n5-seed0.json,
 numpy draws) and the fixture src/test/resources/mfglib/reference.json that the Java tests read:
 per game (MFGLib's ten, at MFGLib's defaults) the uniform- and patterned-policy exploitability and
 the fictitious-play / online-mirror-descent curves at iterations CURVE_AT; per algorithm
-(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right). It also prints them; the
+(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right,
+mf-omo on sis-fh, beach-bar and left-right). It also prints them; the
 numbers pinned in FiniteHorizonTest / MfglibReferenceTest are among them.
 """
 import json
@@ -749,6 +753,11 @@ def main():
     # (rounding level), as "<label> spread". The other settings are insensitive (a 1e-12
     # perturbation moves E_100 by < 1e-9) and are pinned as they are.
     ad = autograd_catalogue()
+    T, n_s, n_a, mu0, prob, reward, _ = ad["left-right"]
+    eq = mean_field(T, mu0, prob, np.array([[[2 / 3, 1 / 3], [1, 0], [1, 0]], [[0.5, 0.5]] * 3]))
+    at_eq = omo_objective_at(T, mu0, prob, reward, eq)
+    assert abs(at_eq) < 1e-14, at_eq
+    print(f"left-right MF-OMO objective with hat start at the equilibrium: {at_eq:.1e}")
     omo_runs = [
         ("sis-fh", "mf-omo", {}),
         ("sis-fh", "mf-omo hat_init=false", dict(hat_init=False)),

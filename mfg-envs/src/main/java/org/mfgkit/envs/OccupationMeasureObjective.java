@@ -39,7 +39,7 @@ final class OccupationMeasureObjective {
     }
 
     /** The value of the three terms, and the gradients when asked for. */
-    static final class Evaluation {
+    static final class ObjectiveValue {
         /** {@code o1}, {@code o2}, {@code o3} (before the weights {@code c1, c2, c3}). */
         double o1;
 
@@ -104,7 +104,7 @@ final class OccupationMeasureObjective {
      * gradient}, also the gradient of the weighted objective (abs' derivative at 0 taken as 0, as
      * torch's).
      */
-    Evaluation evaluate(
+    ObjectiveValue evaluate(
             double[][] l,
             double[][] z,
             double[][] y,
@@ -145,7 +145,7 @@ final class OccupationMeasureObjective {
                 zl += z[t][i] * l[t][i];
             }
         }
-        Evaluation out = new Evaluation();
+        ObjectiveValue out = new ObjectiveValue();
         boolean squares = loss != Loss.L1;
         out.o1 = norm(e1, squares);
         out.o2 = norm(e2, squares);

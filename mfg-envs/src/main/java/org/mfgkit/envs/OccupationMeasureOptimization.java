@@ -8,8 +8,8 @@ import org.mfgkit.core.param.Checks;
 import org.mfgkit.core.param.Param;
 import org.mfgkit.core.param.ParamSchema;
 import org.mfgkit.core.param.ParamValues;
-import org.mfgkit.envs.OccupationMeasureObjective.Evaluation;
 import org.mfgkit.envs.OccupationMeasureObjective.Loss;
+import org.mfgkit.envs.OccupationMeasureObjective.ObjectiveValue;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.SparseBackwardInduction;
 
@@ -166,7 +166,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
                             + " provides none");
         }
         SolverTrace trace = new SolverTrace(listener);
-        Run run = new Run(game);
+        Descent run = new Descent(game);
         TabularPolicy[] pi = run.policy();
         ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
         for (int i = 1; i <= iterations; i++) {
@@ -179,7 +179,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
 
     /** The flow {@code L} of the iterate, for tests. */
     double[][] finalFlow(ExactModel model, int iterations) {
-        Run run = new Run(FiniteHorizonIterations.game(model, name()));
+        Descent run = new Descent(FiniteHorizonIterations.game(model, name()));
         for (int i = 1; i <= iterations; i++) {
             run.step(i);
         }
@@ -227,7 +227,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
     }
 
     /** The state of one run: the variables, the weights, the optimizer. */
-    private final class Run {
+    private final class Descent {
         private final FiniteHorizonMeanFieldGame game;
         private final OccupationMeasureObjective objective;
         private final Loss loss = Loss.of(params.get(LOSS));
@@ -254,7 +254,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
         private final double[][] second;
         private final double[][] third;
 
-        Run(FiniteHorizonMeanFieldGame game) {
+        Descent(FiniteHorizonMeanFieldGame game) {
             this.game = game;
             this.objective = new OccupationMeasureObjective(game);
             this.nS = game.nS();
@@ -371,7 +371,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
             if (rbFreq != null && (i + 1) % rbFreq == 0) {
                 balance(objective.evaluate(x[0], x[1], x[2], loss, c1, c2, 0.0, false));
             }
-            Evaluation ev =
+            ObjectiveValue ev =
                     objective.evaluate(x[0], x[1], x[2], loss, c1, c2, params.get(C3), true);
             if (!parameterize) {
                 optimizer.apply(concat(first, second, third), concat(ev.gradL, ev.gradZ, ev.gradY));
@@ -383,7 +383,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
         }
 
         /** MFGLib's {@code mf_omo_residual_balancing}. */
-        private void balance(Evaluation o) {
+        private void balance(ObjectiveValue o) {
             double c1New = c1;
             double c2New = c2;
             if (Math.max(o.o2, o.o3) != 0.0 && o.o1 / Math.max(o.o2, o.o3) > params.get(M1)) {

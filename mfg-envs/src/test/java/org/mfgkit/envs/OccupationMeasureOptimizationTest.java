@@ -20,8 +20,8 @@ import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TabularPolicy;
 import org.mfgkit.core.Tolerances;
 import org.mfgkit.core.param.ParamValues;
-import org.mfgkit.envs.OccupationMeasureObjective.Evaluation;
 import org.mfgkit.envs.OccupationMeasureObjective.Loss;
+import org.mfgkit.envs.OccupationMeasureObjective.ObjectiveValue;
 import org.mfgkit.mdp.FiniteHorizonMeanFieldGame;
 import org.mfgkit.mdp.SparseBackwardInduction;
 
@@ -141,7 +141,7 @@ class OccupationMeasureOptimizationTest {
             y[t] = MeanFieldDerivativesTest.uniform(nS, rng);
         }
         Loss kind = Loss.of(loss);
-        Evaluation at = f.evaluate(l, z, y, kind, 1.3, 0.7, 0.9, true);
+        ObjectiveValue at = f.evaluate(l, z, y, kind, 1.3, 0.7, 0.9, true);
         for (int k = 0; k < 3; k++) {
             double[][] dl = direction(l, true, rng);
             double[][] dz = direction(z, false, rng);

@@ -306,6 +306,64 @@ class OccupationMeasureOptimizationTest {
                 "mf-omo", EquilibriumSolvers.create("mf-omo", Map.of("rb_freq", "none")).name());
     }
 
+    /** A game without derivatives in the mean field (the interface's default) is refused. */
+    @Test
+    void refusesAGameWithoutDerivatives() {
+        FiniteHorizonMeanFieldGame sis = Games.create("sis-fh").finiteHorizon();
+        FiniteHorizonMeanFieldGame plain =
+                new FiniteHorizonMeanFieldGame() {
+                    @Override
+                    public int nS() {
+                        return sis.nS();
+                    }
+
+                    @Override
+                    public int nA() {
+                        return sis.nA();
+                    }
+
+                    @Override
+                    public int horizon() {
+                        return sis.horizon();
+                    }
+
+                    @Override
+                    public double lambda() {
+                        return 0.0;
+                    }
+
+                    @Override
+                    public double[] mu0() {
+                        return sis.mu0();
+                    }
+
+                    @Override
+                    public void transitions(int t, double[] mu, double[] out) {
+                        sis.transitions(t, mu, out);
+                    }
+
+                    @Override
+                    public void rewards(int t, double[] mu, double[] out) {
+                        sis.rewards(t, mu, out);
+                    }
+
+                    @Override
+                    public String toString() {
+                        return "plain sis";
+                    }
+                };
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new OccupationMeasureOptimization()
+                                        .solve(new FiniteHorizonModel(plain), 1, null));
+        assertEquals(
+                "mf-omo needs the game's derivatives in the mean field; plain sis provides none",
+                e.getMessage());
+        assertThrows(UnsupportedOperationException.class, plain::rMax);
+    }
+
     /** Every finite-horizon game runs (the derivatives of each are used) and stays finite. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"sis-fh", "lq-fh", "left-right", "rock-paper-scissors", "beach-bar"})

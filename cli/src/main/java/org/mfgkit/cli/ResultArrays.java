@@ -23,10 +23,11 @@ import org.mfgkit.envs.GameModel;
  *                "axes": "[t][s]"}
  * </pre>
  *
- * Without an output directory a large array is left out, with {@code "omitted"} saying why. The
- * shape follows the inline form: {@code [nS][nA]} and {@code [nS]} for a stationary game, with a
- * leading {@code T+1} for a finite-horizon one. {@code numpy.load} reads the files; {@code mfgkit
- * exploitability --policy DIR/result.json} reads the policy back ({@link PolicyFile}).
+ * Without an output directory (and in {@code mfgkit exploitability}, which has none) a large array
+ * is left out, with {@code "omitted"} saying why. The shape follows the inline form: {@code
+ * [nS][nA]} and {@code [nS]} for a stationary game, with a leading {@code T+1} for a finite-horizon
+ * one. {@code numpy.load} reads the files; {@code mfgkit exploitability --policy DIR/result.json}
+ * reads the policy back ({@link PolicyFile}).
  */
 final class ResultArrays {
     /**
@@ -41,18 +42,33 @@ final class ResultArrays {
     /** Side-file name of the mean field. */
     static final String MEAN_FIELD_FILE = "mean_field.npy";
 
-    private ResultArrays() {}
+    /** The note's advice when a command can write the side file. */
+    private static final String OUT_HINT = ": --out DIR writes them to DIR/FILE";
+
+    /** The arrays of the commands: {@link #INLINE_LIMIT}. */
+    static final ResultArrays DEFAULT = new ResultArrays(INLINE_LIMIT);
+
+    /** Most numbers an array is written inline with. */
+    private final long limit;
+
+    /** With another limit (tests: side files of small games). */
+    ResultArrays(long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("inline limit must be >= 0, got " + limit);
+        }
+        this.limit = limit;
+    }
 
     /**
      * The {@code "policy"} value: the policy-file object when small, else a reference to {@link
      * #POLICY_FILE} written into {@code out} (or a note when {@code out} is null).
      */
-    static JsonNode policy(GameModel env, TabularPolicy[] pi, ResultWriter out) throws IOException {
+    JsonNode policy(GameModel env, TabularPolicy[] pi, ResultWriter out) throws IOException {
         int[] shape =
                 env.isStationary()
                         ? new int[] {env.nS(), env.nA()}
                         : new int[] {pi.length, env.nS(), env.nA()};
-        if (size(shape) <= INLINE_LIMIT) {
+        if (size(shape) <= limit) {
             return PolicyFile.toJson(env, pi);
         }
         ObjectNode node = Json.object();
@@ -64,14 +80,32 @@ final class ResultArrays {
                 env.isStationary() ? "[s][a]" : "[t][s][a]",
                 POLICY_FILE,
                 out,
+                OUT_HINT,
                 t -> pi[t].table(),
                 pi.length);
     }
 
+    /**
+     * The {@code "mean_field"} value of a command without an output directory ({@code mfgkit
+     * exploitability}): inline when small, else its shape and a note.
+     */
+    JsonNode meanField(GameModel env, double[][] mu) {
+        try {
+            return meanField(env, mu, null, "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // nothing is written without a writer
+        }
+    }
+
     /** The {@code "mean_field"} value: inline when small, else {@link #MEAN_FIELD_FILE}. */
-    static JsonNode meanField(GameModel env, double[][] mu, ResultWriter out) throws IOException {
+    JsonNode meanField(GameModel env, double[][] mu, ResultWriter out) throws IOException {
+        return meanField(env, mu, out, OUT_HINT);
+    }
+
+    private JsonNode meanField(GameModel env, double[][] mu, ResultWriter out, String hint)
+            throws IOException {
         int[] shape = env.isStationary() ? new int[] {env.nS()} : new int[] {mu.length, env.nS()};
-        if (size(shape) <= INLINE_LIMIT) {
+        if (size(shape) <= limit) {
             return EnvJson.perStep(env, mu);
         }
         return reference(
@@ -80,16 +114,18 @@ final class ResultArrays {
                 env.isStationary() ? "[s]" : "[t][s]",
                 MEAN_FIELD_FILE,
                 out,
+                hint,
                 t -> mu[t],
                 mu.length);
     }
 
-    private static JsonNode reference(
+    private JsonNode reference(
             ObjectNode node,
             int[] shape,
             String axes,
             String fileName,
             ResultWriter out,
+            String hint,
             java.util.function.IntFunction<double[]> block,
             int blocks)
             throws IOException {
@@ -108,12 +144,11 @@ final class ResultArrays {
             node.put(
                     "omitted",
                     String.format(
-                            Locale.ROOT,
-                            "%d numbers, more than the %d written inline: --out DIR writes them to"
-                                    + " DIR/%s",
-                            size(shape),
-                            INLINE_LIMIT,
-                            fileName));
+                                    Locale.ROOT,
+                                    "%d numbers, more than the %d written inline",
+                                    size(shape),
+                                    limit)
+                            + hint.replace("FILE", fileName));
         }
         return node;
     }

@@ -176,8 +176,8 @@ public final class SolveCommand implements Callable<Integer> {
             doc.putNull("seed");
             doc.putArray("seeds");
         }
-        doc.set("mean_field", ResultArrays.meanField(env, run.last().meanField(), writer));
-        doc.set("policy", ResultArrays.policy(env, run.policy(), writer));
+        doc.set("mean_field", ResultArrays.DEFAULT.meanField(env, run.last().meanField(), writer));
+        doc.set("policy", ResultArrays.DEFAULT.policy(env, run.policy(), writer));
         ArrayNode curve = doc.putArray("curve");
         for (int i = 0; i < run.curve().size(); i++) {
             ObjectNode point = curve.addObject();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +91,9 @@ class SolveCommandTest {
                         < j.get("curve").get(0).get("exploitability").asDouble());
     }
 
+    /** End to end at the real limit (ResultArraysTest checks the same on small games, fast). */
     @Test
+    @Tag("slow")
     void aPolicyAboveTheInlineLimitGoesToANumpySideFileThatReadsBack() throws IOException {
         // crowd-motion on 300 x 300 with T = 3: the policy has 4 * 90000 * 5 = 1.8e6 numbers (a
         // side file), the mean field 4 * 90000 = 3.6e5 (inline)
@@ -129,10 +132,9 @@ class SolveCommandTest {
                                 },
                                 game));
         assertEquals(ExitCode.OK, e.status(), e.err());
-        assertEquals(
-                j.get("exploitability").asDouble(),
-                Json.mapper().readTree(e.out()).get("exploitability").asDouble(),
-                0.0);
+        JsonNode ej = Json.mapper().readTree(e.out());
+        assertEquals(j.get("exploitability").asDouble(), ej.get("exploitability").asDouble(), 0.0);
+        assertEquals(j.get("mean_field"), ej.get("mean_field"), "the flow, inline below the limit");
 
         // without --out a large array is left out with a note
         CliRunner.Outcome noOut =

@@ -142,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             BenchRunner runner =
                     new BenchRunner(Duration.ofMillis(warmupMs), Duration.ofMillis(measureMs));
-            ScalingBench.Report report;
+            ScalingBench.ScalingReport report;
             try (Progress progress =
                     main.progress()
                             .start("scaling " + series.name(), series.sizes().size(), "sizes")) {
@@ -176,7 +176,7 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void scalingTable(PrintWriter w, ScalingBench.Report report) {
+    private void scalingTable(PrintWriter w, ScalingBench.ScalingReport report) {
         String format = "%10s  %10s  %12s  %14s  %14s%n";
         w.printf(
                 Locale.ROOT,
@@ -184,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
                 report.series(),
                 report.game());
         w.printf(Locale.ROOT, format, "size", "states S", "median/op", "allocated/op", "retained");
-        for (ScalingBench.Point p : report.points()) {
+        for (ScalingBench.ScalingPoint p : report.points()) {
             w.printf(
                     Locale.ROOT,
                     format,

@@ -38,7 +38,7 @@ public final class ScalingBench {
      * @param retainedBytes heap held by the prepared game after a full GC (approximate)
      * @param exploitability the value computed (uniform policy)
      */
-    public record Point(
+    public record ScalingPoint(
             int size,
             int states,
             int actions,
@@ -60,8 +60,12 @@ public final class ScalingBench {
      * @param time {@code median seconds ~ prefactor * S^exponent}
      * @param memory {@code allocated bytes ~ prefactor * S^exponent}
      */
-    public record Report(
-            String series, String game, List<Point> points, PowerLawFit time, PowerLawFit memory) {}
+    public record ScalingReport(
+            String series,
+            String game,
+            List<ScalingPoint> points,
+            PowerLawFit time,
+            PowerLawFit memory) {}
 
     private final BenchRunner runner;
 
@@ -71,24 +75,27 @@ public final class ScalingBench {
     }
 
     /** Measures every size of {@code series}; {@code afterEach} runs after each instance. */
-    public Report run(ScalingSeries series, Runnable afterEach) {
-        List<Point> points = new ArrayList<>();
+    public ScalingReport run(ScalingSeries series, Runnable afterEach) {
+        List<ScalingPoint> points = new ArrayList<>();
         for (int size : series.sizes()) {
             points.add(measure(series, size));
             afterEach.run();
         }
         PowerLawFit time = null;
         PowerLawFit memory = null;
-        if (points.stream().mapToInt(Point::states).distinct().count() >= 2) {
-            double[] s = points.stream().mapToDouble(Point::states).toArray();
-            time = PowerLawFit.of(s, points.stream().mapToDouble(Point::medianSeconds).toArray());
+        if (points.stream().mapToInt(ScalingPoint::states).distinct().count() >= 2) {
+            double[] s = points.stream().mapToDouble(ScalingPoint::states).toArray();
+            time =
+                    PowerLawFit.of(
+                            s, points.stream().mapToDouble(ScalingPoint::medianSeconds).toArray());
             memory =
-                    PowerLawFit.of(s, points.stream().mapToDouble(Point::allocatedBytes).toArray());
+                    PowerLawFit.of(
+                            s, points.stream().mapToDouble(ScalingPoint::allocatedBytes).toArray());
         }
-        return new Report(series.name(), series.game(), points, time, memory);
+        return new ScalingReport(series.name(), series.game(), points, time, memory);
     }
 
-    private Point measure(ScalingSeries series, int size) {
+    private ScalingPoint measure(ScalingSeries series, int size) {
         long before = heapAfterGc();
         GameModel game = Games.create(series.game(), series.instance(size));
         ExactModel model = game.exact();
@@ -104,7 +111,7 @@ public final class ScalingBench {
                                 "exploitability of the uniform policy, size " + size,
                                 () -> model,
                                 m -> m.exploitability(m.uniformPolicy()).exploitability()));
-        return new Point(
+        return new ScalingPoint(
                 size,
                 game.nS(),
                 game.nA(),

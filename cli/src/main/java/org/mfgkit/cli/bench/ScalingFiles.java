@@ -31,13 +31,14 @@ public final class ScalingFiles {
     private ScalingFiles() {}
 
     /** Writes the CSV and the two plots into {@code out}'s directory. */
-    public static void write(ResultWriter out, ScalingBench.Report report) throws IOException {
+    public static void write(ResultWriter out, ScalingBench.ScalingReport report)
+            throws IOException {
         AtomicFiles.write(
                 out.file("scaling.csv"),
                 stream -> {
                     Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
                     w.write(HEADER + "\n");
-                    for (ScalingBench.Point p : report.points()) {
+                    for (ScalingBench.ScalingPoint p : report.points()) {
                         w.write(
                                 String.join(
                                                 ",",
@@ -62,7 +63,7 @@ public final class ScalingFiles {
                 out.file("scaling-time.png"),
                 report,
                 "median seconds per exploitability",
-                ScalingBench.Point::medianSeconds,
+                ScalingBench.ScalingPoint::medianSeconds,
                 report.time());
         plot(
                 out.file("scaling-memory.png"),
@@ -74,12 +75,13 @@ public final class ScalingFiles {
 
     private static void plot(
             Path png,
-            ScalingBench.Report report,
+            ScalingBench.ScalingReport report,
             String yLabel,
-            ToDoubleFunction<ScalingBench.Point> y,
+            ToDoubleFunction<ScalingBench.ScalingPoint> y,
             PowerLawFit fit)
             throws IOException {
-        double[] s = report.points().stream().mapToDouble(ScalingBench.Point::states).toArray();
+        double[] s =
+                report.points().stream().mapToDouble(ScalingBench.ScalingPoint::states).toArray();
         double[] v = report.points().stream().mapToDouble(y).toArray();
         List<Curve> curves = new ArrayList<>();
         curves.add(Curve.single("measured", s, v));

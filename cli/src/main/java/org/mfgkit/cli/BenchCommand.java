@@ -57,14 +57,18 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--warmup-ms",
             paramLabel = "MS",
             defaultValue = "500",
-            description = "Warm-up time per task in milliseconds (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Warm-up time per task in milliseconds (default: ${DEFAULT-VALUE}; 3000 per"
+                            + " instance with --scaling).")
     long warmupMs;
 
     @Option(
             names = "--measure-ms",
             paramLabel = "MS",
             defaultValue = "1000",
-            description = "Measuring time per task in milliseconds (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Measuring time per task in milliseconds (default: ${DEFAULT-VALUE}; 3000 per"
+                            + " instance with --scaling).")
     long measureMs;
 
     @Option(
@@ -129,6 +133,16 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** Default warm-up per instance with {@code --scaling}. */
+    static final long SCALING_WARMUP_MS = 3000;
+
+    /** Default measuring time per instance with {@code --scaling}. */
+    static final long SCALING_MEASURE_MS = 3000;
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     /** {@code --scaling SERIES}: measures the series, prints the points and fits, writes files. */
     private int scaling() throws IOException {
         ScalingSeries series = ScalingSeries.get(scaling);
@@ -140,8 +154,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         StagedOutput staged = out == null ? null : StagedOutput.create(out);
         try {
+            // the series starts on a cold JIT with its smallest instance: a longer default budget
+            long warm = given("--warmup-ms") ? warmupMs : SCALING_WARMUP_MS;
+            long measure = given("--measure-ms") ? measureMs : SCALING_MEASURE_MS;
             BenchRunner runner =
-                    new BenchRunner(Duration.ofMillis(warmupMs), Duration.ofMillis(measureMs));
+                    new BenchRunner(Duration.ofMillis(warm), Duration.ofMillis(measure));
             ScalingBench.ScalingReport report;
             try (Progress progress =
                     main.progress()
@@ -152,8 +169,8 @@ public final class BenchCommand implements Callable<Integer> {
             doc.put("scaling", report);
             doc.put("fixed", series.fixed());
             doc.put("size_params", series.sizeParams());
-            doc.put("warmup_ms", warmupMs);
-            doc.put("measure_ms", measureMs);
+            doc.put("warmup_ms", warm);
+            doc.put("measure_ms", measure);
             doc.put("java", System.getProperty("java.version"));
             doc.put("processors", Runtime.getRuntime().availableProcessors());
             doc.put("max_heap_bytes", Runtime.getRuntime().maxMemory());

@@ -102,10 +102,7 @@ public final class ScalingFiles {
         }
         CurvePlot.lines(
                 png,
-                PlotSpec.of(
-                                report.game() + " (" + report.series() + "): " + yLabel,
-                                "states S",
-                                yLabel)
+                PlotSpec.of(report.series() + ": " + yLabel, "states S", yLabel)
                         .withLogX(true)
                         .withLogY(true),
                 curves);

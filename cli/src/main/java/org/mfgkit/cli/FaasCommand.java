@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mfgkit.cli.faas.FaasCompareExperiment;
 import org.mfgkit.cli.output.AtomicFiles;
 import org.mfgkit.cli.output.Json;
 import org.mfgkit.faas.AzureTrace;
@@ -186,10 +187,10 @@ public final class FaasCommand implements Runnable {
             JsonNode m = e.getValue();
             w.printf(
                     Locale.ROOT,
-                    "%-17s %9.0f %8.2f%% %11.0f %9.3f %12.3f %9.3f %11.4f%n",
+                    "%-17s %9s %9s %11.0f %9.3f %12.3f %9.3f %11.4f%n",
                     e.getKey(),
-                    m.path("p99_ms").asDouble(),
-                    100 * m.path("qos_violation_rate").asDouble(),
+                    number(m.path("p99_ms"), "%.0f", 1),
+                    number(m.path("qos_violation_rate"), "%.2f%%", 100),
                     m.path("cold_starts").asDouble(),
                     m.path("cpu_utilization").asDouble(),
                     m.path("cluster_cpu_utilization").asDouble(),
@@ -213,8 +214,8 @@ public final class FaasCommand implements Runnable {
                 sb.append(
                         String.format(
                                 Locale.ROOT,
-                                " %6.2f%%",
-                                100 * sd.path("qos_violation_rate").asDouble()));
+                                " %7s",
+                                number(sd.path("qos_violation_rate"), "%.2f%%", 100)));
             }
             w.printf(Locale.ROOT, "%-17s%s%n", e.getKey(), sb);
         }
@@ -284,11 +285,11 @@ public final class FaasCommand implements Runnable {
                 }
                 w.printf(
                         Locale.ROOT,
-                        "%-6.2f %-6s %-17s %8.2f%% %9.3f %26s%n",
+                        "%-6.2f %-6s %-17s %9s %9.3f %26s%n",
                         cell.path("load").asDouble(),
                         cell.path("user_memory_mb").asText(),
                         e.getKey(),
-                        100 * e.getValue().path("qos_violation_rate").asDouble(),
+                        number(e.getValue().path("qos_violation_rate"), "%.2f%%", 100),
                         e.getValue().path("cpu_utilization").asDouble(),
                         ci);
             }
@@ -296,6 +297,14 @@ public final class FaasCommand implements Runnable {
         List<String> files = new ArrayList<>();
         summary.path("files").forEach(f -> files.add(f.asText()));
         w.println("wrote " + summary.path("out").asText() + "/: " + String.join(", ", files));
+    }
+
+    /**
+     * {@code scale x n} in {@code format}, or {@code n/a} for a {@code null} (no completed
+     * invocation: never shown as 0).
+     */
+    private static String number(JsonNode n, String format, double scale) {
+        return n.isNumber() ? String.format(Locale.ROOT, format, scale * n.asDouble()) : "n/a";
     }
 
     private static double mean(JsonNode arr, int from, int to) {
@@ -405,7 +414,9 @@ public final class FaasCommand implements Runnable {
         @Override
         public Integer call() {
             List<FunctionProfile> ps =
-                    file == null ? FunctionProfiles.defaults() : FunctionProfiles.read(file);
+                    file == null
+                            ? FunctionProfiles.defaults()
+                            : FaasCompareExperiment.profiles(file);
             ObjectNode root = Json.object();
             var arr = root.putArray("functions");
             for (FunctionProfile p : ps) {

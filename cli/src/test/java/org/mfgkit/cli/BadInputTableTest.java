@@ -73,6 +73,39 @@ class BadInputTableTest {
         return b.append(", \"").append(field).append("\": ").append(json).append("}").toString();
     }
 
+    /** A small faas-compare config replaying the trace file {@code DATA}. */
+    private static String faas() {
+        return "{\"experiment\": \"faas-compare\", \"trace\": \"DATA\", \"managers\": [\"openwhisk\"],"
+                + " \"train\": {\"rows\": [0,1,2,3,4,5,6,7,8,9,10,11], \"start_minute\": 0,"
+                + " \"minutes\": 30, \"episode_minutes\": 10},"
+                + " \"eval\": {\"rows\": [12,13,14,15,16,17,18,19,20,21,22,23],"
+                + " \"start_minute\": 30, \"minutes\": 20, \"warmup_minutes\": 2}}";
+    }
+
+    /** The header of a trace of {@code minutes} minute columns, with its line end. */
+    private static String traceHeader(int minutes) {
+        StringBuilder b = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
+        for (int m = 1; m <= minutes; m++) {
+            b.append(',').append(m);
+        }
+        return b.append('\n').toString();
+    }
+
+    /** A trace of {@code rows} functions without a single invocation. */
+    private static String zeroTrace(int rows, int minutes) {
+        StringBuilder b = new StringBuilder(traceHeader(minutes));
+        for (int f = 0; f < rows; f++) {
+            b.append("o,a,f").append(f).append(",http");
+            b.append(",0".repeat(minutes)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** {@code text} in ISO-8859-1: each non-ASCII character one byte that is not UTF-8. */
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     private static final String SIS_POLICY = "{\"env\": \"sis\", \"probabilities\": ";
 
     /**
@@ -94,7 +127,11 @@ class BadInputTableTest {
         run(r, "bandit steps 1e9", bandit("steps", "1e9"), "steps = 1000000000 needs about");
         run(r, "bandit actions 1e8", bandit("actions", "1e8"), "actions = 100000000 needs about");
         run(r, "bandit width 1e9", bandit("width", "1e9"), "width = 1000000000 needs about");
-        run(r, "bandit steps 2^40", bandit("steps", "1099511627776"), "must be an integer in");
+        run(
+                r,
+                "bandit steps 2^40",
+                bandit("steps", "1099511627776"),
+                "steps must be >= 1 and <= 2147483647, got 1099511627776");
         run(r, "grid 100000", grid("grid", "100000"), "grid = 100000 needs about");
         run(r, "nac iterations 2e9", nac("iterations", "2e9"), "iterations = 2000000000 needs");
         run(
@@ -280,7 +317,7 @@ class BadInputTableTest {
         cmd(
                 r,
                 "T integer overflow",
-                "T must be an integer",
+                "T must be in 0..1000000, got '1099511627776'",
                 "exploitability",
                 "--env",
                 "sis-fh",
@@ -407,6 +444,62 @@ class BadInputTableTest {
                 "1",
                 "--out",
                 "FILE/sub");
+        // found by ParserFuzzTest#set: a huge exponent took minutes (BigDecimal to BigInteger)
+        cmd(
+                r,
+                "T huge exponent",
+                "T must be in 0..1000000, got '9e94799929'",
+                "exploitability",
+                "--env",
+                "sis-fh",
+                "--set",
+                "T=9e94799929");
+        // text that is not UTF-8 (one shared reader: TextFiles)
+        r.add(
+                new Object[] {
+                    "config not UTF-8",
+                    "CFG: line 2: not UTF-8 text",
+                    latin1("{\"experiment\": \"meanfield-bandit\",\n \"title\": \"caf\u00e9\"}"),
+                    null,
+                    new String[] {"run", "CFG", "--out", "OUT"}
+                });
+        r.add(
+                new Object[] {
+                    "policy not UTF-8",
+                    "POL: line 1: not UTF-8 text",
+                    null,
+                    new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'},
+                    new String[] {"exploitability", "--env", "sis", "--policy", "POL"}
+                });
+        r.add(
+                new Object[] {
+                    "trace not UTF-8",
+                    "DATA: line 2: not UTF-8 text",
+                    faas(),
+                    null,
+                    new String[] {"run", "CFG", "--out", "OUT"},
+                    latin1(traceHeader(60) + "o,a,f,http\u00ff")
+                });
+        r.add(
+                new Object[] {
+                    "profiles not UTF-8",
+                    "DATA: line 1: not UTF-8 text",
+                    null,
+                    null,
+                    new String[] {"faas", "profiles", "--file", "DATA"},
+                    new byte[] {(byte) 0x80, '[', ']'}
+                });
+        // FaaS: nothing to evaluate is an error, never a perfect score
+        r.add(
+                new Object[] {
+                    "faas empty evaluation window",
+                    "eval: trace DATA has no invocation in rows [12, 13, 14, 15, 16, 17, 18, 19,"
+                            + " 20, 21, 22, 23] over minutes [32, 50)",
+                    faas(),
+                    null,
+                    new String[] {"faas", "run", "CFG", "--out", "OUT"},
+                    zeroTrace(24, 60).getBytes(StandardCharsets.UTF_8)
+                });
         // commands and options
         cmd(r, "unknown command", "frobnicate", "frobnicate");
         cmd(r, "unknown option", "--frob", "exploitability", "--env", "sis", "--frob");
@@ -453,12 +546,10 @@ class BadInputTableTest {
         Path file = Files.writeString(root.resolve("plain.txt"), "a regular file\n");
         Path cfg = root.resolve("config.json");
         Path pol = root.resolve("policy.json");
-        if (row[2] != null) {
-            Files.writeString(cfg, (String) row[2]);
-        }
-        if (row[3] != null) {
-            Files.writeString(pol, (String) row[3]);
-        }
+        Path data = root.resolve("data.csv");
+        write(cfg, row[2], data);
+        write(pol, row[3], data);
+        write(data, row.length > 5 ? row[5] : null, data);
         Path work = Files.createDirectories(root.resolve("work"));
         String[] args =
                 Stream.of((String[]) row[4])
@@ -466,6 +557,7 @@ class BadInputTableTest {
                                 a ->
                                         a.replace("CFG", cfg.toString())
                                                 .replace("POL", pol.toString())
+                                                .replace("DATA", data.toString())
                                                 .replace("OUT", out.toString())
                                                 .replace("FILE", file.toString())
                                                 .replace("DIR", work.toString()))
@@ -477,6 +569,8 @@ class BadInputTableTest {
         String phrase =
                 ((String) row[1])
                         .replace("CFG", cfg.toString())
+                        .replace("POL", pol.toString())
+                        .replace("DATA", data.toString())
                         .replace("FILE", file.toString())
                         .replace("DIR", work.toString());
         Map<String, byte[]> after = snapshot(root);
@@ -494,6 +588,18 @@ class BadInputTableTest {
                         assertArrayEquals(before.get(k), after.get(k), k);
                     }
                 });
+    }
+
+    /**
+     * Writes {@code content} (text with {@code DATA} standing for the data file's path, or bytes)
+     * to {@code file}; nothing for {@code null}.
+     */
+    private static void write(Path file, Object content, Path data) throws IOException {
+        if (content instanceof String text) {
+            Files.writeString(file, text.replace("DATA", data.toString()));
+        } else if (content instanceof byte[] bytes) {
+            Files.write(file, bytes);
+        }
     }
 
     /**

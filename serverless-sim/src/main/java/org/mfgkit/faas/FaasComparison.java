@@ -152,6 +152,35 @@ public final class FaasComparison {
                                 + ", got "
                                 + warmupMinutes);
             }
+            requireInvocations(eval, warmupMinutes, trace);
+        }
+
+        /**
+         * Refuses an evaluation window whose recorded minutes (after the warm-up) hold no
+         * invocation: every manager would be scored on nothing, p99 0 ms and no violation, a
+         * perfect score.
+         */
+        private static void requireInvocations(Window eval, int warmupMinutes, AzureTrace trace) {
+            int from = eval.startMinute() + warmupMinutes;
+            int length = eval.minutes() - warmupMinutes;
+            for (int r : eval.rows()) {
+                if (trace.rows().get(r).total(from, length) > 0) {
+                    return;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "eval: trace "
+                            + trace.source()
+                            + " has no invocation in rows "
+                            + java.util.Arrays.toString(eval.rows())
+                            + " over minutes ["
+                            + from
+                            + ", "
+                            + (from + length)
+                            + ") (the evaluation window after its "
+                            + warmupMinutes
+                            + "-minute warm-up): nothing to evaluate; choose rows or minutes"
+                            + " with invocations");
         }
 
         private static void checkWindow(String name, Window w, AzureTrace trace, int functions) {

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -94,25 +93,29 @@ public final class Json {
      *     line, column)
      */
     public static JsonNode read(Path file) throws IOException {
-        if (file.toString().isEmpty()) {
-            throw new IllegalArgumentException("the path is empty: name a JSON file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a directory, not a JSON file");
-        }
-        return parse(Files.readAllBytes(file), file.toString());
+        return parse(TextFiles.read(file, "a JSON file"), file.toString());
     }
 
     /**
      * Parses the bytes of the file named {@code where}.
      *
-     * @throws IllegalArgumentException when they are empty or not valid JSON (message names {@code
-     *     where}, line, column)
+     * @throws IllegalArgumentException when they are not UTF-8, empty or not valid JSON (message
+     *     names {@code where}, line, column)
      */
     public static JsonNode parse(byte[] bytes, String where) throws IOException {
+        return parse(TextFiles.decode(bytes, where), where);
+    }
+
+    /**
+     * Parses the text of the file named {@code where}.
+     *
+     * @throws IllegalArgumentException when it is empty or not valid JSON (message names {@code
+     *     where}, line, column)
+     */
+    public static JsonNode parse(String text, String where) throws IOException {
         JsonNode node;
         try {
-            node = MAPPER.readTree(bytes);
+            node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot parse " + where + ": " + describe(e), e);
         }

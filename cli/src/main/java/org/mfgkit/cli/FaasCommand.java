@@ -2,8 +2,13 @@ package org.mfgkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +20,8 @@ import java.util.concurrent.Callable;
 import org.mfgkit.cli.faas.FaasCompareExperiment;
 import org.mfgkit.cli.output.AtomicFiles;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.cli.progress.Progress;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.faas.AzureTrace;
 import org.mfgkit.faas.AzureTraceGenerator;
 import org.mfgkit.faas.FunctionProfile;
@@ -324,6 +331,7 @@ public final class FaasCommand implements Runnable {
             description =
                     "Write a synthetic trace in the Azure Functions 2019 schema (the shipped one: --seed 2019).")
     static final class Trace implements Callable<Integer> {
+        @ParentCommand FaasCommand faas;
         @Spec CommandSpec spec;
         @Mixin JsonOption json;
 
@@ -356,30 +364,34 @@ public final class FaasCommand implements Runnable {
         public Integer call() throws Exception {
             AzureTraceGenerator.Params p =
                     AzureTraceGenerator.Params.defaults().withRows(rows).withMinutes(minutes);
-            AzureTrace t = AzureTraceGenerator.generate(p, seed);
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            AtomicFiles.write(
-                    out,
-                    os -> {
-                        var writer =
-                                new java.io.OutputStreamWriter(
-                                        os, java.nio.charset.StandardCharsets.UTF_8);
-                        t.write(writer);
-                        writer.flush();
-                    });
-            long total = 0;
-            for (AzureTrace.Row r : t.rows()) {
-                total += r.total(0, t.minutes());
+            admit(p);
+            long[] total = {0};
+            try (Progress progress = faas.main.progress().start("faas trace", rows, "rows")) {
+                AtomicFiles.write(
+                        out,
+                        os -> {
+                            Writer w =
+                                    new BufferedWriter(
+                                            new OutputStreamWriter(os, StandardCharsets.UTF_8),
+                                            1 << 16);
+                            AzureTrace.writeHeader(w, minutes);
+                            AzureTraceGenerator.generate(
+                                    p,
+                                    seed,
+                                    row -> {
+                                        AzureTrace.writeRow(w, row);
+                                        total[0] += row.total(0, minutes);
+                                        progress.step();
+                                    });
+                            w.flush();
+                        });
             }
             ObjectNode o = Json.object();
             o.put("file", out.toString());
             o.put("seed", seed);
-            o.put("rows", t.rows().size());
-            o.put("minutes", t.minutes());
-            o.put("invocations", total);
-            final long invocations = total;
+            o.put("rows", rows);
+            o.put("minutes", minutes);
+            o.put("invocations", total[0]);
             json.print(
                     spec.commandLine().getOut(),
                     o,
@@ -388,11 +400,42 @@ public final class FaasCommand implements Runnable {
                                     Locale.ROOT,
                                     "wrote %s: %d functions x %d minutes, %d invocations (seed %d)%n",
                                     out,
-                                    t.rows().size(),
-                                    t.minutes(),
-                                    invocations,
+                                    rows,
+                                    minutes,
+                                    total[0],
                                     seed));
             return ExitCode.OK;
+        }
+
+        /**
+         * Refuses a trace that cannot fit on the target's file system, before writing: at least
+         * {@link AzureTrace#minRowBytes} per row (the rows are streamed, so the heap is not the
+         * limit).
+         */
+        private void admit(AzureTraceGenerator.Params p) throws IOException {
+            long need = Math.multiplyExact((long) p.rows(), AzureTrace.minRowBytes(p.minutes()));
+            Path existing = out.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return;
+            }
+            long free = Files.getFileStore(existing).getUsableSpace();
+            if (need > free) {
+                throw new IllegalArgumentException(
+                        "--rows "
+                                + p.rows()
+                                + " x --minutes "
+                                + p.minutes()
+                                + " needs at least "
+                                + MemoryBudget.format(need)
+                                + " for "
+                                + out
+                                + ", more than the "
+                                + MemoryBudget.format(free)
+                                + " free there (lower --rows or --minutes)");
+            }
         }
     }
 

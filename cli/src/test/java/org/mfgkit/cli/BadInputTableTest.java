@@ -500,6 +500,17 @@ class BadInputTableTest {
                     new String[] {"faas", "run", "CFG", "--out", "OUT"},
                     zeroTrace(24, 60).getBytes(StandardCharsets.UTF_8)
                 });
+        // a trace that cannot fit on the disk is refused before a byte is written (2e9 rows)
+        cmd(
+                r,
+                "faas trace 2e9 rows",
+                "--rows 2000000000 x --minutes 1440 needs at least 6160 GB for DIR/t.csv",
+                "faas",
+                "trace",
+                "--rows",
+                "2000000000",
+                "--out",
+                "DIR/t.csv");
         // commands and options
         cmd(r, "unknown command", "frobnicate", "frobnicate");
         cmd(r, "unknown option", "--frob", "exploitability", "--env", "sis", "--frob");

@@ -73,6 +73,32 @@ class BadInputTableTest {
         return b.append(", \"").append(field).append("\": ").append(json).append("}").toString();
     }
 
+    private static final String TRAIN =
+            "\"rows\": [0,1,2,3,4,5,6,7,8,9,10,11], \"start_minute\": 0, \"minutes\": 60,"
+                    + " \"episode_minutes\": 10";
+    private static final String EVAL =
+            "\"rows\": [12,13,14,15,16,17,18,19,20,21,22,23], \"start_minute\": 600,"
+                    + " \"minutes\": 12, \"warmup_minutes\": 2";
+
+    /**
+     * A small faas-compare config (4 nodes, the shipped trace, OpenWhisk only) with {@code member}
+     * (a JSON member replacing the one of the same name).
+     */
+    private static String small(String member) {
+        Map<String, String> members = new java.util.LinkedHashMap<>();
+        members.put("seed", "3");
+        members.put("cluster", "{\"nodes\": 4, \"cores\": 8, \"memory_mb\": 16384}");
+        members.put("load", "0.2");
+        members.put("managers", "[\"openwhisk\"]");
+        members.put("train", "{" + TRAIN + "}");
+        members.put("eval", "{" + EVAL + "}");
+        int colon = member.indexOf(':');
+        members.put(member.substring(1, colon - 1), member.substring(colon + 1).trim());
+        StringBuilder b = new StringBuilder("{\"experiment\": \"faas-compare\"");
+        members.forEach((k, v) -> b.append(", \"").append(k).append("\": ").append(v));
+        return b.append("}").toString();
+    }
+
     /** A small faas-compare config replaying the trace file {@code DATA}. */
     private static String faas() {
         return "{\"experiment\": \"faas-compare\", \"trace\": \"DATA\", \"managers\": [\"openwhisk\"],"
@@ -133,6 +159,16 @@ class BadInputTableTest {
                 bandit("steps", "1099511627776"),
                 "steps must be >= 1 and <= 2147483647, got 1099511627776");
         run(r, "grid 100000", grid("grid", "100000"), "grid = 100000 needs about");
+        run(
+                r,
+                "bandit points 2e9",
+                bandit("points", "2e9").replace("\"steps\": 5", "\"steps\": 2e9"),
+                "points = 2000000000 needs about");
+        run(
+                r,
+                "bandit teacher_width 1e9",
+                bandit("teacher_width", "1e9"),
+                "teacher_width = 1000000000 needs about");
         run(r, "nac iterations 2e9", nac("iterations", "2e9"), "iterations = 2000000000 needs");
         run(
                 r,
@@ -511,6 +547,76 @@ class BadInputTableTest {
                 "2000000000",
                 "--out",
                 "DIR/t.csv");
+        // faas-compare sizes (admission: FaasComparison.Spec.admit) and non-finite training
+        run(
+                r,
+                "faas nodes x cores overflow",
+                small("\"cluster\": {\"nodes\": 4, \"cores\": 1000000000, \"memory_mb\": 16384}"),
+                "cluster nodes x cores must be at most 2147483647, got 4 x 1000000000");
+        run(
+                r,
+                "faas eval seeds 1e9",
+                small("\"eval\": {" + EVAL + ", \"seeds\": 1000000000}"),
+                "eval.seeds = 1000000000 needs about");
+        run(
+                r,
+                "faas train seeds 1e9",
+                small("\"train\": {" + TRAIN + ", \"seeds\": 1000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-linear\"]"),
+                "train.seeds = 1000000000 needs about");
+        run(
+                r,
+                "faas nac_nn hidden 1e9",
+                small("\"nac_nn\": {\"hidden\": 1000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-nn\"]"),
+                "nac_nn.hidden = 1000000000 needs about");
+        run(
+                r,
+                "faas nac_nn iterations 2e9",
+                small("\"nac_nn\": {\"iterations\": 2000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-nn\"]"),
+                "nac_nn.iterations = 2000000000 needs about");
+        run(
+                r,
+                "faas nac_linear episodes 2e9",
+                small("\"nac_linear\": {\"episodes_per_iteration\": 2000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-linear\"]"),
+                "nac_linear.episodes_per_iteration = 2000000000 needs about");
+        run(
+                r,
+                "faas ensure candidates 2e9",
+                small("\"ensure_tuning\": {\"candidates\": 2000000000}")
+                        .replace("[\"openwhisk\"]", "[\"ensure-tuned\"]"),
+                "ensure_tuning.candidates = 2000000000 needs about");
+        run(
+                r,
+                "faas learning_rate 1e300",
+                small("\"nac_nn\": {\"iterations\": 2, \"learning_rate\": 1e300}")
+                        .replace("[\"openwhisk\"]", "[\"nac-nn\"]"),
+                "in training nac-nn (parameter 0 (particle 0) is not finite (NaN)): learning_rate ="
+                        + " 1.0E300 is far above its default 3.0E-4; lower it");
+        cmd(
+                r,
+                "nac critic_step 1e10 radius 1e300",
+                "a number became NaN or infinite in nac on lq (theta[0] is not finite (NaN)):"
+                        + " critic_radius = 1.0E300 is far above",
+                "solve",
+                "--env",
+                "lq",
+                "--algorithm",
+                "nac",
+                "--iterations",
+                "20",
+                "--set",
+                "critic_step=1e10",
+                "--set",
+                "critic_radius=1e300",
+                "--set",
+                "critic_samples=100",
+                "--set",
+                "actor_samples=100",
+                "--out",
+                "OUT");
         // commands and options
         cmd(r, "unknown command", "frobnicate", "frobnicate");
         cmd(r, "unknown option", "--frob", "exploitability", "--env", "sis", "--frob");

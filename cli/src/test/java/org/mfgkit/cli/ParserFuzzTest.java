@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.mfgkit.cli.experiment.MeanFieldPolicyGradientExperiment;
 import org.mfgkit.cli.nac.NacExperiment;
 import org.mfgkit.cli.output.Json;
@@ -29,17 +28,17 @@ import org.mfgkit.faas.TraceReplay;
 /**
  * Fuzz tests of the parsers of user input (Jazzer): a config of {@code mfgkit run}, a policy file
  * of {@code --policy}, {@code --set KEY=VALUE} of a game, and a trace file of {@code faas run}.
- * Tagged {@code fuzz}: they run in their own Surefire execution (cli/pom.xml), because Jazzer
- * instruments the JVM that runs them. Every input is either accepted or refused with an {@link
- * IllegalArgumentException} (or an {@link IOException}) carrying a non-blank one-line message: what
- * the CLI turns into one line and exit 2. Anything else (a NullPointerException, a
- * ClassCastException, a NegativeArraySizeException, an OutOfMemoryError) is a finding.
+ * {@code @FuzzTest} tags them {@code jazzer}: they run in their own Surefire execution and fork
+ * (cli/pom.xml), because Jazzer instruments the JVM that runs them. Every input is either accepted
+ * or refused with an {@link IllegalArgumentException} (or an {@link IOException}) carrying a
+ * non-blank one-line message: what the CLI turns into one line and exit 2. Anything else (a
+ * NullPointerException, a ClassCastException, a NegativeArraySizeException, an OutOfMemoryError) is
+ * a finding.
  *
  * <p>By default (regression mode) each target runs once per file of its seed corpus in {@code
  * src/test/resources/org/mfgkit/cli/ParserFuzzTestInputs/TARGET/}; {@code JAZZER_FUZZ=1 mvn -pl cli
  * -am test -Dtest=ParserFuzzTest#TARGET} fuzzes one target for 60 s (as {@code .ci/run} does).
  */
-@Tag("fuzz")
 class ParserFuzzTest {
     private static final List<String> EXPERIMENTS = List.of("meanfield-bandit", "meanfield-grid");
 

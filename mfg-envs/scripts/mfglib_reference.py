@@ -6,13 +6,17 @@ linear_quadratic,left_right,rock_paper_scissors}.py, mfglib/mean_field.py, mfgli
 MFGLib works on the joint state-action mean field L_t[s, a] and tensors p_t[s', s, a]; this script
 keeps those layouts on purpose, so that it shares no code path with the Java implementation.
 
-Run:  OPENBLAS_NUM_THREADS=1 python3 mfg-envs/scripts/mfglib_reference.py  (about 30 s; one BLAS
-thread, since on a loaded machine threaded BLAS slows the small products a hundredfold)
+Run:  OPENBLAS_NUM_THREADS=1 python3 mfg-envs/scripts/mfglib_reference.py  (about 1 min of CPU;
+one BLAS thread, since on a loaded machine threaded BLAS slows the small products a hundredfold).
+Needs numpy and, for MF-OMO, HIPS autograd (`pip install autograd`): MFGLib's MFOMO differentiates
+its objective with torch's autograd, and the transcription below does the same with autograd,
+independently of mfgkit's hand-written derivatives.
 It writes the user-given instance of random-linear (src/test/resources/mfglib/random-linear-n5-seed0.json,
 numpy draws) and the fixture src/test/resources/mfglib/reference.json that the Java tests read:
 per game (MFGLib's ten, at MFGLib's defaults) the uniform- and patterned-policy exploitability and
 the fictitious-play / online-mirror-descent curves at iterations CURVE_AT; per algorithm
-(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right). It also prints them; the
+(prior-descent on sis-fh and lq-fh, occupation-measure-inclusion on sis-fh and left-right,
+mf-omo on sis-fh, beach-bar and left-right). It also prints them; the
 numbers pinned in FiniteHorizonTest / MfglibReferenceTest are among them.
 """
 import json
@@ -20,6 +24,8 @@ import math
 import os
 
 import numpy as np
+import autograd.numpy as anp
+from autograd import grad
 
 
 # ---- environments (p_t has shape (S', S, A), r_t shape (S, A), both from the joint L_t) ----
@@ -436,6 +442,214 @@ def occupation_measure_inclusion(T, n_a, mu0, prob, reward, n_iter, alpha=1e-3, 
     return curve
 
 
+# ---- MFGLib's MFOMO (mfglib/alg/mf_omo*.py, utils.py), gradients by HIPS autograd ----
+# The objective is written with a dense A_L exactly as mf_omo_params builds it, and differentiated
+# by autograd (reverse mode), independently of mfgkit's hand-written vector-Jacobian products. The
+# games' prob/reward must then be autograd-traceable (no in-place writes): the *_ad versions below.
+
+def si_prob_ad(t, L):
+    c = (0.9 ** 2) * anp.sum(L[1])
+    go_out = anp.stack([1.0 - c, c])  # p[., S, U]
+    stay_in = np.array([1.0, 0.0])  # p[., S, D]
+    recover = np.array([0.3, 0.7])  # p[., I, a]
+    susceptible = anp.stack([go_out, stay_in], axis=1)  # (S', A)
+    infected = np.stack([recover, recover], axis=1)
+    return anp.stack([susceptible, infected], axis=1)  # (S', S, A)
+
+
+def beach_bar_ad(T=2, n=4, bar_loc=2, log_eps=1e-20, p_still=0.5):
+    T, n_s, n_a, mu0, prob, _ = beach_bar(T, n, bar_loc, log_eps, p_still)
+    dist = np.minimum(np.roll(np.arange(n), bar_loc), np.roll(np.arange(n)[::-1], bar_loc + 1))
+    move = np.array([1.0, 0.0, 1.0]) / n
+
+    def reward(t, L):
+        mu = anp.sum(L, axis=1)
+        return -dist[:, None] - move[None, :] - anp.log(mu + log_eps)[:, None]
+
+    return T, n_s, n_a, mu0, prob, reward
+
+
+def lr_reward_ad(t, L):
+    mu = anp.sum(L, axis=1)
+    ones = np.ones(2)
+    return anp.stack([0.0 * ones, -mu[1] * ones, -2 * mu[2] * ones])
+
+
+def autograd_catalogue():
+    """(T, n_s, n_a, mu0, prob, reward, r_max) with traceable prob/reward; r_max is MFGLib's."""
+    return {
+        "sis-fh": (50, 2, 2, np.array([0.4, 0.6]), si_prob_ad, si_reward, 1.5),
+        "beach-bar": beach_bar_ad() + (4.0,),
+        "left-right": (1, 3, 2, np.array([1.0, 0.0, 0.0]), lr_prob, lr_reward_ad, 2.0),
+    }
+
+
+def omo_terms(T, mu0, prob, reward, L, z, y, loss):
+    """mf_omo_params + the three terms of mf_omo_obj (dense A_L, b, c_L as MFGLib builds them)."""
+    n_s, n_a = L.shape[1], L.shape[2]
+    m = n_s * n_a
+    marg = np.kron(np.eye(n_s), np.ones((1, n_a)))  # MFGLib's z: marg @ L_t.flatten() = mu_t
+    rows = []
+    for t in range(T):
+        blocks = [np.zeros((n_s, m))] * (T + 1)
+        blocks = blocks[:t] + [anp.reshape(prob(t, L[t]), (n_s, m)), -marg] + blocks[t + 2:]
+        rows.append(anp.concatenate(blocks, axis=1))
+    rows.append(np.concatenate([marg] + [np.zeros((n_s, m))] * T, axis=1))
+    A = anp.concatenate(rows, axis=0)
+    b = np.zeros((T + 1) * n_s)
+    b[T * n_s:] = mu0
+    c = -anp.concatenate([anp.reshape(reward(t, L[t]), (-1,)) for t in range(T + 1)])
+    lf = anp.reshape(L, (-1,))
+    e1 = anp.dot(A, lf) - b
+    e2 = anp.dot(anp.transpose(A), y) + z - c
+    if loss == "l1":
+        return anp.sum(anp.abs(e1)), anp.sum(anp.abs(e2)), anp.sum(z * lf)
+    if loss == "l2":
+        return anp.sum(e1 ** 2), anp.sum(e2 ** 2), anp.sum(z * lf) ** 2
+    return anp.sum(e1 ** 2), anp.sum(e2 ** 2), anp.sum(z * lf)
+
+
+def mfglib_project_onto_simplex(x, r=1.0):
+    """MFGLib's utils.project_onto_simplex (Duchi et al. 2008), including its x / sum(x) * r."""
+    x_decr = np.sort(x)[::-1]
+    theta = (np.cumsum(x_decr) - r) / np.arange(1, len(x) + 1)
+    idx = np.max(np.argwhere(x_decr - theta > 0).ravel())
+    x_p = np.maximum(x - theta[idx], 0.0)
+    return x_p / x_p.sum() * r
+
+
+def hat_initialization(T, prob, reward, L):
+    """MFGLib's utils.hat_initialization: y_hat = (V*_1..V*_T, -V*_0), z_hat = (V* - Q*)_+."""
+    q = q_values(T, prob, reward, L, lambda t, qq: qq[t + 1].max(axis=1))
+    v = q.max(axis=2)
+    y_hat = np.concatenate([v[1:].reshape(-1), -v[0]])
+    z_hat = np.zeros(L.shape)
+    n_s, n_a = L.shape[1], L.shape[2]
+    for t in range(T):
+        p_sas = np.asarray(prob(t, L[t])).transpose(1, 2, 0).reshape(n_s, n_a, n_s)
+        z_hat[t] = v[t][:, None] - np.asarray(reward(t, L[t])) - p_sas @ v[t + 1]
+    z_hat[T] = v[T][:, None] - np.asarray(reward(T, L[T]))
+    z_hat = z_hat.reshape(-1)
+    z_hat[z_hat < 0] = 0.0
+    return y_hat, z_hat
+
+
+class TorchAdam:
+    """torch.optim.Adam's update (betas 0.9, 0.999, eps 1e-8, bias-corrected)."""
+
+    def __init__(self, lr):
+        self.lr, self.k, self.m, self.v = lr, 0, None, None
+
+    def step(self, xs, gs):
+        if self.m is None:
+            self.m = [np.zeros_like(x) for x in xs]
+            self.v = [np.zeros_like(x) for x in xs]
+        self.k += 1
+        step_size = self.lr / (1 - 0.9 ** self.k)
+        bc2 = math.sqrt(1 - 0.999 ** self.k)
+        out = []
+        for x, g, m, v in zip(xs, gs, self.m, self.v):
+            m[...] = 0.9 * m + (1 - 0.9) * g
+            v[...] = 0.999 * v + (1 - 0.999) * g * g
+            out.append(x - step_size * m / (np.sqrt(v) / bc2 + 1e-8))
+        return out
+
+
+class TorchSGD:
+    def __init__(self, lr):
+        self.lr = lr
+
+    def step(self, xs, gs):
+        return [x - self.lr * g for x, g in zip(xs, gs)]
+
+
+def mf_omo(T, n_a, mu0, prob, reward, r_max, n_iter, loss="l1_l2", c1=1.0, c2=1.0, c3=1.0,
+           rb_freq=None, m1=10.0, m2=2.0, m3=0.1, optimizer="Adam", lr=0.1, parameterize=False,
+           hat_init=True):
+    """MFGLib's MFOMO.solve from the uniform policy; returns the exploitability curve and the
+    final L."""
+    n_s = len(mu0)
+    shape = (T + 1, n_s, n_a)
+    n = (T + 1) * n_s * n_a
+    c_v = n_s * n_a * (T ** 2 + T + 2) * r_max
+    c_y = n_s * (T + 1) * (T + 2) * r_max / 2
+    c_w = c_y / math.sqrt(n_s * (T + 1))
+    L0 = np.ones(shape) / n_a / n_s
+    y_hat, z_hat = hat_initialization(T, prob, reward, L0) if hat_init else (None, None)
+    if not parameterize:
+        x = [L0, z_hat if hat_init else np.zeros(n), y_hat if hat_init else np.zeros((T + 1) * n_s)]
+    else:
+        v0 = np.zeros(n + 1)
+        if hat_init and (z_hat / c_v).sum() < 1:
+            z_tild = z_hat / c_v
+            z_aug = np.concatenate([z_tild, [1 - (1 - z_tild.sum())]])
+            z_aug[z_aug == 0.0] = 1e-8
+            v0 = np.log(z_aug)
+        w0 = np.arcsin(y_hat / c_w) if hat_init else np.zeros((T + 1) * n_s)
+        x = [np.log(L0), v0, w0]
+
+    def variables(x):
+        if not parameterize:
+            return x
+        u, v, w = x
+        e = anp.exp(u.reshape(T + 1, -1) - anp.max(u.reshape(T + 1, -1), axis=1, keepdims=True))
+        L = anp.reshape(e / anp.sum(e, axis=1, keepdims=True), shape)
+        ev = anp.exp(v - anp.max(v))
+        return [L, c_v * (ev / anp.sum(ev))[:-1], c_w * anp.sin(w)]
+
+    def objective(x, c1, c2):
+        L, z, y = variables(x)
+        o1, o2, o3 = omo_terms(T, mu0, prob, reward, L, z, y, loss)
+        return c1 * o1 + c2 * o2 + c3 * o3
+
+    gradient = grad(objective)
+    opt = TorchAdam(lr) if optimizer == "Adam" else TorchSGD(lr)
+
+    def policy(x):
+        L = np.asarray(variables(x)[0])
+        tot = L.sum(axis=2, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(tot > 0, L / np.where(tot > 0, tot, 1), 1.0 / n_a)
+
+    curve = [exploitability(T, mu0, prob, reward, policy(x))]
+    for i in range(1, n_iter + 1):
+        if rb_freq and (i + 1) % rb_freq == 0:
+            L, z, y = variables(x)
+            o1, o2, o3 = omo_terms(T, mu0, prob, reward, L, z, y, loss)
+            c1n, c2n = c1, c2
+            if max(o2, o3) != 0.0 and o1 / max(o2, o3) > m1:
+                c1n = c1 * m2
+            if min(o2, o3) != 0.0 and o1 / min(o2, o3) < m3:
+                c1n = c1 / m2
+            if max(o1, o3) != 0.0 and o2 / max(o1, o3) > m1:
+                c2n = c2 * m2
+            if min(o1, o3) != 0.0 and o2 / min(o1, o3) < m3:
+                c2n = c2 / m2
+            c1, c2 = min(c1n, 1e3), min(c2n, 1e3)
+        x = opt.step(x, gradient(x, c1, c2))
+        if not parameterize:
+            L, z, y = x
+            L = np.stack([mfglib_project_onto_simplex(L[t].reshape(-1)).reshape(n_s, n_a)
+                          for t in range(T + 1)])
+            z = z.copy()
+            pos = z > 0
+            if pos.any() and z[pos].sum() > c_v:
+                z[pos] = mfglib_project_onto_simplex(z[pos], r=c_v)
+            z[~pos] = 0.0
+            norm = math.sqrt((y ** 2).sum())
+            if norm > c_y:
+                y = y / norm * c_y
+            x = [L, z, y]
+        curve.append(exploitability(T, mu0, prob, reward, policy(x)))
+    return curve, np.asarray(variables(x)[0])
+
+
+def omo_objective_at(T, mu0, prob, reward, L):
+    """The MF-OMO objective (l1_l2, unit weights) at L with hat-initialised y, z."""
+    y_hat, z_hat = hat_initialization(T, prob, reward, L)
+    return float(sum(omo_terms(T, mu0, prob, reward, L, z_hat, y_hat, "l1_l2")))
+
+
 def patterned_policy(T, n_s, n_a):
     """pi_t(a|s) proportional to 1 + ((7t + 3s + 5a) mod 11): a fixed, non-trivial policy."""
     pi = np.empty((T + 1, n_s, n_a))
@@ -450,6 +664,8 @@ RESOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"
                          "resources", "mfglib")
 RANDOM_LINEAR_FILE = "random-linear-n5-seed0.json"
 CURVE_AT = [0, 1, 2, 10, 100, 200]
+OMO_ENSEMBLE = 4
+OMO_NOISE = 1e-15
 
 
 def make_instances():
@@ -530,6 +746,59 @@ def main():
             float(curve[i]) for i in CURVE_AT if i <= n]
         print(f"{name:10s} {label:50s} E_0 {float(curve[0]):.6e}  E_100 {float(curve[-1])!r}",
               flush=True)
+    # MF-OMO (gradients by autograd). With hat_init (MFGLib's default) the dual residual starts
+    # at 0, so Adam's first step normalises the rounding noise of the y-gradient (lr * g / (|g| +
+    # 1e-8) with g ~ 1e-16) and later iterates depend on rounding: those runs store, besides the
+    # curve, its spread over OMO_ENSEMBLE runs whose hat start is perturbed by OMO_NOISE relative
+    # (rounding level), as "<label> spread". The other settings are insensitive (a 1e-12
+    # perturbation moves E_100 by < 1e-9) and are pinned as they are.
+    ad = autograd_catalogue()
+    T, n_s, n_a, mu0, prob, reward, _ = ad["left-right"]
+    eq = mean_field(T, mu0, prob, np.array([[[2 / 3, 1 / 3], [1, 0], [1, 0]], [[0.5, 0.5]] * 3]))
+    at_eq = omo_objective_at(T, mu0, prob, reward, eq)
+    assert abs(at_eq) < 1e-14, at_eq
+    print(f"left-right MF-OMO objective with hat start at the equilibrium: {at_eq:.1e}")
+    omo_runs = [
+        ("sis-fh", "mf-omo", {}),
+        ("sis-fh", "mf-omo hat_init=false", dict(hat_init=False)),
+        ("sis-fh", "mf-omo optimizer=SGD lr=0.01", dict(optimizer="SGD", lr=0.01)),
+        ("beach-bar", "mf-omo", {}),
+        ("beach-bar", "mf-omo hat_init=false", dict(hat_init=False)),
+        ("beach-bar", "mf-omo loss=l2 rb_freq=5 hat_init=false",
+         dict(loss="l2", rb_freq=5, hat_init=False)),
+        ("beach-bar", "mf-omo parameterize=true", dict(parameterize=True)),
+        ("left-right", "mf-omo", {}),
+        ("left-right", "mf-omo loss=l1 hat_init=false", dict(loss="l1", hat_init=False)),
+    ]
+    global hat_initialization
+    exact_hat = hat_initialization
+    for name, label, kw in omo_runs:
+        T, n_s, n_a, mu0, prob, reward, r_max = ad[name]
+        curve, L = mf_omo(T, n_a, mu0, prob, reward, r_max, n, **kw)
+        entry = fixture["algorithms"].setdefault(name, {})
+        entry[label] = [float(curve[i]) for i in CURVE_AT if i <= n]
+        if label == "mf-omo hat_init=false" and name == "beach-bar":
+            entry[label + " final L"] = [float(v) for v in L.reshape(-1)]
+        if kw.get("hat_init", True) and not kw.get("parameterize", False) \
+                and kw.get("optimizer", "Adam") == "Adam":
+            spread = np.zeros(len(entry[label]))
+            for k in range(OMO_ENSEMBLE):
+                rng = np.random.default_rng(100 + k)
+
+                def perturbed(*args):
+                    y, z = exact_hat(*args)
+                    return (y * (1 + OMO_NOISE * rng.standard_normal(y.shape)),
+                            z * (1 + OMO_NOISE * rng.standard_normal(z.shape)))
+
+                hat_initialization = perturbed
+                other, _ = mf_omo(T, n_a, mu0, prob, reward, r_max, n, **kw)
+                hat_initialization = exact_hat
+                spread = np.maximum(spread, np.abs(
+                    np.array([float(other[i]) for i in CURVE_AT if i <= n]) - entry[label]))
+            entry[label + " spread"] = [float(v) for v in spread]
+        print(f"{name:10s} {label:50s} E_0 {float(curve[0]):.6e}  E_100 {float(curve[-1])!r}"
+              + (f"  spread_100 {entry[label + ' spread'][-1]:.1e}"
+                 if label + " spread" in entry else ""), flush=True)
     with open(os.path.join(RESOURCES, "reference.json"), "w") as f:
         json.dump(fixture, f, indent=1)
         f.write("\n")

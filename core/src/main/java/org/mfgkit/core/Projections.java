@@ -28,6 +28,17 @@ public final class Projections {
      * algorithm of Held, Wolfe and Crowder 1974 / Duchi et al. 2008).
      */
     public static void projectToSimplex(double[] x) {
+        projectToSimplex(x, 1.0);
+    }
+
+    /**
+     * Euclidean projection of {@code x} onto the scaled simplex {@code {p >= 0, sum p = radius}},
+     * in place (the same algorithm; {@code radius = 1} is {@link #projectToSimplex(double[])}).
+     */
+    public static void projectToSimplex(double[] x, double radius) {
+        if (!(radius > 0.0) || radius == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("simplex radius must be > 0, got " + radius);
+        }
         int n = x.length;
         double[] u = x.clone();
         java.util.Arrays.sort(u);
@@ -35,7 +46,7 @@ public final class Projections {
         double theta = 0.0;
         for (int i = n - 1; i >= 0; i--) {
             cumulative += u[i];
-            double t = (cumulative - 1.0) / (n - i);
+            double t = (cumulative - radius) / (n - i);
             if (i == 0 || u[i - 1] <= t) {
                 theta = t;
                 break;

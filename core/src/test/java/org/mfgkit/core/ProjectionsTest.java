@@ -50,6 +50,43 @@ class ProjectionsTest {
         assertArrayEquals(new double[] {0.2, 0.8}, already, 1e-15);
     }
 
+    /**
+     * The scaled simplex {@code sum p = r}: hand-worked cases, and on random points the KKT
+     * conditions ({@code p_i = max(x_i - theta, 0)} with one {@code theta}, {@code sum p = r}).
+     */
+    @Test
+    void scaledSimplexProjectionMeetsItsOptimalityConditions() {
+        double[] both = {1.5, 1.0}; // theta = (2.5 - 2)/2 = 0.25
+        Projections.projectToSimplex(both, 2.0);
+        assertArrayEquals(new double[] {1.25, 0.75}, both, 1e-15);
+        double[] one = {3.0, 0.0}; // theta = 1: the second coordinate is cut to 0
+        Projections.projectToSimplex(one, 2.0);
+        assertArrayEquals(new double[] {2.0, 0.0}, one, 1e-15);
+        RandomGenerator rng = RandomStreams.create(8);
+        for (int trial = 0; trial < 100; trial++) {
+            int n = 1 + rng.nextInt(8);
+            double r = 0.1 + 50 * rng.nextDouble();
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = 20 * rng.nextGaussian();
+            }
+            double[] p = x.clone();
+            Projections.projectToSimplex(p, r);
+            double sum = 0;
+            double theta = Double.NaN;
+            for (int i = 0; i < n; i++) {
+                sum += p[i];
+                if (p[i] > 0) {
+                    theta = x[i] - p[i];
+                }
+            }
+            assertEquals(r, sum, 1e-12 * (r + 1));
+            for (int i = 0; i < n; i++) {
+                assertEquals(Math.max(x[i] - theta, 0.0), p[i], 1e-12 * (r + 20));
+            }
+        }
+    }
+
     private static double dist2(double[] a, double[] b) {
         double d = 0;
         for (int i = 0; i < a.length; i++) {

@@ -49,6 +49,61 @@ public interface FiniteHorizonMeanFieldGame extends MeanFieldCoupling {
     /** Fills {@code out[s*nA + a] = r_t(s,a,mu)} for {@code t = 0..T}. */
     void rewards(int t, double[] mu, double[] out);
 
+    /**
+     * Whether {@link #rewardsVjp} and {@link #transitionsVjp} are implemented (false by default).
+     * Solvers that differentiate through the game (MF-OMO) require it.
+     */
+    default boolean hasMeanFieldDerivatives() {
+        return false;
+    }
+
+    /**
+     * Vector-Jacobian product of the rewards in the mean field: adds {@code sum_{s,a} w[s*nA + a]
+     * dr_t(s,a,mu)/dmu[j]} to {@code out[j]} for every {@code j}. The index {@code j} runs over the
+     * mean-field argument as the game takes it ({@code mu.length}: the state distribution, or the
+     * state-action distribution of a game whose mean field is {@code L_t(s,a)}). Where a reward is
+     * not differentiable (a clamp, a rounding), the one-sided derivative that automatic
+     * differentiation would give is used, as documented by the game.
+     *
+     * @param mu the mean field at step {@code t} (not modified)
+     * @param w weights {@code [s*nA + a]} (not modified)
+     * @param out accumulated into, length {@code mu.length}
+     * @throws UnsupportedOperationException unless {@link #hasMeanFieldDerivatives()}
+     */
+    default void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        throw new UnsupportedOperationException(
+                this + " provides no derivatives in the mean field");
+    }
+
+    /**
+     * Vector-Jacobian product of the transitions in the mean field, for rank-one weights {@code
+     * W[(s,a),s'] = u[s*nA + a] v[s']}: adds {@code sum_{s,a,s'} u[s*nA + a] v[s'] dP_t(s'|s,a,mu)
+     * / dmu[j]} to {@code out[j]} ({@code t < T}). Rank one keeps it {@code O(S A k)}, with no
+     * {@code S^2 A} table; a sum of rank-one terms is several calls. A kernel that does not depend
+     * on {@code mu} adds nothing.
+     *
+     * @param mu the mean field at step {@code t} (not modified)
+     * @param u weights of the state-action pairs {@code [s*nA + a]} (not modified)
+     * @param v weights of the next states {@code [s']} (not modified)
+     * @param out accumulated into, length {@code mu.length}
+     * @throws UnsupportedOperationException unless {@link #hasMeanFieldDerivatives()}
+     */
+    default void transitionsVjp(int t, double[] mu, double[] u, double[] v, double[] out) {
+        throw new UnsupportedOperationException(
+                this + " provides no derivatives in the mean field");
+    }
+
+    /**
+     * MFGLib's {@code r_max}: the reward scale of the game, which MF-OMO's constraint radii grow
+     * with ({@code c_z = S A (T^2 + T + 2) r_max}, {@code c_y = S (T+1)(T+2) r_max / 2}). Each game
+     * gives MFGLib's formula (not always a bound on {@code |r|}).
+     *
+     * @throws UnsupportedOperationException when the game declares none (the default)
+     */
+    default double rMax() {
+        throw new UnsupportedOperationException(this + " declares no r_max");
+    }
+
     /** The finite-horizon MDP induced by a mean-field flow {@code muFlow[t]}, {@code t = 0..T}. */
     default FiniteHorizonMdp inducedMdp(double[][] muFlow) {
         int horizon = horizon();

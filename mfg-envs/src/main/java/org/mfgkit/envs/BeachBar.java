@@ -98,4 +98,25 @@ public final class BeachBar extends GameModel {
             out[s * 3 + 2] = (-d - 1.0 / n) + crowd;
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /**
+     * {@code d/dmu(s) -log(mu(s) + log_eps) = -1/(mu(s) + log_eps)}, the only term in {@code mu}.
+     */
+    @Override
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        for (int s = 0; s < n; s++) {
+            out[s] -= (w[s * 3] + w[s * 3 + 1] + w[s * 3 + 2]) / (mu[s] + logEps);
+        }
+    }
+
+    /** MFGLib's {@code r_max = n}. */
+    @Override
+    public double rMax() {
+        return n;
+    }
 }

@@ -133,4 +133,32 @@ public final class BuildingEvacuation extends GameModel {
             java.util.Arrays.fill(out, s * 6, s * 6 + 6, r);
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /**
+     * {@code d/dmu(s) -eta log(max(mu(s), log_eps)) = -eta/mu(s)} where {@code mu(s) >= log_eps},
+     * else 0 (torch's {@code clamp} passes the gradient at equality).
+     */
+    @Override
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        for (int s = 0; s < nS(); s++) {
+            if (mu[s] >= logEps) {
+                double sum = 0.0;
+                for (int a = 0; a < 6; a++) {
+                    sum += w[s * 6 + a];
+                }
+                out[s] -= eta * sum / mu[s];
+            }
+        }
+    }
+
+    /** MFGLib's {@code r_max = -eta log(log_eps) + evac_r}. */
+    @Override
+    public double rMax() {
+        return -eta * Math.log(logEps) + evacR;
+    }
 }

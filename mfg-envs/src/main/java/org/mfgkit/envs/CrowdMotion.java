@@ -238,4 +238,29 @@ public final class CrowdMotion extends GameModel {
             }
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /**
+     * {@code d/dmu(s) -log(mu(s) + log_eps) = -1/(mu(s) + log_eps)}, the only term in {@code mu}.
+     */
+    @Override
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        for (int s = 0; s < nS(); s++) {
+            double sum = 0.0;
+            for (int a = 0; a < 5; a++) {
+                sum += w[s * 5 + a];
+            }
+            out[s] -= sum / (mu[s] + logEps);
+        }
+    }
+
+    /** MFGLib's {@code r_max = c - log(log_eps)}. */
+    @Override
+    public double rMax() {
+        return c - Math.log(logEps);
+    }
 }

@@ -24,6 +24,7 @@ public final class EquilibriumSolvers {
         add(OnlineMirrorDescent.PARAMS, OnlineMirrorDescent::new);
         add(PriorDescent.PARAMS, PriorDescent::new);
         add(OccupationMeasureInclusion.PARAMS, OccupationMeasureInclusion::new);
+        add(OccupationMeasureOptimization.PARAMS, OccupationMeasureOptimization::new);
     }
 
     private EquilibriumSolvers() {}

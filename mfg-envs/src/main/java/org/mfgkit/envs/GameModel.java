@@ -251,6 +251,41 @@ public abstract class GameModel {
                 : new FiniteHorizonModel(finiteHorizon());
     }
 
+    /**
+     * Whether the game implements {@link #rewardsVjp} and {@link #transitionsVjp} (every built-in
+     * game does; the contract test checks them against finite differences).
+     */
+    protected boolean hasMeanFieldDerivatives() {
+        return false;
+    }
+
+    /**
+     * Adds {@code sum_{s,a} w[s*nA + a] dr_t(s,a,mu)/dmu[j]} to {@code out[j]}: the vector-Jacobian
+     * product of {@link #rewards} in the mean-field argument ({@link
+     * FiniteHorizonMeanFieldGame#rewardsVjp}). {@code mu} and {@code w} are not modified.
+     */
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        throw new UnsupportedOperationException(
+                name() + " provides no derivatives in the mean field");
+    }
+
+    /**
+     * Adds {@code sum_{s,a,s'} u[s*nA + a] v[s'] dP_t(s'|s,a,mu)/dmu[j]} to {@code out[j]} ({@link
+     * FiniteHorizonMeanFieldGame#transitionsVjp}); nothing when {@link
+     * #transitionsDependOnMeanField()} is false. Inputs are not modified.
+     */
+    protected void transitionsVjp(int t, double[] mu, double[] u, double[] v, double[] out) {
+        if (transitionsDependOnMeanField()) {
+            throw new UnsupportedOperationException(
+                    name() + " provides no derivatives in the mean field");
+        }
+    }
+
+    /** MFGLib's {@code r_max} of the game ({@link FiniteHorizonMeanFieldGame#rMax()}). */
+    public double rMax() {
+        throw new UnsupportedOperationException(name() + " declares no r_max");
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + " " + params;
@@ -348,6 +383,26 @@ public abstract class GameModel {
         public SparseKernel sparseTransitions(int t, double[] mu) {
             SparseKernel k = GameModel.this.sparseTransitions(t, mu);
             return k != null ? k : FiniteHorizonMeanFieldGame.super.sparseTransitions(t, mu);
+        }
+
+        @Override
+        public boolean hasMeanFieldDerivatives() {
+            return GameModel.this.hasMeanFieldDerivatives();
+        }
+
+        @Override
+        public void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+            GameModel.this.rewardsVjp(t, mu, w, out);
+        }
+
+        @Override
+        public void transitionsVjp(int t, double[] mu, double[] u, double[] v, double[] out) {
+            GameModel.this.transitionsVjp(t, mu, u, v, out);
+        }
+
+        @Override
+        public double rMax() {
+            return GameModel.this.rMax();
         }
 
         @Override

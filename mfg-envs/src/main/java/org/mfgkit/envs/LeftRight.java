@@ -43,4 +43,28 @@ public final class LeftRight extends GameModel {
             out[4 + a] = -2.0 * mu[2];
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /** {@code r(1,.) = -mu(1)}, {@code r(2,.) = -2 mu(2)}. */
+    @Override
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        for (int a = 0; a < 2; a++) {
+            out[1] -= w[2 + a];
+            out[2] -= 2.0 * w[4 + a];
+        }
+    }
+
+    /** The moves are deterministic and ignore {@code mu}. */
+    @Override
+    protected void transitionsVjp(int t, double[] mu, double[] u, double[] v, double[] out) {}
+
+    /** MFGLib's {@code r_max = 2}. */
+    @Override
+    public double rMax() {
+        return 2.0;
+    }
 }

@@ -167,4 +167,44 @@ public final class LinearQuadratic extends GameModel {
             }
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /**
+     * Through {@code mbar} ({@code dmbar/dmu(j) = j - L}): {@code dr/dmbar = (q a - kappa (mbar -
+     * x)) dt}, and {@code -c_term (mbar - x)} at the last step.
+     */
+    @Override
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        double mbar = mean(mu);
+        int nA = nA();
+        double g = 0.0;
+        for (int s = 0; s < nS(); s++) {
+            double gap = mbar - (s - el);
+            for (int ai = 0; ai < nA; ai++) {
+                double d = terminal(t) ? -cTerm * gap : (q * (ai - m) - kappa * gap) * dt;
+                g += w[s * nA + ai] * d;
+            }
+        }
+        for (int j = 0; j < nS(); j++) {
+            out[j] += g * (j - el);
+        }
+    }
+
+    /**
+     * The kernel moves with {@code mbar} only through the rounding of the next position: piecewise
+     * constant, derivative 0 almost everywhere (MFGLib's autograd sees no dependence either: it
+     * takes the rounded index as a plain integer).
+     */
+    @Override
+    protected void transitionsVjp(int t, double[] mu, double[] u, double[] v, double[] out) {}
+
+    /** MFGLib's {@code r_max = (M^2/2 + 2 q M L + 2 kappa L^2) dt}. */
+    @Override
+    public double rMax() {
+        return (0.5 * m * m + 2 * q * m * el + 2 * kappa * el * el) * dt;
+    }
 }

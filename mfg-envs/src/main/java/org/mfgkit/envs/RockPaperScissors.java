@@ -40,4 +40,31 @@ public final class RockPaperScissors extends GameModel {
             Arrays.fill(out, s * 3, s * 3 + 3, hand[s]);
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /** The hands' rewards are linear in {@code mu}: their coefficients, weighted. */
+    @Override
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {
+        double[] hand = new double[4];
+        for (int s = 1; s < 4; s++) {
+            hand[s] = w[s * 3] + w[s * 3 + 1] + w[s * 3 + 2];
+        }
+        out[1] += 4 * hand[2] - 3 * hand[3];
+        out[2] += -hand[1] + 6 * hand[3];
+        out[3] += 2 * hand[1] - 2 * hand[2];
+    }
+
+    /** The moves are deterministic and ignore {@code mu}. */
+    @Override
+    protected void transitionsVjp(int t, double[] mu, double[] u, double[] v, double[] out) {}
+
+    /** MFGLib's {@code r_max = 6}. */
+    @Override
+    public double rMax() {
+        return 6.0;
+    }
 }

@@ -83,4 +83,28 @@ public final class SisEpidemic extends GameModel {
             }
         }
     }
+
+    @Override
+    protected boolean hasMeanFieldDerivatives() {
+        return true;
+    }
+
+    /** The rewards do not depend on {@code mu}: nothing to add. */
+    @Override
+    protected void rewardsVjp(int t, double[] mu, double[] w, double[] out) {}
+
+    /**
+     * Only {@code P(.|S,U,mu) = (1 - c mu(I), c mu(I))} moves: {@code d/dmu(I)} is {@code c (v_I -
+     * v_S)}.
+     */
+    @Override
+    protected void transitionsVjp(int t, double[] mu, double[] u, double[] v, double[] out) {
+        out[I] += c * u[S * 2 + U] * (v[I] - v[S]);
+    }
+
+    /** MFGLib's {@code r_max = 1.5} (the largest cost, infected and distancing). */
+    @Override
+    public double rMax() {
+        return COST_INFECTED + COST_DISTANCING;
+    }
 }

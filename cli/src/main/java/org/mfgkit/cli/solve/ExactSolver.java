@@ -9,15 +9,16 @@ import org.mfgkit.envs.EquilibriumSolver;
 import org.mfgkit.envs.EquilibriumSolvers;
 import org.mfgkit.envs.FictitiousPlay;
 import org.mfgkit.envs.OccupationMeasureInclusion;
+import org.mfgkit.envs.OccupationMeasureOptimization;
 import org.mfgkit.envs.OnlineMirrorDescent;
 import org.mfgkit.envs.PriorDescent;
 import org.mfgkit.envs.SolverRun;
 
 /**
  * The exact reference solvers of mfg-envs ({@link EquilibriumSolvers}) as {@link Solver}s: they
- * take no seed and work on every environment, stationary or finite-horizon, except prior descent
- * and MF-OMI-FBS (finite horizon only, as in MFGLib). Settings, their defaults and the default
- * iterations come from each solver's declared parameters.
+ * take no seed and work on every environment, stationary or finite-horizon, except prior descent,
+ * MF-OMI-FBS and MF-OMO (finite horizon only, as in MFGLib). Settings, their defaults and the
+ * default iterations come from each solver's declared parameters.
  *
  * @param name the mfg-envs solver name
  * @param summary one line (the settings and their defaults are appended for the listing)
@@ -55,6 +56,13 @@ public record ExactSolver(String name, String summary) implements Solver {
                     OccupationMeasureInclusion.PARAMS.owner(),
                     "MF-OMI-FBS d <- Proj(d + alpha (r(d) - eta d)) on occupation measures, exact,"
                             + " finite horizon");
+
+    /** MFGLib's MF-OMO; finite-horizon games. */
+    public static final ExactSolver OCCUPATION_MEASURE_OPTIMIZATION =
+            new ExactSolver(
+                    OccupationMeasureOptimization.PARAMS.owner(),
+                    "MF-OMO: Adam/SGD on |A_L L - b|^2 + |A_L^T y + z - c_L|^2 + z^T L over"
+                            + " occupation measures, exact gradients, finite horizon");
 
     private ParamSchema params() {
         return EquilibriumSolvers.params(name);

@@ -30,6 +30,7 @@ public final class Solvers {
                 ExactSolver.OMD,
                 ExactSolver.PRIOR_DESCENT,
                 ExactSolver.OCCUPATION_MEASURE_INCLUSION,
+                ExactSolver.OCCUPATION_MEASURE_OPTIMIZATION,
                 NacSolver.NAC,
                 NacSolver.DL_NAC
                 // add new solvers here, one line each (e.g. the natural actor-critic's nac, dl-nac)

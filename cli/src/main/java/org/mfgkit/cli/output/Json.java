@@ -93,7 +93,7 @@ public final class Json {
      *     line, column)
      */
     public static JsonNode read(Path file) throws IOException {
-        return parse(TextFiles.read(file, "a JSON file"), file.toString());
+        return parse(TextFiles.bytes(file, "a JSON file"), file.toString());
     }
 
     /**
@@ -103,19 +103,10 @@ public final class Json {
      *     names {@code where}, line, column)
      */
     public static JsonNode parse(byte[] bytes, String where) throws IOException {
-        return parse(TextFiles.decode(bytes, where), where);
-    }
-
-    /**
-     * Parses the text of the file named {@code where}.
-     *
-     * @throws IllegalArgumentException when it is empty or not valid JSON (message names {@code
-     *     where}, line, column)
-     */
-    public static JsonNode parse(String text, String where) throws IOException {
+        TextFiles.decode(bytes, where); // refuses text that is not UTF-8, naming the line
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot parse " + where + ": " + describe(e), e);
         }

@@ -27,13 +27,24 @@ public final class TextFiles {
      * @throws java.nio.file.NoSuchFileException when the file does not exist
      */
     public static String read(Path file, String what) throws IOException {
+        return decode(bytes(file, what), file.toString());
+    }
+
+    /**
+     * The bytes of {@code file}, checked to be UTF-8 text (for parsers that take bytes).
+     *
+     * @throws IllegalArgumentException as {@link #read}
+     */
+    public static byte[] bytes(Path file, String what) throws IOException {
         if (file.toString().isEmpty()) {
             throw new IllegalArgumentException("the path is empty: name " + what);
         }
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a directory, not " + what);
         }
-        return decode(Files.readAllBytes(file), file.toString());
+        byte[] bytes = Files.readAllBytes(file);
+        decode(bytes, file.toString());
+        return bytes;
     }
 
     /**

@@ -525,6 +525,23 @@ class BadInputTableTest {
                     new String[] {"faas", "profiles", "--file", "DATA"},
                     new byte[] {(byte) 0x80, '[', ']'}
                 });
+        r.add(
+                new Object[] {
+                    "trace count 1e12",
+                    "DATA: line 2, column 5 (minute 1): invocation count 1000000000000 is above the"
+                            + " largest count a trace may hold, 2147483647",
+                    faas(),
+                    null,
+                    new String[] {"run", "CFG", "--out", "OUT"},
+                    (traceHeader(1) + "o,a,f,http,1000000000000\n").getBytes(StandardCharsets.UTF_8)
+                });
+        run(
+                r,
+                "faas config integer 2^40",
+                small(
+                        "\"cluster\": {\"nodes\": 1099511627776, \"cores\": 8, \"memory_mb\": 16384}"),
+                "config field \"cluster\" field \"nodes\": expected an integer <= 2147483647, got"
+                        + " 1099511627776");
         // FaaS: nothing to evaluate is an error, never a perfect score
         r.add(
                 new Object[] {

@@ -259,6 +259,20 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         } catch (NumberFormatException e) {
             // fall through
         }
+        if (t.matches("[0-9]{1,1000}(\\.0*)?")) {
+            throw new IllegalArgumentException(
+                    source
+                            + ": line "
+                            + line
+                            + ", column "
+                            + column
+                            + " (minute "
+                            + minute
+                            + "): invocation count "
+                            + t
+                            + " is above the largest count a trace may hold, "
+                            + Integer.MAX_VALUE);
+        }
         throw new IllegalArgumentException(
                 source
                         + ": line "

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.cli.output.Npy;
 import org.mfgkit.core.TabularPolicy;
+import org.mfgkit.envs.ExactModel;
 import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.PolicyTables;
 
@@ -65,6 +67,9 @@ public final class PolicyFile {
                                 + "'");
             }
         }
+        if (root.has("file") && !root.has("probabilities")) {
+            return readSideFile(file, root, env);
+        }
         JsonNode p = root.get("probabilities");
         if (p == null || !p.isArray() || p.isEmpty()) {
             throw new IllegalArgumentException(
@@ -96,6 +101,51 @@ public final class PolicyFile {
         node.put("env", env.name());
         node.set("probabilities", EnvJson.perStep(env, PolicyTables.toArray(pi)));
         return node;
+    }
+
+    /**
+     * The policy of a {@code result.json} whose {@code "policy"} references a NumPy side file
+     * ({@link ResultArrays}): {@code [nS][nA]} or {@code [T+1][nS][nA]} float64, next to the JSON.
+     */
+    private static TabularPolicy[] readSideFile(Path file, JsonNode root, GameModel env)
+            throws IOException {
+        JsonNode name = root.get("file");
+        if (!name.isTextual() || name.asText().isBlank()) {
+            throw new IllegalArgumentException(
+                    "policy file " + file + ": \"file\" must name a .npy file");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path npy = dir.resolve(name.asText());
+        ExactModel model = env.exact();
+        int[] shape =
+                env.isStationary()
+                        ? new int[] {model.nS(), model.nA()}
+                        : new int[] {model.steps(), model.nS(), model.nA()};
+        double[][] tables = Npy.read(npy, shape);
+        if (env.isStationary()) {
+            // [nS][nA] comes back as nS rows of nA: one flat table
+            double[] flat = new double[model.nS() * model.nA()];
+            for (int s = 0; s < tables.length; s++) {
+                System.arraycopy(tables[s], 0, flat, s * model.nA(), model.nA());
+            }
+            tables = new double[][] {flat};
+        }
+        TabularPolicy[] pi = new TabularPolicy[tables.length];
+        for (int t = 0; t < tables.length; t++) {
+            try {
+                pi[t] = TabularPolicy.ofTable(model.nS(), model.nA(), tables[t]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "policy file "
+                                + npy
+                                + (env.isStationary() ? "" : " at time step " + t)
+                                + ": "
+                                + e.getMessage().replaceFirst("^policy row ", "state "),
+                        e);
+            }
+            tables[t] = null;
+        }
+        return pi;
     }
 
     private static double[][] matrix(JsonNode rows, String where) {

@@ -2,10 +2,12 @@ package org.mfgkit.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +45,10 @@ import picocli.CommandLine.Spec;
  *  "curve": [{"iteration", "exploitability", "seconds"}, ...],
  *  "timings": {"started_at", "total_seconds", "seconds_per_iteration"}, "mfgkit_version"}
  * </pre>
+ *
+ * A policy or mean field of more than {@link ResultArrays#INLINE_LIMIT} numbers is written to a
+ * NumPy side file ({@code policy.npy}, {@code mean_field.npy}) that {@code result.json} references
+ * instead (see {@link ResultArrays}).
  */
 @Command(
         name = "solve",
@@ -119,9 +125,9 @@ public final class SolveCommand implements Callable<Integer> {
                                         split.get(1),
                                         (iteration, value, seconds) -> progress.step()));
             }
-            ObjectNode doc = result(env, solver, n, run, started);
+            ResultWriter writer = staged == null ? null : new ResultWriter(staged.path());
+            ObjectNode doc = result(env, solver, n, run, started, writer);
             if (staged != null) {
-                ResultWriter writer = new ResultWriter(staged.path());
                 writer.json(StagedOutput.MARKER, doc);
                 writer.curves(
                         "curve",
@@ -135,7 +141,7 @@ public final class SolveCommand implements Callable<Integer> {
                                 .withLogY(true));
                 staged.commit();
             }
-            json.print(spec.commandLine().getOut(), doc, w -> human(w, env, run));
+            json.print(spec.commandLine().getOut(), doc, w -> human(w, env, run, doc));
         } finally {
             if (staged != null) {
                 staged.close();
@@ -144,8 +150,18 @@ public final class SolveCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * The result document; a policy or mean field above {@link ResultArrays#INLINE_LIMIT} numbers
+     * goes to a side file written by {@code writer} (left out when it is null).
+     */
     private ObjectNode result(
-            GameModel env, Solver solver, int requested, SolverRun run, Instant started) {
+            GameModel env,
+            Solver solver,
+            int requested,
+            SolverRun run,
+            Instant started,
+            ResultWriter writer)
+            throws IOException {
         ObjectNode doc = EnvJson.header(env);
         doc.put("algorithm", solver.name());
         doc.set("settings", Json.toTree(run.settings()));
@@ -160,8 +176,8 @@ public final class SolveCommand implements Callable<Integer> {
             doc.putNull("seed");
             doc.putArray("seeds");
         }
-        doc.set("mean_field", EnvJson.perStep(env, run.last().meanField()));
-        doc.set("policy", PolicyFile.toJson(env, run.policy()));
+        doc.set("mean_field", ResultArrays.DEFAULT.meanField(env, run.last().meanField(), writer));
+        doc.set("policy", ResultArrays.DEFAULT.policy(env, run.policy(), writer));
         ArrayNode curve = doc.putArray("curve");
         for (int i = 0; i < run.curve().size(); i++) {
             ObjectNode point = curve.addObject();
@@ -177,7 +193,13 @@ public final class SolveCommand implements Callable<Integer> {
         return doc;
     }
 
-    private void human(PrintWriter w, GameModel env, SolverRun run) {
+    private void human(PrintWriter w, GameModel env, SolverRun run, ObjectNode doc) {
+        List<String> sideFiles = new ArrayList<>();
+        for (String key : List.of("mean_field", "policy")) {
+            if (doc.path(key).has("file")) {
+                sideFiles.add(doc.get(key).get("file").asText());
+            }
+        }
         w.printf(
                 Locale.ROOT,
                 "%s on %s: exploitability %.6g after %d iteration%s%s, %.3f s%n",
@@ -209,7 +231,11 @@ public final class SolveCommand implements Callable<Integer> {
             w.println("  settings " + run.settings());
         }
         if (out != null) {
-            w.println("  wrote " + out + "/: result.json, curve.csv, curve.png");
+            w.println(
+                    "  wrote "
+                            + out
+                            + "/: result.json, curve.csv, curve.png"
+                            + (sideFiles.isEmpty() ? "" : ", " + String.join(", ", sideFiles)));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,72 @@ class SolveCommandTest {
         assertTrue(
                 j.get("curve").get(5).get("exploitability").asDouble()
                         < j.get("curve").get(0).get("exploitability").asDouble());
+    }
+
+    /** End to end at the real limit (ResultArraysTest checks the same on small games, fast). */
+    @Test
+    @Tag("slow")
+    void aPolicyAboveTheInlineLimitGoesToANumpySideFileThatReadsBack() throws IOException {
+        // crowd-motion on 300 x 300 with T = 3: the policy has 4 * 90000 * 5 = 1.8e6 numbers (a
+        // side file), the mean field 4 * 90000 = 3.6e5 (inline)
+        String[] game = {
+            "--env", "crowd-motion", "--set", "torus_l=300", "--set", "torus_w=300", "--set", "T=3"
+        };
+        Path out = dir.resolve("crowd");
+        String[] solve = {
+            "solve", "--algorithm", "omd", "--iterations", "0", "--out", out.toString()
+        };
+        CliRunner.Outcome r = CliRunner.run(concat(solve, game));
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        assertTrue(r.out().contains("result.json, curve.csv, curve.png, policy.npy"), r.out());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(
+                    List.of("curve.csv", "curve.png", "policy.npy", "result.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        JsonNode j = Json.read(out.resolve("result.json"));
+        JsonNode p = j.get("policy");
+        assertEquals("policy.npy", p.get("file").asText());
+        assertEquals("[4,90000,5]", p.get("shape").toString());
+        assertEquals(4, j.get("mean_field").size(), "the mean field stays inline");
+        assertEquals(90_000, j.get("mean_field").get(3).size());
+        assertEquals(128 + 8L * 4 * 90_000 * 5, Files.size(out.resolve("policy.npy")));
+
+        // the side file is the policy: evaluating it again gives the solver's number, bit for bit
+        CliRunner.Outcome e =
+                CliRunner.run(
+                        concat(
+                                new String[] {
+                                    "exploitability",
+                                    "--policy",
+                                    out.resolve("result.json").toString(),
+                                    "--json"
+                                },
+                                game));
+        assertEquals(ExitCode.OK, e.status(), e.err());
+        JsonNode ej = Json.mapper().readTree(e.out());
+        assertEquals(j.get("exploitability").asDouble(), ej.get("exploitability").asDouble(), 0.0);
+        assertEquals(j.get("mean_field"), ej.get("mean_field"), "the flow, inline below the limit");
+
+        // without --out a large array is left out with a note
+        CliRunner.Outcome noOut =
+                CliRunner.run(
+                        concat(
+                                new String[] {
+                                    "solve", "--algorithm", "omd", "--iterations", "0", "--json"
+                                },
+                                game));
+        assertEquals(ExitCode.OK, noOut.status(), noOut.err());
+        JsonNode q = Json.mapper().readTree(noOut.out()).get("policy");
+        assertFalse(q.has("file"));
+        assertEquals(
+                "1800000 numbers, more than the 1000000 written inline: --out DIR writes them to"
+                        + " DIR/policy.npy",
+                q.get("omitted").asText());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
 
     @ParameterizedTest(name = "{0}")

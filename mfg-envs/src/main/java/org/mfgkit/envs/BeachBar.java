@@ -47,7 +47,7 @@ public final class BeachBar extends GameModel {
 
     /** The game with the given parameters. */
     public BeachBar(ParamValues params) {
-        super(params, params.get(N), 3);
+        super(params, params.get(N), 3, Math.min(3, params.get(N)));
         this.n = params.get(N);
         this.bar = params.get(BAR_LOC);
         if (bar > n - 1) {

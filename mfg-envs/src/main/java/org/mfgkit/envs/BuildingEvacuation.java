@@ -66,7 +66,8 @@ public final class BuildingEvacuation extends GameModel {
                 Math.multiplyExact(
                         Math.multiplyExact(params.get(N_FLOOR), params.get(FLOOR_L)),
                         params.get(FLOOR_W)),
-                6);
+                6,
+                1);
         this.floors = params.get(N_FLOOR);
         this.length = params.get(FLOOR_L);
         this.width = params.get(FLOOR_W);

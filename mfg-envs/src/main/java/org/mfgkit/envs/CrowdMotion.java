@@ -85,7 +85,11 @@ public final class CrowdMotion extends GameModel {
 
     /** With the given parameters (of {@link #PARAMS}). */
     public CrowdMotion(ParamValues params) {
-        super(params, Math.multiplyExact(params.get(TORUS_L), params.get(TORUS_W)), 5);
+        super(
+                params,
+                Math.multiplyExact(params.get(TORUS_L), params.get(TORUS_W)),
+                5,
+                Math.min(5, Math.multiplyExact(params.get(TORUS_L), params.get(TORUS_W))));
         if (isStationary()) {
             throw new IllegalArgumentException(
                     "crowd-motion is finite-horizon (its bar moves with t): T must be a number");

@@ -68,6 +68,22 @@ public abstract class GameModel {
      * @throws IllegalArgumentException naming the parameter
      */
     protected GameModel(ParamValues params, int nS, int nA) {
+        this(params, nS, nA, nS);
+    }
+
+    /**
+     * As {@link #GameModel(ParamValues, int, int)}, for a game with local moves whose
+     * finite-horizon kernel is sparse and fixed: {@link #sparseTransitions} builds it once, with at
+     * most {@code nextStates} next states per state-action pair. Its finite-horizon size estimate
+     * counts that one kernel instead of {@code T} dense tables (see {@link #admit}).
+     *
+     * @param nextStates the most next states of one state-action pair, {@code 1..nS}
+     */
+    protected GameModel(ParamValues params, int nS, int nA, int nextStates) {
+        if (nextStates < 1 || nextStates > nS) {
+            throw new IllegalArgumentException(
+                    "next states per pair must be in 1.." + nS + ", got " + nextStates);
+        }
         this.params = params;
         this.nS = nS;
         this.nA = nA;
@@ -77,13 +93,13 @@ public abstract class GameModel {
         if (horizon == null) {
             STATIONARY_GAMMA.validate(gamma);
         }
+        admit(nextStates); // before the first nS-long array
         double[] given = params.get(MU0);
         if (given == null) {
             given = new double[nS];
             Arrays.fill(given, 1.0 / nS);
         }
         this.mu0 = MU0.check(Checks.length(nS)).validate(given);
-        admit();
     }
 
     /**
@@ -91,13 +107,22 @@ public abstract class GameModel {
      * ({@link MemoryBudget#admit}). The estimate: per decision step ({@code T + 1} of them, one for
      * a stationary game) the transition kernel and its solver copy ({@code 16 nS nA nS} bytes) and
      * eight {@code nS x nA} tables (rewards, values, policies); a stationary game adds the
-     * resolvent ({@code 16 nS^2}). The refusal names {@code T} when the horizon dominates,
-     * otherwise the game's own integer parameters (its size).
+     * resolvent ({@code 16 nS^2}). A finite-horizon game with a fixed sparse kernel of {@code k <
+     * nS} next states per pair ({@link #GameModel(ParamValues, int, int, int)}) needs that kernel
+     * once ({@code 12 nS nA k + 4 nS nA}) and four {@code nS x nA} tables per step (a solver's
+     * iterate, the policy, its Q-values, the next policy: the sparse computations keep only {@code
+     * nS}-long vectors besides). The refusal names {@code T} when the horizon dominates, otherwise
+     * the game's own integer parameters (its size).
      */
-    private void admit() {
-        double perStep = 16.0 * nS * nA * nS + 64.0 * nS * nA;
+    private void admit(int nextStates) {
         double steps = horizon == null ? 1.0 : horizon + 1.0;
-        double bytes = steps * perStep + (horizon == null ? 16.0 * nS * nS : 0.0);
+        double bytes;
+        if (horizon != null && nextStates < nS) {
+            bytes = 12.0 * nS * nA * nextStates + 4.0 * nS * nA + steps * 32.0 * nS * nA;
+        } else {
+            double perStep = 16.0 * nS * nA * nS + 64.0 * nS * nA;
+            bytes = steps * perStep + (horizon == null ? 16.0 * nS * nS : 0.0);
+        }
         String setting;
         Object value;
         if (horizon != null && steps > nS) {

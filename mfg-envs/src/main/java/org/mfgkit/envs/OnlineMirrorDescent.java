@@ -74,14 +74,16 @@ public final class OnlineMirrorDescent implements EquilibriumSolver {
         ExploitabilityResult e = SolverSupport.record(model, pi, 0, trace);
         for (int n = 1; n <= iterations; n++) {
             double[][] q = model.qValues(pi, e.meanField());
-            TabularPolicy[] next = new TabularPolicy[pi.length];
+            e = null; // its flow is no longer needed: let it go before the next evaluation
+            // in place, step by step: the Q-values of a step and its old policy are dropped as soon
+            // as the step is updated, so only y, pi and the remaining Q-values are held
             for (int t = 0; t < pi.length; t++) {
                 for (int i = 0; i < y[t].length; i++) {
                     y[t][i] = decay * y[t][i] + alpha * q[t][i];
                 }
-                next[t] = TabularPolicy.softmax(nS, nA, y[t], 1.0);
+                q[t] = null;
+                pi[t] = TabularPolicy.softmax(nS, nA, y[t], 1.0);
             }
-            pi = next;
             e = SolverSupport.record(model, pi, n, trace);
         }
         return SolverSupport.run(this, pi, trace, false, e, params);

@@ -2,6 +2,7 @@ package org.mfgkit.envs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
@@ -47,5 +48,34 @@ class GameAdmissionTest {
         // sis-fh: 2 x 2; 1000001 * (16 * 8 + 64 * 4) bytes = 384 MB
         assumeTrue(MemoryBudget.limit() > 0.5e9);
         assertEquals(2, Games.create("sis-fh", Map.of("T", "1000000")).nS());
+    }
+
+    @Test
+    void aMillionStateCrowdIsAdmittedOnItsSparseKernel() {
+        // crowd-motion 1000 x 1000, T = 10: one kernel of at most 5 next states per pair (12 * 25e6
+        // + 4 * 5e6 bytes) and four 5e6-entry tables per step (11 * 32 * 5e6): 2.08 GB, where
+        // eleven dense kernels would be 880 TB
+        assumeTrue(MemoryBudget.limit() > 2.1e9);
+        GameModel g =
+                Games.create(
+                        "crowd-motion", Map.of("torus_l", "1000", "torus_w", "1000", "T", "10"));
+        assertEquals(1_000_000, g.nS());
+    }
+
+    @Test
+    void aSparseGameTooLargeForTheHeapIsStillRefused() {
+        // crowd-motion 20000 x 20000, T = 10: 4e8 states x 5 actions; 12 * 1e10 + 4 * 2e9 + 11 * 32
+        // * 2e9 bytes = 832 GB
+        assumeTrue(MemoryBudget.limit() < 832e9);
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                Games.create(
+                                        "crowd-motion",
+                                        Map.of("torus_l", "20000", "torus_w", "20000", "T", "10")));
+        assertTrue(
+                e.getMessage().contains("400000000 states x 5 actions needs about 832 GB"),
+                e.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.mfgkit.cli.faas.FaasBench;
 import org.mfgkit.cli.nac.NacBench;
+import org.mfgkit.envs.Games;
 
 /**
  * The registry of {@link BenchTask}s that {@code mfgkit bench} runs: a map filled by one {@code
@@ -34,10 +35,10 @@ public final class BenchTasks {
 
     static {
         register(JsonRoundTrip.task());
-        register(ExploitabilityBench.of("sis-fh"));
-        register(ExploitabilityBench.of("lq-fh"));
-        register(ExploitabilityBench.of("sis"));
-        register(ExploitabilityBench.of("lq"));
+        // every registered game at its defaults (MFGLib's for MFGLib's games), in registry order
+        for (String game : Games.builtIn().names()) {
+            register(ExploitabilityBench.of(game));
+        }
         register(NacBench.of("sis"));
         register(NacBench.of("lq"));
         register(MeanFieldFlowBench.task());

@@ -2,8 +2,13 @@ package org.mfgkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mfgkit.cli.faas.FaasCompareExperiment;
 import org.mfgkit.cli.output.AtomicFiles;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.cli.progress.Progress;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.faas.AzureTrace;
 import org.mfgkit.faas.AzureTraceGenerator;
 import org.mfgkit.faas.FunctionProfile;
@@ -186,10 +194,10 @@ public final class FaasCommand implements Runnable {
             JsonNode m = e.getValue();
             w.printf(
                     Locale.ROOT,
-                    "%-17s %9.0f %8.2f%% %11.0f %9.3f %12.3f %9.3f %11.4f%n",
+                    "%-17s %9s %9s %11.0f %9.3f %12.3f %9.3f %11.4f%n",
                     e.getKey(),
-                    m.path("p99_ms").asDouble(),
-                    100 * m.path("qos_violation_rate").asDouble(),
+                    number(m.path("p99_ms"), "%.0f", 1),
+                    number(m.path("qos_violation_rate"), "%.2f%%", 100),
                     m.path("cold_starts").asDouble(),
                     m.path("cpu_utilization").asDouble(),
                     m.path("cluster_cpu_utilization").asDouble(),
@@ -213,8 +221,8 @@ public final class FaasCommand implements Runnable {
                 sb.append(
                         String.format(
                                 Locale.ROOT,
-                                " %6.2f%%",
-                                100 * sd.path("qos_violation_rate").asDouble()));
+                                " %7s",
+                                number(sd.path("qos_violation_rate"), "%.2f%%", 100)));
             }
             w.printf(Locale.ROOT, "%-17s%s%n", e.getKey(), sb);
         }
@@ -284,11 +292,11 @@ public final class FaasCommand implements Runnable {
                 }
                 w.printf(
                         Locale.ROOT,
-                        "%-6.2f %-6s %-17s %8.2f%% %9.3f %26s%n",
+                        "%-6.2f %-6s %-17s %9s %9.3f %26s%n",
                         cell.path("load").asDouble(),
                         cell.path("user_memory_mb").asText(),
                         e.getKey(),
-                        100 * e.getValue().path("qos_violation_rate").asDouble(),
+                        number(e.getValue().path("qos_violation_rate"), "%.2f%%", 100),
                         e.getValue().path("cpu_utilization").asDouble(),
                         ci);
             }
@@ -296,6 +304,14 @@ public final class FaasCommand implements Runnable {
         List<String> files = new ArrayList<>();
         summary.path("files").forEach(f -> files.add(f.asText()));
         w.println("wrote " + summary.path("out").asText() + "/: " + String.join(", ", files));
+    }
+
+    /**
+     * {@code scale x n} in {@code format}, or {@code n/a} for a {@code null} (no completed
+     * invocation: never shown as 0).
+     */
+    private static String number(JsonNode n, String format, double scale) {
+        return n.isNumber() ? String.format(Locale.ROOT, format, scale * n.asDouble()) : "n/a";
     }
 
     private static double mean(JsonNode arr, int from, int to) {
@@ -315,6 +331,7 @@ public final class FaasCommand implements Runnable {
             description =
                     "Write a synthetic trace in the Azure Functions 2019 schema (the shipped one: --seed 2019).")
     static final class Trace implements Callable<Integer> {
+        @ParentCommand FaasCommand faas;
         @Spec CommandSpec spec;
         @Mixin JsonOption json;
 
@@ -347,30 +364,34 @@ public final class FaasCommand implements Runnable {
         public Integer call() throws Exception {
             AzureTraceGenerator.Params p =
                     AzureTraceGenerator.Params.defaults().withRows(rows).withMinutes(minutes);
-            AzureTrace t = AzureTraceGenerator.generate(p, seed);
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            AtomicFiles.write(
-                    out,
-                    os -> {
-                        var writer =
-                                new java.io.OutputStreamWriter(
-                                        os, java.nio.charset.StandardCharsets.UTF_8);
-                        t.write(writer);
-                        writer.flush();
-                    });
-            long total = 0;
-            for (AzureTrace.Row r : t.rows()) {
-                total += r.total(0, t.minutes());
+            admit(p);
+            long[] total = {0};
+            try (Progress progress = faas.main.progress().start("faas trace", rows, "rows")) {
+                AtomicFiles.write(
+                        out,
+                        os -> {
+                            Writer w =
+                                    new BufferedWriter(
+                                            new OutputStreamWriter(os, StandardCharsets.UTF_8),
+                                            1 << 16);
+                            AzureTrace.writeHeader(w, minutes);
+                            AzureTraceGenerator.generate(
+                                    p,
+                                    seed,
+                                    row -> {
+                                        AzureTrace.writeRow(w, row);
+                                        total[0] += row.total(0, minutes);
+                                        progress.step();
+                                    });
+                            w.flush();
+                        });
             }
             ObjectNode o = Json.object();
             o.put("file", out.toString());
             o.put("seed", seed);
-            o.put("rows", t.rows().size());
-            o.put("minutes", t.minutes());
-            o.put("invocations", total);
-            final long invocations = total;
+            o.put("rows", rows);
+            o.put("minutes", minutes);
+            o.put("invocations", total[0]);
             json.print(
                     spec.commandLine().getOut(),
                     o,
@@ -379,11 +400,42 @@ public final class FaasCommand implements Runnable {
                                     Locale.ROOT,
                                     "wrote %s: %d functions x %d minutes, %d invocations (seed %d)%n",
                                     out,
-                                    t.rows().size(),
-                                    t.minutes(),
-                                    invocations,
+                                    rows,
+                                    minutes,
+                                    total[0],
                                     seed));
             return ExitCode.OK;
+        }
+
+        /**
+         * Refuses a trace that cannot fit on the target's file system, before writing: at least
+         * {@link AzureTrace#minRowBytes} per row (the rows are streamed, so the heap is not the
+         * limit).
+         */
+        private void admit(AzureTraceGenerator.Params p) throws IOException {
+            long need = Math.multiplyExact((long) p.rows(), AzureTrace.minRowBytes(p.minutes()));
+            Path existing = out.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return;
+            }
+            long free = Files.getFileStore(existing).getUsableSpace();
+            if (need > free) {
+                throw new IllegalArgumentException(
+                        "--rows "
+                                + p.rows()
+                                + " x --minutes "
+                                + p.minutes()
+                                + " needs at least "
+                                + MemoryBudget.format(need)
+                                + " for "
+                                + out
+                                + ", more than the "
+                                + MemoryBudget.format(free)
+                                + " free there (lower --rows or --minutes)");
+            }
         }
     }
 
@@ -405,7 +457,9 @@ public final class FaasCommand implements Runnable {
         @Override
         public Integer call() {
             List<FunctionProfile> ps =
-                    file == null ? FunctionProfiles.defaults() : FunctionProfiles.read(file);
+                    file == null
+                            ? FunctionProfiles.defaults()
+                            : FaasCompareExperiment.profiles(file);
             ObjectNode root = Json.object();
             var arr = root.putArray("functions");
             for (FunctionProfile p : ps) {

@@ -112,13 +112,14 @@ public final class NPlayerCommand implements Callable<Integer> {
         try {
             long t0 = System.nanoTime();
             NPlayerReport report;
+            // one unit per exact N, one per Monte Carlo sample: the bar moves within a long N
             try (Progress progress =
                     main.progress()
                             .start(
                                     "n-player on " + env.name(),
-                                    study.get(NPlayerStudy.N).length,
-                                    "N")) {
-                report = NPlayerStudy.run(game, pi, study, p -> progress.step());
+                                    NPlayerStudy.work(game, study),
+                                    "runs")) {
+                report = NPlayerStudy.run(game, pi, study, p -> {}, progress::step);
             }
             ObjectNode doc = EnvJson.header(env);
             doc.put("policy", policy);

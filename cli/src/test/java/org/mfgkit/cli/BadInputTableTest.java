@@ -73,6 +73,65 @@ class BadInputTableTest {
         return b.append(", \"").append(field).append("\": ").append(json).append("}").toString();
     }
 
+    private static final String TRAIN =
+            "\"rows\": [0,1,2,3,4,5,6,7,8,9,10,11], \"start_minute\": 0, \"minutes\": 60,"
+                    + " \"episode_minutes\": 10";
+    private static final String EVAL =
+            "\"rows\": [12,13,14,15,16,17,18,19,20,21,22,23], \"start_minute\": 600,"
+                    + " \"minutes\": 12, \"warmup_minutes\": 2";
+
+    /**
+     * A small faas-compare config (4 nodes, the shipped trace, OpenWhisk only) with {@code member}
+     * (a JSON member replacing the one of the same name).
+     */
+    private static String small(String member) {
+        Map<String, String> members = new java.util.LinkedHashMap<>();
+        members.put("seed", "3");
+        members.put("cluster", "{\"nodes\": 4, \"cores\": 8, \"memory_mb\": 16384}");
+        members.put("load", "0.2");
+        members.put("managers", "[\"openwhisk\"]");
+        members.put("train", "{" + TRAIN + "}");
+        members.put("eval", "{" + EVAL + "}");
+        int colon = member.indexOf(':');
+        members.put(member.substring(1, colon - 1), member.substring(colon + 1).trim());
+        StringBuilder b = new StringBuilder("{\"experiment\": \"faas-compare\"");
+        members.forEach((k, v) -> b.append(", \"").append(k).append("\": ").append(v));
+        return b.append("}").toString();
+    }
+
+    /** A small faas-compare config replaying the trace file {@code DATA}. */
+    private static String faas() {
+        return "{\"experiment\": \"faas-compare\", \"trace\": \"DATA\", \"managers\": [\"openwhisk\"],"
+                + " \"train\": {\"rows\": [0,1,2,3,4,5,6,7,8,9,10,11], \"start_minute\": 0,"
+                + " \"minutes\": 30, \"episode_minutes\": 10},"
+                + " \"eval\": {\"rows\": [12,13,14,15,16,17,18,19,20,21,22,23],"
+                + " \"start_minute\": 30, \"minutes\": 20, \"warmup_minutes\": 2}}";
+    }
+
+    /** The header of a trace of {@code minutes} minute columns, with its line end. */
+    private static String traceHeader(int minutes) {
+        StringBuilder b = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
+        for (int m = 1; m <= minutes; m++) {
+            b.append(',').append(m);
+        }
+        return b.append('\n').toString();
+    }
+
+    /** A trace of {@code rows} functions without a single invocation. */
+    private static String zeroTrace(int rows, int minutes) {
+        StringBuilder b = new StringBuilder(traceHeader(minutes));
+        for (int f = 0; f < rows; f++) {
+            b.append("o,a,f").append(f).append(",http");
+            b.append(",0".repeat(minutes)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** {@code text} in ISO-8859-1: each non-ASCII character one byte that is not UTF-8. */
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     private static final String SIS_POLICY = "{\"env\": \"sis\", \"probabilities\": ";
 
     /**
@@ -94,8 +153,22 @@ class BadInputTableTest {
         run(r, "bandit steps 1e9", bandit("steps", "1e9"), "steps = 1000000000 needs about");
         run(r, "bandit actions 1e8", bandit("actions", "1e8"), "actions = 100000000 needs about");
         run(r, "bandit width 1e9", bandit("width", "1e9"), "width = 1000000000 needs about");
-        run(r, "bandit steps 2^40", bandit("steps", "1099511627776"), "must be an integer in");
+        run(
+                r,
+                "bandit steps 2^40",
+                bandit("steps", "1099511627776"),
+                "steps must be >= 1 and <= 2147483647, got 1099511627776");
         run(r, "grid 100000", grid("grid", "100000"), "grid = 100000 needs about");
+        run(
+                r,
+                "bandit points 2e9",
+                bandit("points", "2e9").replace("\"steps\": 5", "\"steps\": 2e9"),
+                "points = 2000000000 needs about");
+        run(
+                r,
+                "bandit teacher_width 1e9",
+                bandit("teacher_width", "1e9"),
+                "teacher_width = 1000000000 needs about");
         run(r, "nac iterations 2e9", nac("iterations", "2e9"), "iterations = 2000000000 needs");
         run(
                 r,
@@ -280,7 +353,7 @@ class BadInputTableTest {
         cmd(
                 r,
                 "T integer overflow",
-                "T must be an integer",
+                "T must be in 0..1000000, got '1099511627776'",
                 "exploitability",
                 "--env",
                 "sis-fh",
@@ -486,6 +559,160 @@ class BadInputTableTest {
                     null,
                     coefficients
                 });
+        // found by ParserFuzzTest#set: a huge exponent took minutes (BigDecimal to BigInteger)
+        cmd(
+                r,
+                "T huge exponent",
+                "T must be in 0..1000000, got '9e94799929'",
+                "exploitability",
+                "--env",
+                "sis-fh",
+                "--set",
+                "T=9e94799929");
+        // text that is not UTF-8 (one shared reader: TextFiles)
+        r.add(
+                new Object[] {
+                    "config not UTF-8",
+                    "CFG: line 2: not UTF-8 text",
+                    latin1("{\"experiment\": \"meanfield-bandit\",\n \"title\": \"caf\u00e9\"}"),
+                    null,
+                    new String[] {"run", "CFG", "--out", "OUT"}
+                });
+        r.add(
+                new Object[] {
+                    "policy not UTF-8",
+                    "POL: line 1: not UTF-8 text",
+                    null,
+                    new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}'},
+                    new String[] {"exploitability", "--env", "sis", "--policy", "POL"}
+                });
+        r.add(
+                new Object[] {
+                    "trace not UTF-8",
+                    "DATA: line 2: not UTF-8 text",
+                    faas(),
+                    null,
+                    new String[] {"run", "CFG", "--out", "OUT"},
+                    latin1(traceHeader(60) + "o,a,f,http\u00ff")
+                });
+        r.add(
+                new Object[] {
+                    "profiles not UTF-8",
+                    "DATA: line 1: not UTF-8 text",
+                    null,
+                    null,
+                    new String[] {"faas", "profiles", "--file", "DATA"},
+                    new byte[] {(byte) 0x80, '[', ']'}
+                });
+        r.add(
+                new Object[] {
+                    "trace count 1e12",
+                    "DATA: line 2, column 5 (minute 1): invocation count 1000000000000 is above the"
+                            + " largest count a trace may hold, 2147483647",
+                    faas(),
+                    null,
+                    new String[] {"run", "CFG", "--out", "OUT"},
+                    (traceHeader(1) + "o,a,f,http,1000000000000\n").getBytes(StandardCharsets.UTF_8)
+                });
+        run(
+                r,
+                "faas config integer 2^40",
+                small(
+                        "\"cluster\": {\"nodes\": 1099511627776, \"cores\": 8, \"memory_mb\": 16384}"),
+                "config field \"cluster\" field \"nodes\": expected an integer <= 2147483647, got"
+                        + " 1099511627776");
+        // FaaS: nothing to evaluate is an error, never a perfect score
+        r.add(
+                new Object[] {
+                    "faas empty evaluation window",
+                    "eval: trace DATA has no invocation in rows [12, 13, 14, 15, 16, 17, 18, 19,"
+                            + " 20, 21, 22, 23] over minutes [32, 50)",
+                    faas(),
+                    null,
+                    new String[] {"faas", "run", "CFG", "--out", "OUT"},
+                    zeroTrace(24, 60).getBytes(StandardCharsets.UTF_8)
+                });
+        // a trace that cannot fit on the disk is refused before a byte is written (2e9 rows)
+        cmd(
+                r,
+                "faas trace 2e9 rows",
+                "--rows 2000000000 x --minutes 1440 needs at least 6160 GB for DIR/t.csv",
+                "faas",
+                "trace",
+                "--rows",
+                "2000000000",
+                "--out",
+                "DIR/t.csv");
+        // faas-compare sizes (admission: FaasComparison.Spec.admit) and non-finite training
+        run(
+                r,
+                "faas nodes x cores overflow",
+                small("\"cluster\": {\"nodes\": 4, \"cores\": 1000000000, \"memory_mb\": 16384}"),
+                "cluster nodes x cores must be at most 2147483647, got 4 x 1000000000");
+        run(
+                r,
+                "faas eval seeds 1e9",
+                small("\"eval\": {" + EVAL + ", \"seeds\": 1000000000}"),
+                "eval.seeds = 1000000000 needs about");
+        run(
+                r,
+                "faas train seeds 1e9",
+                small("\"train\": {" + TRAIN + ", \"seeds\": 1000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-linear\"]"),
+                "train.seeds = 1000000000 needs about");
+        run(
+                r,
+                "faas nac_nn hidden 1e9",
+                small("\"nac_nn\": {\"hidden\": 1000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-nn\"]"),
+                "nac_nn.hidden = 1000000000 needs about");
+        run(
+                r,
+                "faas nac_nn iterations 2e9",
+                small("\"nac_nn\": {\"iterations\": 2000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-nn\"]"),
+                "nac_nn.iterations = 2000000000 needs about");
+        run(
+                r,
+                "faas nac_linear episodes 2e9",
+                small("\"nac_linear\": {\"episodes_per_iteration\": 2000000000}")
+                        .replace("[\"openwhisk\"]", "[\"nac-linear\"]"),
+                "nac_linear.episodes_per_iteration = 2000000000 needs about");
+        run(
+                r,
+                "faas ensure candidates 2e9",
+                small("\"ensure_tuning\": {\"candidates\": 2000000000}")
+                        .replace("[\"openwhisk\"]", "[\"ensure-tuned\"]"),
+                "ensure_tuning.candidates = 2000000000 needs about");
+        run(
+                r,
+                "faas learning_rate 1e300",
+                small("\"nac_nn\": {\"iterations\": 2, \"learning_rate\": 1e300}")
+                        .replace("[\"openwhisk\"]", "[\"nac-nn\"]"),
+                "in training nac-nn (parameter 0 (particle 0) is not finite (NaN)): learning_rate ="
+                        + " 1.0E300 is far above its default 3.0E-4; lower it");
+        cmd(
+                r,
+                "nac critic_step 1e10 radius 1e300",
+                "a number became NaN or infinite in nac on lq (theta[0] is not finite (NaN)):"
+                        + " critic_radius = 1.0E300 is far above",
+                "solve",
+                "--env",
+                "lq",
+                "--algorithm",
+                "nac",
+                "--iterations",
+                "20",
+                "--set",
+                "critic_step=1e10",
+                "--set",
+                "critic_radius=1e300",
+                "--set",
+                "critic_samples=100",
+                "--set",
+                "actor_samples=100",
+                "--out",
+                "OUT");
         // commands and options
         cmd(r, "unknown command", "frobnicate", "frobnicate");
         cmd(r, "unknown option", "--frob", "exploitability", "--env", "sis", "--frob");
@@ -532,12 +759,10 @@ class BadInputTableTest {
         Path file = Files.writeString(root.resolve("plain.txt"), "a regular file\n");
         Path cfg = root.resolve("config.json");
         Path pol = root.resolve("policy.json");
-        if (row[2] != null) {
-            Files.writeString(cfg, (String) row[2]);
-        }
-        if (row[3] != null) {
-            Files.writeString(pol, (String) row[3]);
-        }
+        Path data = root.resolve("data.csv");
+        write(cfg, row[2], data);
+        write(pol, row[3], data);
+        write(data, row.length > 5 ? row[5] : null, data);
         Path work = Files.createDirectories(root.resolve("work"));
         String[] args =
                 Stream.of((String[]) row[4])
@@ -545,6 +770,7 @@ class BadInputTableTest {
                                 a ->
                                         a.replace("CFG", cfg.toString())
                                                 .replace("POL", pol.toString())
+                                                .replace("DATA", data.toString())
                                                 .replace("OUT", out.toString())
                                                 .replace("FILE", file.toString())
                                                 .replace("DIR", work.toString()))
@@ -556,6 +782,8 @@ class BadInputTableTest {
         String phrase =
                 ((String) row[1])
                         .replace("CFG", cfg.toString())
+                        .replace("POL", pol.toString())
+                        .replace("DATA", data.toString())
                         .replace("FILE", file.toString())
                         .replace("DIR", work.toString());
         Map<String, byte[]> after = snapshot(root);
@@ -573,6 +801,18 @@ class BadInputTableTest {
                         assertArrayEquals(before.get(k), after.get(k), k);
                     }
                 });
+    }
+
+    /**
+     * Writes {@code content} (text with {@code DATA} standing for the data file's path, or bytes)
+     * to {@code file}; nothing for {@code null}.
+     */
+    private static void write(Path file, Object content, Path data) throws IOException {
+        if (content instanceof String text) {
+            Files.writeString(file, text.replace("DATA", data.toString()));
+        } else if (content instanceof byte[] bytes) {
+            Files.write(file, bytes);
+        }
     }
 
     /**

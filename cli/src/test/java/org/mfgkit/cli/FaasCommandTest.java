@@ -192,4 +192,65 @@ class FaasCommandTest {
         assertEquals(ExitCode.USAGE, r.status());
         assertTrue(r.err().contains("unknown field \"lod\""), r.err());
     }
+
+    /**
+     * A function without a single invocation in the evaluation window is not scored as perfect: its
+     * p50, p99 and violation rate are null in result.json, the table shows n/a, and a warning
+     * naming the function, its row, the window and the trace is printed and kept in {@code
+     * warnings}. The other functions are unaffected.
+     */
+    @Test
+    void aFunctionWithoutInvocationsIsNullWithAWarning() throws Exception {
+        AzureTrace shipped = AzureTrace.resource("azure-2019-synthetic.csv");
+        java.util.List<AzureTrace.Row> rows = new java.util.ArrayList<>(shipped.rows());
+        AzureTrace.Row r12 = rows.get(12);
+        rows.set(
+                12,
+                new AzureTrace.Row(
+                        r12.hashOwner(),
+                        r12.hashApp(),
+                        r12.hashFunction(),
+                        r12.trigger(),
+                        new int[shipped.minutes()]));
+        Path trace = dir.resolve("idle.csv");
+        new AzureTrace("idle", shipped.minutes(), rows).write(trace);
+        Path cfg =
+                Files.writeString(
+                        dir.resolve("idle.json"),
+                        """
+        {"experiment": "faas-compare", "seed": 3, "cluster": {"nodes": 4, "cores": 8, "memory_mb": 16384},
+         "trace": "TRACE", "load": 0.2,
+         "train": {"rows": [0,1,2,3,4,5,6,7,8,9,10,11], "start_minute": 0, "minutes": 60, "episode_minutes": 10},
+         "eval": {"rows": [12,13,14,15,16,17,18,19,20,21,22,23], "start_minute": 600, "minutes": 12, "warmup_minutes": 2},
+         "managers": ["openwhisk"]}
+        """
+                                .replace("TRACE", trace.toString()));
+        Path out = dir.resolve("idle");
+        CliRunner.Outcome r =
+                CliRunner.run(
+                        "faas", "run", cfg.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        String name = org.mfgkit.faas.FunctionProfiles.defaults().get(0).name();
+        String warning =
+                "function "
+                        + name
+                        + " (trace row 12) has no completed invocation in the evaluation window"
+                        + " (minutes [602, 612) of trace "
+                        + trace
+                        + ") under openwhisk; its p50_ms, p99_ms and qos_violation_rate are null";
+        assertEquals(
+                java.util.List.of("mfgkit: warning: " + warning),
+                r.errLines().stream().filter(l -> l.startsWith("mfgkit: ")).toList());
+        JsonNode doc = Json.read(out.resolve("result.json"));
+        assertEquals(1, doc.get("warnings").size());
+        assertEquals(warning, doc.get("warnings").get(0).asText());
+        JsonNode functions = doc.get("result").get("managers").get("openwhisk").get("functions");
+        JsonNode idle = functions.get(0);
+        assertEquals(0, idle.get("completions").asLong());
+        for (String key : new String[] {"p50_ms", "p99_ms", "qos_violation_rate"}) {
+            assertTrue(idle.get(key).isNull(), key + ": " + idle);
+            assertTrue(functions.get(1).get(key).isNumber(), key);
+        }
+        assertTrue(functions.get(1).get("completions").asLong() > 0);
+    }
 }

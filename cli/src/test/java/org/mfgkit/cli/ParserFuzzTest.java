@@ -2,11 +2,13 @@ package org.mfgkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,15 +16,22 @@ import java.util.Map;
 import org.mfgkit.cli.experiment.MeanFieldPolicyGradientExperiment;
 import org.mfgkit.cli.nac.NacExperiment;
 import org.mfgkit.cli.output.Json;
+import org.mfgkit.cli.output.TextFiles;
 import org.mfgkit.envs.GameModel;
 import org.mfgkit.envs.GamePreset;
 import org.mfgkit.envs.Games;
+import org.mfgkit.faas.AzureTrace;
+import org.mfgkit.faas.ClusterSpec;
+import org.mfgkit.faas.FunctionProfiles;
+import org.mfgkit.faas.TraceReplay;
 
 /**
  * Fuzz tests of the parsers of user input (Jazzer): a config of {@code mfgkit run}, a policy file
- * of {@code --policy}, and {@code --set KEY=VALUE} of a game. Every input is either accepted or
- * refused with an {@link IllegalArgumentException} (or an {@link IOException}) carrying a non-blank
- * one-line message: what the CLI turns into one line and exit 2. Anything else (a
+ * of {@code --policy}, {@code --set KEY=VALUE} of a game, and a trace file of {@code faas run}.
+ * {@code @FuzzTest} tags them {@code jazzer}: they run in their own Surefire execution and fork
+ * (cli/pom.xml), because Jazzer instruments the JVM that runs them. Every input is either accepted
+ * or refused with an {@link IllegalArgumentException} (or an {@link IOException}) carrying a
+ * non-blank one-line message: what the CLI turns into one line and exit 2. Anything else (a
  * NullPointerException, a ClassCastException, a NegativeArraySizeException, an OutOfMemoryError) is
  * a finding.
  *
@@ -72,6 +81,41 @@ class ParserFuzzTest {
         String key = data.consumeBoolean() ? data.pickValue(keys) : data.consumeString(8);
         String value = data.consumeRemainingAsString();
         checked(() -> assertNotNull(preset.create(Map.of(key, value))));
+    }
+
+    /**
+     * A trace file as {@code faas run} reads it: strict UTF-8 ({@link TextFiles}), the Azure schema
+     * ({@link AzureTrace#parse}), then replayed at a load over its whole length (the scaling
+     * divides by the rows' totals).
+     */
+    @FuzzTest(maxDuration = "60s")
+    void trace(byte[] bytes) throws Exception {
+        checked(
+                () -> {
+                    AzureTrace t =
+                            AzureTrace.parse(
+                                    new StringReader(TextFiles.decode(bytes, "fuzz.csv")),
+                                    "fuzz.csv");
+                    int k = Math.min(t.rows().size(), 12);
+                    int[] rows = new int[k];
+                    for (int f = 0; f < k; f++) {
+                        rows[f] = f;
+                    }
+                    TraceReplay replay =
+                            TraceReplay.atLoad(
+                                    t,
+                                    rows,
+                                    FunctionProfiles.defaults().subList(0, k),
+                                    ClusterSpec.defaults(),
+                                    0.15,
+                                    0,
+                                    t.minutes(),
+                                    TraceReplay.Normalisation.NATIVE);
+                    for (int f = 0; f < k; f++) {
+                        double rate = replay.meanRate(f);
+                        assertTrue(Double.isFinite(rate) && rate >= 0.0, "rate " + rate);
+                    }
+                });
     }
 
     private interface Body {

@@ -453,7 +453,9 @@ public final class PolicyGradientFlowStudy {
      * student running at once ({@code min(threads, seeds)}), the value and time of every step
      * ({@code 16 (steps+1)} bytes), the particles with the integrator's copies ({@code 288 width})
      * and the per-step tables ({@code 8 (10 nS nA + 2 nS^2)}: policy, velocity, resolvent); shared,
-     * the grid's transitions {@code 8 nS nA nS} and the network inputs {@code 24 nS nA}.
+     * the grid's transitions {@code 8 nS nA nS} and the network inputs {@code 24 nS nA}, the
+     * recorded curve points ({@code 64 + 16 seeds} bytes each, at most {@code min(steps + 1, 1.5
+     * points)}) and the teacher ({@code 64 teacher_width}).
      *
      * @throws IllegalArgumentException when the run would not fit
      */
@@ -475,7 +477,23 @@ public final class PolicyGradientFlowStudy {
                                 "steps", p.get(STEPS), concurrent * 16.0 * (p.get(STEPS) + 1.0)),
                         new MemoryBudget.Term(
                                 "width", p.get(WIDTH), concurrent * 288.0 * p.get(WIDTH)),
-                        new MemoryBudget.Term(sizeParam.name(), p.get(sizeParam), tables)));
+                        new MemoryBudget.Term(sizeParam.name(), p.get(sizeParam), tables),
+                        new MemoryBudget.Term(
+                                "points",
+                                p.get(POINTS),
+                                recordedBound(p.get(STEPS), p.get(POINTS)) * (64.0 + 16.0 * seeds)),
+                        new MemoryBudget.Term(
+                                "teacher_width",
+                                p.get(TEACHER_WIDTH),
+                                64.0 * p.get(TEACHER_WIDTH))));
+    }
+
+    /**
+     * At most how many steps {@link #recordedSteps} records: {@code points + points/2}, never more
+     * than the {@code steps + 1} there are.
+     */
+    static double recordedBound(int steps, int points) {
+        return Math.min(steps + 1.0, points + Math.max(2.0, points / 2));
     }
 
     /**
@@ -484,6 +502,15 @@ public final class PolicyGradientFlowStudy {
      * log-log plot), merged and sorted; 0 and {@code steps} always included.
      */
     public static int[] recordedSteps(int steps, int points) {
+        if (points > steps) {
+            // spacing below one step: every step is recorded (what the loops below give, without
+            // running them points times)
+            int[] all = new int[steps + 1];
+            for (int k = 0; k <= steps; k++) {
+                all[k] = k;
+            }
+            return all;
+        }
         TreeSet<Integer> out = new TreeSet<>();
         for (int i = 0; i < points; i++) {
             out.add((int) Math.round((double) steps * i / (points - 1)));

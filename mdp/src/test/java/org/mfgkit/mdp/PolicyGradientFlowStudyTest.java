@@ -37,6 +37,45 @@ class PolicyGradientFlowStudyTest {
                         () -> PolicyGradientFlowStudy.admit(Setting.GRID, grid, 1, 1));
         assertTrue(
                 e.getMessage().startsWith("grid = 100000 needs about 8.0e+06 GB"), e.getMessage());
+        // curve points (1.5 points, at most steps + 1, at 64 + 16 seeds bytes) and the teacher
+        ParamValues points =
+                PolicyGradientFlowStudy.schema(Setting.BANDIT)
+                        .defaults()
+                        .withText("steps", "2e9")
+                        .withText("points", "2e9");
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PolicyGradientFlowStudy.admit(Setting.BANDIT, points, 1, 1));
+        // 80 x (2e9 + 1) points + 16 x (2e9 + 1) steps + small terms
+        assertTrue(
+                e.getMessage().startsWith("points = 2000000000 needs about 192 GB"),
+                e.getMessage());
+        ParamValues teacher =
+                PolicyGradientFlowStudy.schema(Setting.BANDIT)
+                        .defaults()
+                        .withText("teacher_width", "1e9");
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PolicyGradientFlowStudy.admit(Setting.BANDIT, teacher, 1, 1));
+        assertTrue(
+                e.getMessage().startsWith("teacher_width = 1000000000 needs about 64 GB"),
+                e.getMessage());
+    }
+
+    /** More points than steps: every step is recorded (spacing below one step). */
+    @Test
+    void morePointsThanStepsRecordEveryStep() {
+        for (int steps = 1; steps <= 30; steps++) {
+            int[] all = java.util.stream.IntStream.rangeClosed(0, steps).toArray();
+            for (int points = steps + 1; points <= steps + 40; points++) {
+                assertArrayEquals(all, PolicyGradientFlowStudy.recordedSteps(steps, points));
+            }
+        }
+        assertArrayEquals(
+                java.util.stream.IntStream.rangeClosed(0, 5).toArray(),
+                PolicyGradientFlowStudy.recordedSteps(5, Integer.MAX_VALUE));
     }
 
     @Test

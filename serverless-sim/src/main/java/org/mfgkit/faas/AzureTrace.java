@@ -259,6 +259,20 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         } catch (NumberFormatException e) {
             // fall through
         }
+        if (t.matches("[0-9]{1,1000}(\\.0*)?")) {
+            throw new IllegalArgumentException(
+                    source
+                            + ": line "
+                            + line
+                            + ", column "
+                            + column
+                            + " (minute "
+                            + minute
+                            + "): invocation count "
+                            + t
+                            + " is above the largest count a trace may hold, "
+                            + Integer.MAX_VALUE);
+        }
         throw new IllegalArgumentException(
                 source
                         + ": line "
@@ -274,25 +288,47 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
 
     /** Writes the trace in the Azure schema (header and rows, '\n' line ends). */
     public void write(Writer out) throws IOException {
+        writeHeader(out, minutes);
+        for (Row r : rows) {
+            writeRow(out, r);
+        }
+    }
+
+    /** Writes the header of a trace of {@code minutes} minute columns (with its line end). */
+    public static void writeHeader(Writer out, int minutes) throws IOException {
         StringBuilder sb = new StringBuilder(String.join(",", KEY_COLUMNS));
         for (int m = 1; m <= minutes; m++) {
             sb.append(',').append(m);
         }
         out.write(sb.append('\n').toString());
-        for (Row r : rows) {
-            sb.setLength(0);
-            sb.append(r.hashOwner())
-                    .append(',')
-                    .append(r.hashApp())
-                    .append(',')
-                    .append(r.hashFunction())
-                    .append(',')
-                    .append(r.trigger());
-            for (int m = 0; m < minutes; m++) {
-                sb.append(',').append(r.count(m));
-            }
-            out.write(sb.append('\n').toString());
+    }
+
+    /**
+     * Writes one row (with its line end): with {@link #writeHeader}, a trace is written row by row
+     * without holding it ({@code faas trace --rows 100000000}).
+     */
+    public static void writeRow(Writer out, Row r) throws IOException {
+        StringBuilder sb = new StringBuilder(200 + 4 * r.counts.length);
+        sb.append(r.hashOwner())
+                .append(',')
+                .append(r.hashApp())
+                .append(',')
+                .append(r.hashFunction())
+                .append(',')
+                .append(r.trigger());
+        for (int m = 0; m < r.counts.length; m++) {
+            sb.append(',').append(r.count(m));
         }
+        out.write(sb.append('\n').toString());
+    }
+
+    /**
+     * A lower bound on the bytes {@link #writeRow} writes per row of {@code minutes} minutes: three
+     * 64-digit hashes, a trigger of at least 4 letters, one digit per minute, separators and the
+     * line end.
+     */
+    public static long minRowBytes(int minutes) {
+        return 3 * 65L + 4 + 2L * minutes + 1;
     }
 
     /** Writes the trace to a file (created or replaced). */

@@ -1,5 +1,7 @@
 package org.mfgkit.faas;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -80,8 +82,28 @@ public final class AzureTraceGenerator {
 
     /** Generates the trace; the same parameters and seed give the same trace. */
     public static AzureTrace generate(Params params, long seed) {
-        RandomGenerator rng = RandomStreams.create(seed);
         List<AzureTrace.Row> rows = new ArrayList<>();
+        try {
+            generate(params, seed, rows::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a list does not fail
+        }
+        return new AzureTrace("synthetic(seed=" + seed + ")", params.minutes(), rows);
+    }
+
+    /** Takes the rows of a trace one at a time. */
+    @FunctionalInterface
+    public interface RowSink {
+        /** The next row. */
+        void accept(AzureTrace.Row row) throws IOException;
+    }
+
+    /**
+     * Generates the rows of {@link #generate(Params, long)} one at a time into {@code sink},
+     * holding none of them: memory does not grow with the number of rows.
+     */
+    public static void generate(Params params, long seed, RowSink sink) throws IOException {
+        RandomGenerator rng = RandomStreams.create(seed);
         String owner = null;
         String app = null;
         for (int i = 0; i < params.rows(); i++) {
@@ -94,11 +116,10 @@ public final class AzureTraceGenerator {
             String function = hash(rng);
             String trigger = TRIGGERS[RandomStreams.sampleCategorical(TRIGGER_P, rng)];
             RandomGenerator rowRng = RandomStreams.derive(seed, i);
-            rows.add(
+            sink.accept(
                     new AzureTrace.Row(
                             owner, app, function, trigger, counts(trigger, params, rowRng)));
         }
-        return new AzureTrace("synthetic(seed=" + seed + ")", params.minutes(), rows);
     }
 
     private static int[] counts(String trigger, Params params, RandomGenerator rng) {

@@ -19,6 +19,15 @@ public record ClusterSpec(int nodes, int cores, int memoryMb) {
         if (memoryMb <= 0) {
             throw new IllegalArgumentException("cluster memoryMb must be > 0, got " + memoryMb);
         }
+        if ((long) nodes * cores > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "cluster nodes x cores must be at most "
+                            + Integer.MAX_VALUE
+                            + ", got "
+                            + nodes
+                            + " x "
+                            + cores);
+        }
     }
 
     /** 21 nodes x 8 cores x 16384 MB (SPEC §5, 004 Appendix E). */

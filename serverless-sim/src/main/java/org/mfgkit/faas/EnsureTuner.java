@@ -49,6 +49,14 @@ public record EnsureTuner(EnsureManager base, int candidates, int episodesPerCan
         return candidates;
     }
 
+    /** One tuning run's memory: the per-candidate log and scores ({@code 64} bytes each). */
+    @Override
+    public java.util.List<org.mfgkit.core.MemoryBudget.Term> memory(FaasComparison.Spec spec) {
+        return java.util.List.of(
+                new org.mfgkit.core.MemoryBudget.Term(
+                        CANDIDATES.name(), candidates, 64.0 * candidates));
+    }
+
     @Override
     public FaasComparison.Trained train(
             FaasComparison.Spec spec, double[] targets, long seed, Runnable onIteration) {

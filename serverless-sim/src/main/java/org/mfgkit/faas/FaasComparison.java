@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.Parallel;
 
 /**
@@ -152,6 +153,35 @@ public final class FaasComparison {
                                 + ", got "
                                 + warmupMinutes);
             }
+            requireInvocations(eval, warmupMinutes, trace);
+        }
+
+        /**
+         * Refuses an evaluation window whose recorded minutes (after the warm-up) hold no
+         * invocation: every manager would be scored on nothing, p99 0 ms and no violation, a
+         * perfect score.
+         */
+        private static void requireInvocations(Window eval, int warmupMinutes, AzureTrace trace) {
+            int from = eval.startMinute() + warmupMinutes;
+            int length = eval.minutes() - warmupMinutes;
+            for (int r : eval.rows()) {
+                if (trace.rows().get(r).total(from, length) > 0) {
+                    return;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "eval: trace "
+                            + trace.source()
+                            + " has no invocation in rows "
+                            + java.util.Arrays.toString(eval.rows())
+                            + " over minutes ["
+                            + from
+                            + ", "
+                            + (from + length)
+                            + ") (the evaluation window after its "
+                            + warmupMinutes
+                            + "-minute warm-up): nothing to evaluate; choose rows or minutes"
+                            + " with invocations");
         }
 
         private static void checkWindow(String name, Window w, AzureTrace trace, int functions) {
@@ -185,6 +215,61 @@ public final class FaasComparison {
                                 + ") exceed the trace's "
                                 + trace.minutes());
             }
+        }
+
+        /**
+         * Refuses, before anything is allocated, a comparison whose estimated memory exceeds the
+         * JVM's heap ({@link MemoryBudget#admit}), naming the setting that contributes most: per
+         * simulator running at once ({@code min(threads, tasks)}) about 4 KB per node; per recorded
+         * evaluation interval of every (manager, training run, seed) episode about 100 bytes per
+         * function (its metrics; latencies come on top); per training run of every learner what
+         * {@link Learner#memory} says.
+         *
+         * @throws IllegalArgumentException when the comparison would not fit
+         */
+        public void admit(int threads) {
+            int nF = profiles.size();
+            double runs = trainSeeds;
+            double evalTasks = 0;
+            for (String m : managers) {
+                evalTasks += learners.containsKey(m) ? runs : 1;
+            }
+            double concurrent = Math.max(1, Math.min(threads, evalTasks));
+            double recorded =
+                    (eval.minutes() - warmupMinutes) * 60_000.0 / params.controlIntervalMs();
+            List<MemoryBudget.Term> terms = new ArrayList<>();
+            terms.add(
+                    new MemoryBudget.Term(
+                            "cluster.nodes",
+                            cluster.nodes(),
+                            concurrent * 4096.0 * cluster.nodes()));
+            terms.add(
+                    new MemoryBudget.Term(
+                            "eval.seeds",
+                            evalSeeds,
+                            evalTasks * evalSeeds * recorded * nF * 100.0));
+            for (String m : managers) {
+                Learner l = learners.get(m);
+                if (l == null) {
+                    continue;
+                }
+                // the config section of the learner's settings
+                String section =
+                        m.startsWith("nac-nn")
+                                ? "nac_nn"
+                                : m.startsWith("nac-linear") ? "nac_linear" : "ensure_tuning";
+                for (MemoryBudget.Term t : l.memory(this)) {
+                    terms.add(
+                            new MemoryBudget.Term(
+                                    section + "." + t.setting(), t.value(), runs * t.bytes()));
+                }
+                terms.add(
+                        new MemoryBudget.Term(
+                                "train.seeds",
+                                trainSeeds,
+                                runs * (1024.0 + evalSeeds * recorded * nF * 100.0)));
+            }
+            MemoryBudget.admit("this faas comparison", terms);
         }
 
         /** Control intervals in one training episode. */
@@ -298,6 +383,14 @@ public final class FaasComparison {
 
         /** Number of training iterations (for progress bars). */
         int iterations();
+
+        /**
+         * What one training run needs in memory ({@link MemoryBudget}); by default its
+         * per-iteration logs, {@code 24} bytes per iteration.
+         */
+        default List<MemoryBudget.Term> memory(Spec spec) {
+            return List.of(new MemoryBudget.Term("iterations", iterations(), 24.0 * iterations()));
+        }
     }
 
     /**
@@ -378,6 +471,7 @@ public final class FaasComparison {
 
     /** Runs the comparison; {@code threads} managers are trained and evaluated at once. */
     public static Result run(Spec spec, Listener listener, int threads) throws Exception {
+        spec.admit(threads);
         QosCalibration cal =
                 QosCalibration.run(
                         spec.cluster(),

@@ -9,13 +9,15 @@ import java.util.List;
  * warmupIntervals} intervals let the cluster fill (the manager acts, nothing is recorded); the
  * summary covers the rest.
  *
- * <p>Definitions: {@code p99Ms} is the nearest-rank 99th percentile of all recorded latencies;
- * {@code qosViolationRate} = violations / completions; {@code cpuUtilization} = CPU time the
- * invocations received / the CPU their containers were entitled to by their {@code cpu.shares} and
- * caps ({@link IntervalAccounting}), summed over functions before dividing (it exceeds 1 where CPU
- * of idle neighbours was borrowed); {@code clusterCpuUtilization} = CPU time used / (cluster cores
- * x time); {@code memoryUtilization} = container memory x time / (cluster memory x time); {@code
- * meanReward} = mean over intervals and agents of the environment's reward.
+ * <p>Definitions: {@code p99Ms} is the nearest-rank 99th percentile of all recorded latencies
+ * ({@code NaN} when there are none: no completion is never a perfect latency, and the JSON shows
+ * {@code null}; likewise the violation rate); {@code qosViolationRate} = violations / completions;
+ * {@code cpuUtilization} = CPU time the invocations received / the CPU their containers were
+ * entitled to by their {@code cpu.shares} and caps ({@link IntervalAccounting}), summed over
+ * functions before dividing (it exceeds 1 where CPU of idle neighbours was borrowed); {@code
+ * clusterCpuUtilization} = CPU time used / (cluster cores x time); {@code memoryUtilization} =
+ * container memory x time / (cluster memory x time); {@code meanReward} = mean over intervals and
+ * agents of the environment's reward.
  */
 public final class ManagerEvaluation {
     private ManagerEvaluation() {}
@@ -346,7 +348,7 @@ public final class ManagerEvaluation {
                 continue; // the caller supplies the series; only pooled totals are needed here
             }
             p99Series[i] = pooledQuantile(m.latencies(), 0.99);
-            violSeries[i] = ic > 0 ? (double) iv / ic : 0.0;
+            violSeries[i] = ic > 0 ? (double) iv / ic : Double.NaN;
             cpuSeries[i] = ia > 0 ? iu / ia : 0.0;
             clusterSeries[i] = m.clusterCpuUtilization();
             memSeries[i] = m.memoryUtilization();
@@ -366,8 +368,8 @@ public final class ManagerEvaluation {
         for (int f = 0; f < nF; f++) {
             float[] l = Arrays.copyOf(all[f], allCount[f]);
             Arrays.sort(l);
-            double p50 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.5) : 0.0;
-            double p99 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.99) : 0.0;
+            double p50 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.5) : Double.NaN;
+            double p99 = l.length > 0 ? IntervalMetrics.nearestRank(l, 0.99) : Double.NaN;
             fr.add(
                     new FunctionResult(
                             env.profiles().get(f).name(),
@@ -375,7 +377,9 @@ public final class ManagerEvaluation {
                             completions[f],
                             p50,
                             p99,
-                            completions[f] > 0 ? (double) violations[f] / completions[f] : 0.0,
+                            completions[f] > 0
+                                    ? (double) violations[f] / completions[f]
+                                    : Double.NaN,
                             cold[f] / (double) episodes,
                             alloc[f] > 0 ? used[f] / alloc[f] : 0.0,
                             time > 0 ? containerMs[f] / time : 0.0,
@@ -402,7 +406,7 @@ public final class ManagerEvaluation {
                 tComp,
                 pooledQuantile(trimmed, 0.5),
                 pooledQuantile(trimmed, 0.99),
-                tComp > 0 ? (double) tViol / tComp : 0.0,
+                tComp > 0 ? (double) tViol / tComp : Double.NaN,
                 tCold / (double) episodes,
                 tCold,
                 episodes,
@@ -427,14 +431,16 @@ public final class ManagerEvaluation {
                 List.copyOf(perSeed));
     }
 
-    /** Nearest-rank quantile of all functions' latencies pooled (0 when there are none). */
+    /**
+     * Nearest-rank quantile of all functions' latencies pooled ({@code NaN} when there are none).
+     */
     static double pooledQuantile(float[][] latencies, double p) {
         int n = 0;
         for (float[] l : latencies) {
             n += l.length;
         }
         if (n == 0) {
-            return 0.0;
+            return Double.NaN;
         }
         float[] pooled = new float[n];
         int o = 0;

@@ -1,7 +1,9 @@
 package org.mfgkit.faas;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.Numerics;
 import org.mfgkit.core.param.Checks;
 import org.mfgkit.core.param.Param;
@@ -132,6 +134,25 @@ public record NacLinearLearner(
             throw new IllegalArgumentException(
                     "nac_linear: need eta * lambda < 1, got " + eta + " * " + lambda);
         }
+    }
+
+    /**
+     * One training run's memory: the per-iteration logs ({@code 24} bytes an iteration), the
+     * transitions of one iteration's episodes (about {@code 200} bytes per agent and interval).
+     */
+    @Override
+    public List<MemoryBudget.Term> memory(FaasComparison.Spec spec) {
+        List<MemoryBudget.Term> terms = new java.util.ArrayList<>();
+        terms.add(new MemoryBudget.Term(ITERATIONS.name(), iterations, 24.0 * iterations));
+        terms.add(
+                new MemoryBudget.Term(
+                        EPISODES_PER_ITERATION.name(),
+                        episodesPerIteration,
+                        200.0
+                                * episodesPerIteration
+                                * spec.episodeIntervals()
+                                * spec.profiles().size()));
+        return terms;
     }
 
     /** The learner of {@code v} (values of {@link #SCHEMA}). */

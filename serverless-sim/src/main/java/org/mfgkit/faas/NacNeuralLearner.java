@@ -1,10 +1,12 @@
 package org.mfgkit.faas;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.mfgkit.core.Activation;
 import org.mfgkit.core.MeanFieldSoftmaxPolicy;
+import org.mfgkit.core.MemoryBudget;
 import org.mfgkit.core.Numerics;
 import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.TwoLayerNetwork;
@@ -163,6 +165,32 @@ public record NacNeuralLearner(
         LAMBDA.validate(lambda);
         OUTPUT_STD.validate(outputStd);
         HIDDEN_STD.validate(hiddenStd);
+    }
+
+    /**
+     * One training run's memory: the per-iteration logs ({@code 24} bytes an iteration), the
+     * transitions of one iteration's episodes (about {@code 200} bytes per agent and interval) and
+     * the networks (about {@code 1} KB per hidden unit).
+     */
+    @Override
+    public List<MemoryBudget.Term> memory(FaasComparison.Spec spec) {
+        List<MemoryBudget.Term> terms = new java.util.ArrayList<>();
+        terms.add(new MemoryBudget.Term(ITERATIONS.name(), iterations, 24.0 * iterations));
+        terms.add(
+                new MemoryBudget.Term(
+                        EPISODES_PER_ITERATION.name(),
+                        episodesPerIteration,
+                        200.0
+                                * episodesPerIteration
+                                * spec.episodeIntervals()
+                                * spec.profiles().size()));
+        terms.add(
+                new MemoryBudget.Term(
+                        HIDDEN.name(),
+                        hidden,
+                        1024.0 * hidden)); // weights of policy and critic, Adam's moments,
+        // gradients
+        return terms;
     }
 
     /** The learner of {@code v} (values of {@link #SCHEMA}). */

@@ -93,10 +93,18 @@ public final class Config {
     /** A required integer field (JSON integer within {@code int} range). */
     public int integer(String field) {
         JsonNode v = require(field, JsonNodeType.NUMBER, "an integer");
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+        // JSON numbers stay numbers: 1e3 is the integer 1000
+        double x = v.doubleValue();
+        if (!v.isIntegralNumber() && !(Double.isFinite(x) && x == Math.rint(x))) {
             throw bad(field, "an integer", v);
         }
-        return v.intValue();
+        if (!v.canConvertToInt() || x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
+            throw bad(
+                    field,
+                    "an integer " + (x > 0 ? "<= " + Integer.MAX_VALUE : ">= " + Integer.MIN_VALUE),
+                    v);
+        }
+        return (int) x;
     }
 
     /** An optional integer field. */

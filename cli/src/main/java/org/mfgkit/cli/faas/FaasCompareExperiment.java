@@ -1,6 +1,9 @@
 package org.mfgkit.cli.faas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import org.mfgkit.cli.experiment.Experiment;
 import org.mfgkit.cli.experiment.RunContext;
 import org.mfgkit.cli.output.PlotSpec;
 import org.mfgkit.cli.output.ResultWriter;
+import org.mfgkit.cli.output.TextFiles;
 import org.mfgkit.cli.progress.Progress;
 import org.mfgkit.core.Curve;
 import org.mfgkit.core.param.ParamSchema;
@@ -88,7 +92,7 @@ public final class FaasCompareExperiment implements Experiment {
                         values(EnsureManager.SCHEMA, c.has("ensure") ? c.object("ensure") : null));
         List<FunctionProfile> profiles =
                 c.has("profiles")
-                        ? FunctionProfiles.read(existing(c.string("profiles"), "profiles"))
+                        ? profiles(existing(c.string("profiles"), "profiles"))
                         : FunctionProfiles.defaults();
         AzureTrace trace = trace(c.string("trace", "azure-2019-synthetic.csv"));
         Config t = c.object("train");
@@ -183,7 +187,11 @@ public final class FaasCompareExperiment implements Experiment {
     static AzureTrace trace(String name) {
         Path p = Path.of(name);
         if (Files.isRegularFile(p)) {
-            return AzureTrace.read(p);
+            try {
+                return AzureTrace.parse(new StringReader(TextFiles.read(p, "a trace file")), name);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read trace " + name + ": " + e, e);
+            }
         }
         if (AzureTrace.class.getResource(name) != null) {
             return AzureTrace.resource(name);
@@ -192,6 +200,16 @@ public final class FaasCompareExperiment implements Experiment {
                 "config field \"trace\": no file "
                         + name
                         + " and no shipped trace of that name (shipped: azure-2019-synthetic.csv)");
+    }
+
+    /** The function profiles of a JSON file (read by {@link TextFiles}). */
+    public static List<FunctionProfile> profiles(Path file) {
+        try {
+            return FunctionProfiles.parse(
+                    TextFiles.read(file, "a JSON file of function profiles"), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read function profiles " + file + ": " + e, e);
+        }
     }
 
     private static Path existing(String name, String field) {

@@ -89,6 +89,7 @@ public final class FaasSweepExperiment implements Experiment {
             bar[0].close();
         }
         List<Map<String, Object>> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (FaasSweep.Cell cell : cells) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("load", cell.load());
@@ -98,8 +99,18 @@ public final class FaasSweepExperiment implements Experiment {
                             .withParams(
                                     base.params()
                                             .with(FaasParams.USER_MEMORY_MB, cell.userMemoryMb()));
-            m.put("report", Report.of(spec, cell.result()));
+            Report report = Report.of(spec, cell.result());
+            m.put("report", report);
             out.add(m);
+            for (String w : report.warnings()) {
+                warnings.add(
+                        "load "
+                                + cell.load()
+                                + ", user memory "
+                                + cell.userMemoryLabel()
+                                + ": "
+                                + w);
+            }
         }
         for (Integer mem : mems) {
             String label = mem == null ? "node" : mem.toString();
@@ -147,6 +158,7 @@ public final class FaasSweepExperiment implements Experiment {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("cells", out);
+        result.put("warnings", warnings);
         return result;
     }
 

@@ -1,5 +1,6 @@
 package org.mfgkit.cli.faas;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mfgkit.faas.EnsureManager;
@@ -22,8 +23,10 @@ import org.mfgkit.faas.PairedComparison;
  * @param training training logs of the learning managers, one per training run
  * @param managers evaluation of every manager: headline metrics, per-function breakdown, time
  *     series
- * @param verdicts per learned manager: does it beat OpenWhisk on QoS violations at equal or better
- *     CPU utilisation?
+ * @param comparisons paired comparisons of every manager against OpenWhisk and ENSURE
+ * @param warnings one line per manager or function without a completed invocation in the evaluation
+ *     window (its {@code p50_ms}, {@code p99_ms} and {@code qos_violation_rate} are {@code null});
+ *     {@code mfgkit run} prints them and copies them to {@code result.json}'s {@code warnings}
  */
 public record Report(
         long seed,
@@ -37,7 +40,8 @@ public record Report(
         List<FaasComparison.Target> targets,
         Map<String, List<FaasComparison.TrainingLog>> training,
         Map<String, ManagerEvaluation.ManagerMetrics> managers,
-        List<PairedComparison> comparisons) {
+        List<PairedComparison> comparisons,
+        List<String> warnings) {
 
     /**
      * A replayed window of the trace.
@@ -82,6 +86,58 @@ public record Report(
                 r.targets(),
                 r.training(),
                 r.managers(),
-                r.comparisons());
+                r.comparisons(),
+                warnings(spec, r.managers()));
+    }
+
+    /**
+     * The warnings of an evaluation: a manager without any completed invocation, and each function
+     * without one (with the managers concerned).
+     */
+    static List<String> warnings(
+            FaasComparison.Spec spec, Map<String, ManagerEvaluation.ManagerMetrics> managers) {
+        int from = spec.eval().startMinute() + spec.warmupMinutes();
+        String window =
+                "in the evaluation window (minutes ["
+                        + from
+                        + ", "
+                        + (spec.eval().startMinute() + spec.eval().minutes())
+                        + ") of trace "
+                        + spec.trace().source()
+                        + ")";
+        List<String> out = new ArrayList<>();
+        managers.forEach(
+                (name, m) -> {
+                    if (m.completions() == 0) {
+                        out.add(
+                                "manager "
+                                        + name
+                                        + ": no completed invocation "
+                                        + window
+                                        + "; its p50_ms, p99_ms and qos_violation_rate are null");
+                    }
+                });
+        for (int f = 0; f < spec.profiles().size(); f++) {
+            List<String> idle = new ArrayList<>();
+            for (Map.Entry<String, ManagerEvaluation.ManagerMetrics> e : managers.entrySet()) {
+                if (e.getValue().completions() > 0
+                        && e.getValue().functions().get(f).completions() == 0) {
+                    idle.add(e.getKey());
+                }
+            }
+            if (!idle.isEmpty()) {
+                out.add(
+                        "function "
+                                + spec.profiles().get(f).name()
+                                + " (trace row "
+                                + spec.eval().rows()[f]
+                                + ") has no completed invocation "
+                                + window
+                                + " under "
+                                + String.join(", ", idle)
+                                + "; its p50_ms, p99_ms and qos_violation_rate are null");
+            }
+        }
+        return List.copyOf(out);
     }
 }

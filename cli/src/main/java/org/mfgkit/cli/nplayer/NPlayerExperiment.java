@@ -78,8 +78,12 @@ public final class NPlayerExperiment implements Experiment {
         Map<String, NPlayerReport> reports = new LinkedHashMap<>();
         ObjectNode result = Json.object();
         ArrayNode out = result.putArray("cases");
-        int total = cases.size() * study.get(NPlayerStudy.N).length;
-        try (Progress progress = ctx.progress().start("n-player", total, "N")) {
+        // one unit per exact N, one per Monte Carlo sample: the bar moves within a long N
+        long total = 0;
+        for (Case k : cases) {
+            total += NPlayerStudy.work(NPlayerGames.of(k.env), study);
+        }
+        try (Progress progress = ctx.progress().start("n-player", total, "runs")) {
             for (Case k : cases) {
                 if (reports.containsKey(k.name)) {
                     throw new IllegalArgumentException("two cases are named \"" + k.name + "\"");
@@ -100,7 +104,8 @@ public final class NPlayerExperiment implements Experiment {
                     pi = k.env.exact().uniformPolicy();
                 }
                 NPlayerReport r =
-                        NPlayerStudy.run(NPlayerGames.of(k.env), pi, study, p -> progress.step());
+                        NPlayerStudy.run(
+                                NPlayerGames.of(k.env), pi, study, p -> {}, progress::step);
                 NPlayerOutput.fill(doc, r);
                 reports.put(k.name, r);
             }

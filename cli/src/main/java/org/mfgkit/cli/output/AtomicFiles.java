@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Writes single files so that a reader never sees a half-written one: the content goes to a hidden
  * temporary sibling ({@code .NAME.<random>.tmp}) which is renamed onto the target only after it was
- * written completely. On failure the temporary file is removed and an existing target is untouched.
+ * written completely. On failure, and on Ctrl-C (a shutdown hook), the temporary file is removed
+ * and an existing target is untouched.
  */
 public final class AtomicFiles {
 
@@ -61,6 +62,18 @@ public final class AtomicFiles {
             throw new IllegalArgumentException(
                     "cannot write output file " + target + " (" + reason(e) + ")", e);
         }
+        // Ctrl-C during a long write (faas trace --rows 100000000): the hidden file goes too
+        Thread cleanup =
+                new Thread(
+                        () -> {
+                            try {
+                                Files.deleteIfExists(tmp);
+                            } catch (IOException ignored) {
+                                // best effort at exit
+                            }
+                        },
+                        "mfgkit-tmp-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             try (OutputStream out = new BufferedOutputStream(raw)) {
                 body.writeTo(out);
@@ -69,6 +82,12 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
         }
         return target;
     }

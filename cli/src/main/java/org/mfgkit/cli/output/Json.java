@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -94,22 +93,17 @@ public final class Json {
      *     line, column)
      */
     public static JsonNode read(Path file) throws IOException {
-        if (file.toString().isEmpty()) {
-            throw new IllegalArgumentException("the path is empty: name a JSON file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a directory, not a JSON file");
-        }
-        return parse(Files.readAllBytes(file), file.toString());
+        return parse(TextFiles.bytes(file, "a JSON file"), file.toString());
     }
 
     /**
      * Parses the bytes of the file named {@code where}.
      *
-     * @throws IllegalArgumentException when they are empty or not valid JSON (message names {@code
-     *     where}, line, column)
+     * @throws IllegalArgumentException when they are not UTF-8, empty or not valid JSON (message
+     *     names {@code where}, line, column)
      */
     public static JsonNode parse(byte[] bytes, String where) throws IOException {
+        TextFiles.decode(bytes, where); // refuses text that is not UTF-8, naming the line
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);

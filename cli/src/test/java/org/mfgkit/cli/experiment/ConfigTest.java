@@ -51,20 +51,30 @@ class ConfigTest {
 
     @Test
     void messagesNameTheFieldAndWhatWasExpected() throws Exception {
-        Config c = config("{\"n\": 2.5, \"s\": 1, \"big\": 1e12, \"inner\": {\"k\": \"one\"}}");
+        Config c =
+                config(
+                        "{\"n\": 2.5, \"s\": 1, \"big\": 1e12, \"inner\": {\"k\": \"one\"},"
+                                + " \"huge\": 1099511627776, \"low\": -3e9, \"e3\": 1e3}");
         assertEquals("config: missing field \"env\" (a string)", error(() -> c.string("env")));
         assertEquals(
                 "config field \"n\": expected an integer, got 2.5", error(() -> c.integer("n")));
         assertEquals(
-                "config field \"big\": expected an integer, got 1.0E12",
+                "config field \"big\": expected an integer <= 2147483647, got 1.0E12",
                 error(() -> c.integer("big")));
+        assertEquals(
+                "config field \"huge\": expected an integer <= 2147483647, got 1099511627776",
+                error(() -> c.integer("huge")));
+        assertEquals(
+                "config field \"low\": expected an integer >= -2147483648, got -3.0E9",
+                error(() -> c.integer("low")));
+        assertEquals(1000, c.integer("e3")); // JSON numbers stay numbers
         assertEquals("config field \"s\": expected a string, got 1", error(() -> c.string("s")));
         assertEquals(
                 "config field \"inner\" field \"k\": expected an integer, got \"one\"",
                 error(() -> c.object("inner").integer("k")));
         assertEquals(
-                "config: unknown field \"big\" (allowed: n, s, inner)",
-                error(() -> c.allowOnly("n", "s", "inner")));
+                "config: unknown field \"big\" (allowed: n, s, inner, huge, low, e3)",
+                error(() -> c.allowOnly("n", "s", "inner", "huge", "low", "e3")));
         JsonNode array = Json.mapper().readTree("[1]");
         assertEquals("config: expected a JSON object, got [1]", error(() -> Config.of(array)));
     }

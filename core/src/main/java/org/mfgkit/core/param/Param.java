@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.function.Predicate;
 
 /**
@@ -175,7 +176,13 @@ public final class Param<T> {
         if (noneKeyword != null && t.equalsIgnoreCase(noneKeyword)) {
             return null;
         }
-        return validate(type.parse(name, t, hint()));
+        T v;
+        try {
+            v = type.parse(name, t, hint());
+        } catch (ParamType.OutOfRange e) {
+            throw outOfRange(e);
+        }
+        return validate(v);
     }
 
     /**
@@ -196,7 +203,36 @@ public final class Param<T> {
         if (json instanceof String s) {
             return parse(s);
         }
-        return validate(type.fromJson(name, json, hint()));
+        T v;
+        try {
+            v = type.fromJson(name, json, hint());
+        } catch (ParamType.OutOfRange e) {
+            throw outOfRange(e);
+        }
+        return validate(v);
+    }
+
+    /**
+     * The refusal of a number beyond the type's range in terms of the declared checks: {@code "T
+     * must be in 0..1000000, got 1099511627776"}; the type's bound is added only when no declared
+     * check excludes the value ({@code "steps must be >= 1 and <= 2147483647, got ..."}).
+     */
+    private IllegalArgumentException outOfRange(ParamType.OutOfRange e) {
+        T extreme = type.extreme(e.above());
+        StringJoiner phrases = new StringJoiner(" and ");
+        for (Check<? super T> c : checks) {
+            if (extreme != null && !c.test().test(extreme)) {
+                return new IllegalArgumentException(
+                        name + " must be " + c.phrase() + ", got " + e.shown());
+            }
+            phrases.add(c.phrase());
+        }
+        phrases.add(type.limit(e.above()));
+        String what =
+                checks.isEmpty()
+                        ? type.description() + " " + type.limit(e.above())
+                        : phrases.toString();
+        return new IllegalArgumentException(name + " must be " + what + ", got " + e.shown());
     }
 
     /**

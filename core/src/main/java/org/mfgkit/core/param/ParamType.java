@@ -93,6 +93,45 @@ public abstract class ParamType<T> {
         return true;
     }
 
+    /**
+     * The largest ({@code above}) or smallest value of a bounded type, {@code null} when unbounded:
+     * the value a number beyond the type's range is checked at, so that a refusal shows the
+     * parameter's declared range.
+     */
+    T extreme(boolean above) {
+        return null;
+    }
+
+    /** The type's own bound, {@code "<= 2147483647"}, for a parameter that declares none. */
+    String limit(boolean above) {
+        return "";
+    }
+
+    /**
+     * A number beyond the range of the type ({@code int}, {@code long}); {@link Param} turns it
+     * into a message with the parameter's declared range.
+     */
+    static final class OutOfRange extends IllegalArgumentException {
+        private final String shown;
+        private final boolean above;
+
+        OutOfRange(String shown, boolean above) {
+            super("out of range: " + shown);
+            this.shown = shown;
+            this.above = above;
+        }
+
+        /** The value as the message shows it (text quoted). */
+        String shown() {
+            return shown;
+        }
+
+        /** Above the type's maximum (else below its minimum). */
+        boolean above() {
+            return above;
+        }
+    }
+
     /** Equality by content. */
     boolean same(T a, T b) {
         return a == null ? b == null : a.equals(b);
@@ -228,7 +267,22 @@ public abstract class ParamType<T> {
             return exact(name, d, json, hint);
         }
 
+        /**
+         * The integer {@code d}, refused without materialising it when its exponent is huge ({@code
+         * 9e94799929} would build a 95-million-digit number): at most 19 digits before the point
+         * fit a {@code long}.
+         */
         private T exact(String name, BigDecimal d, Object shown, String hint) {
+            if (d.signum() == 0) {
+                return of(0L);
+            }
+            long integerDigits = (long) d.precision() - d.scale();
+            if (integerDigits > 19) {
+                throw new OutOfRange(shown(shown), d.signum() > 0);
+            }
+            if (integerDigits <= 0) { // 0 < |d| < 1
+                throw bad(name, description(), shown, hint);
+            }
             BigInteger i;
             try {
                 i = d.toBigIntegerExact();
@@ -237,10 +291,23 @@ public abstract class ParamType<T> {
             }
             if (i.compareTo(BigInteger.valueOf(min)) < 0
                     || i.compareTo(BigInteger.valueOf(max)) > 0) {
-                throw new IllegalArgumentException(
-                        name + " must be an integer in " + min + ".." + max + ", got " + i);
+                throw new OutOfRange(shown(shown), i.signum() > 0);
             }
             return of(i.longValueExact());
+        }
+
+        private static String shown(Object got) {
+            return got instanceof String s ? quoted(s) : String.valueOf(got);
+        }
+
+        @Override
+        T extreme(boolean above) {
+            return of(above ? max : min);
+        }
+
+        @Override
+        String limit(boolean above) {
+            return (above ? "<= " + max : ">= " + min);
         }
 
         @Override

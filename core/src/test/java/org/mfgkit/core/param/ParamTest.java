@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,61 @@ class ParamTest {
         assertEquals(1000, a.get(T));
         assertEquals(1000, d.withJson("T", new BigDecimal("1E+3")).get(T));
         assertArrayEquals(new double[] {0.5, 0.5}, a.get(MU0));
+    }
+
+    /**
+     * Numbers beyond the type's range are refused with the declared range, and a huge exponent is
+     * refused without materialising the number (found by ParserFuzzTest#set: {@code 9e94799929}
+     * took minutes through {@code BigDecimal.toBigIntegerExact}). The time-out is a hang guard of a
+     * thousand times the expected microseconds, not a speed measurement.
+     */
+    @Test
+    void hugeIntegersAreRefusedWithTheDeclaredRange() {
+        ParamValues d = SCHEMA.defaults();
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> {
+                    for (String text : List.of("9e94799929", "99e94799929", "-9e2147483647")) {
+                        assertEquals(
+                                "T must be in 0..1000000, got '" + text + "'",
+                                assertThrows(
+                                                IllegalArgumentException.class,
+                                                () -> d.withText("T", text))
+                                        .getMessage());
+                    }
+                    assertEquals(
+                            "T must be in 0..1000000, got 9E+94799929",
+                            assertThrows(
+                                            IllegalArgumentException.class,
+                                            () -> d.withJson("T", new BigDecimal("9e94799929")))
+                                    .getMessage());
+                    // a tiny non-integer: refused as not an integer, also without 10^94799929
+                    assertEquals(
+                            "T must be an integer or inf, got '1e-94799929'",
+                            assertThrows(
+                                            IllegalArgumentException.class,
+                                            () -> d.withText("T", "1e-94799929"))
+                                    .getMessage());
+                    // no declared upper bound: the type's bound is added to the declared one
+                    assertEquals(
+                            "samples must be > 0 and <= 9223372036854775807, got '9e99999'",
+                            assertThrows(
+                                            IllegalArgumentException.class,
+                                            () -> d.withText("samples", "9e99999"))
+                                    .getMessage());
+                    assertEquals(
+                            "samples must be an integer <= 9223372036854775807, got 9223372036854775808",
+                            assertThrows(
+                                            IllegalArgumentException.class,
+                                            () ->
+                                                    Param.longInteger("samples", 1L, "n")
+                                                            .fromJson(
+                                                                    new java.math.BigInteger(
+                                                                            "9223372036854775808")))
+                                    .getMessage());
+                });
+        assertEquals(0, d.withText("T", "0e94799929").get(T));
+        assertEquals(1000, d.withText("T", "1000.000").get(T));
     }
 
     @Test
@@ -77,7 +134,7 @@ class ParamTest {
                 assertThrows(IllegalArgumentException.class, () -> d.withText("T", "2e6"))
                         .getMessage());
         assertEquals(
-                "T must be an integer in -2147483648..2147483647, got 1099511627776",
+                "T must be in 0..1000000, got 1099511627776",
                 assertThrows(IllegalArgumentException.class, () -> d.withJson("T", 1L << 40))
                         .getMessage());
         assertTrue(

@@ -38,6 +38,21 @@ public final class NPlayerSimulation {
             int n,
             int samples,
             long seed) {
+        return estimate(game, pi, sigma, n, samples, seed, () -> {});
+    }
+
+    /**
+     * {@link #estimate(NPlayerGame, TabularPolicy[], TabularPolicy[], int, int, long)}, telling
+     * {@code onSample} after every paired sample (progress).
+     */
+    public static MonteCarloResult estimate(
+            NPlayerGame game,
+            TabularPolicy[] pi,
+            TabularPolicy[] sigma,
+            int n,
+            int samples,
+            long seed,
+            Runnable onSample) {
         CountSpaceEvaluation.requirePlayers(n);
         if (samples < 2) {
             throw new IllegalArgumentException(
@@ -57,6 +72,7 @@ public final class NPlayerSimulation {
             double d = deviate - follow;
             sum += d;
             sumSq += d * d;
+            onSample.run();
         }
         double mean = sum / samples;
         double var = Math.max(0.0, (sumSq - samples * mean * mean) / (samples - 1));

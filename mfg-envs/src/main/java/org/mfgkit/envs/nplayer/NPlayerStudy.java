@@ -78,6 +78,20 @@ public final class NPlayerStudy {
             TabularPolicy[] pi,
             ParamValues params,
             Consumer<NPlayerPoint> listener) {
+        return run(game, pi, params, listener, () -> {});
+    }
+
+    /**
+     * Runs the study, calling {@code onWork} once per unit of {@link #work}: after each exact
+     * {@code N}, and after each Monte Carlo sample (a progress bar that moves during a long Monte
+     * Carlo point).
+     */
+    public static NPlayerReport run(
+            NPlayerGame game,
+            TabularPolicy[] pi,
+            ParamValues params,
+            Consumer<NPlayerPoint> listener,
+            Runnable onWork) {
         if (params.schema() != SCHEMA) {
             throw new IllegalArgumentException(
                     "N-player study: parameters of " + params.schema().owner() + " given");
@@ -91,6 +105,7 @@ public final class NPlayerStudy {
             NPlayerPoint point;
             if (exact(game, n, params)) {
                 point = NPlayerPoint.of(CountSpaceEvaluation.evaluate(game, policy, n, null));
+                onWork.run();
             } else {
                 if (bestResponse == null) {
                     bestResponse = game.meanFieldBestResponse(policy);
@@ -103,12 +118,25 @@ public final class NPlayerStudy {
                                         bestResponse,
                                         n,
                                         params.get(SAMPLES),
-                                        params.get(SEED)));
+                                        params.get(SEED),
+                                        onWork));
             }
             points.add(point);
             listener.accept(point);
         }
         return new NPlayerReport(limit, points, RateFit.of(points, limit), params);
+    }
+
+    /**
+     * The units of work {@link #run} reports: one per exactly evaluated {@code N}, {@code samples}
+     * per Monte Carlo {@code N}.
+     */
+    public static long work(NPlayerGame game, ParamValues params) {
+        long units = 0;
+        for (double nd : params.get(N)) {
+            units += exact(game, (int) nd, params) ? 1 : params.get(SAMPLES);
+        }
+        return units;
     }
 
     /** Whether {@code N = n} is evaluated exactly under {@code params}. */

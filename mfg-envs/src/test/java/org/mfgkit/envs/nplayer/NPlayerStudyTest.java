@@ -82,8 +82,25 @@ class NPlayerStudyTest {
                         .withText("exact_budget", "20")
                         .withText("samples", "50")
                         .withText("seed", "4");
+        // progress: one unit per exact N (2), one per Monte Carlo sample (50)
+        long[] units = {0};
         NPlayerReport r =
-                NPlayerStudy.run(game, new TabularPolicy[] {TabularPolicy.uniform(2, 2)}, p);
+                NPlayerStudy.run(
+                        game,
+                        new TabularPolicy[] {TabularPolicy.uniform(2, 2)},
+                        p,
+                        point -> {},
+                        () -> units[0]++);
+        assertEquals(2 + 50, units[0]);
+        assertEquals(2 + 50, NPlayerStudy.work(game, p));
+        assertEquals(
+                r.points().stream().map(NPlayerPoint::exploitability).toList(),
+                NPlayerStudy.run(game, new TabularPolicy[] {TabularPolicy.uniform(2, 2)}, p)
+                        .points()
+                        .stream()
+                        .map(NPlayerPoint::exploitability)
+                        .toList(),
+                "the listener changes nothing");
         assertEquals(
                 List.of("exact", "exact", "monte-carlo"),
                 r.points().stream().map(NPlayerPoint::method).toList());

@@ -18,7 +18,7 @@ import org.mfgkit.core.param.ParamValues;
  * iteration of Huang et al. / Guo et al.; the default {@code beta = 0.5} reaches exploitability
  * below {@code 1e-10} on {@code sis} and {@code lq}.
  */
-public final class DampedFixedPoint implements EquilibriumSolver {
+public final class DampedFixedPoint extends DeclaredSolver {
     /** Damping: weight of the new mean field. */
     public static final Param<Double> BETA =
             Param.real("beta", 0.5, "damping: weight of the new mean field")
@@ -28,14 +28,12 @@ public final class DampedFixedPoint implements EquilibriumSolver {
     public static final ParamSchema PARAMS =
             ParamSchema.of("fixed-point", BETA, EquilibriumSolver.ITERATIONS.withDefault(1000));
 
-    private final ParamValues params;
-
     /** Damping: weight of the new mean field, in {@code (0, 1]}. */
     private final double beta;
 
     /** With these settings (of {@link #PARAMS}). */
     public DampedFixedPoint(ParamValues params) {
-        this.params = params;
+        super(PARAMS, params);
         this.beta = params.get(BETA);
     }
 
@@ -47,16 +45,6 @@ public final class DampedFixedPoint implements EquilibriumSolver {
     /** With the defaults. */
     public DampedFixedPoint() {
         this(PARAMS.defaults());
-    }
-
-    @Override
-    public String name() {
-        return PARAMS.owner();
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
     }
 
     /** The damping. */
@@ -92,6 +80,6 @@ public final class DampedFixedPoint implements EquilibriumSolver {
                 break;
             }
         }
-        return SolverSupport.run(this, pi, trace, converged, e, params);
+        return SolverSupport.run(this, pi, trace, converged, e);
     }
 }

@@ -20,7 +20,7 @@ import org.mfgkit.core.param.ParamValues;
  * stalls: on {@code lq} exploitability 62 after 300 iterations). States with no weight under either
  * get the plain mixture {@code (1-alpha_n) pi_n + alpha_n br_n}.
  */
-public final class FictitiousPlay implements EquilibriumSolver {
+public final class FictitiousPlay extends DeclaredSolver {
     /** Mixing weight; 0 selects the classical schedule {@code 1/(n+2)}. */
     public static final Param<Double> ALPHA =
             Param.real("alpha", 0.0, "mixing weight of the best response (0 = 1/(n+1))")
@@ -30,14 +30,12 @@ public final class FictitiousPlay implements EquilibriumSolver {
     public static final ParamSchema PARAMS =
             ParamSchema.of("fictitious-play", ALPHA, EquilibriumSolver.ITERATIONS);
 
-    private final ParamValues params;
-
     /** Mixing weight; 0 selects the classical schedule {@code 1/(n+2)}. */
     private final double alpha;
 
     /** With these settings (of {@link #PARAMS}). */
     public FictitiousPlay(ParamValues params) {
-        this.params = params;
+        super(PARAMS, params);
         this.alpha = params.get(ALPHA);
     }
 
@@ -49,16 +47,6 @@ public final class FictitiousPlay implements EquilibriumSolver {
     /** Classical fictitious play, {@code alpha_n = 1/(n+2)}. */
     public FictitiousPlay() {
         this(PARAMS.defaults());
-    }
-
-    @Override
-    public String name() {
-        return PARAMS.owner();
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
     }
 
     @Override
@@ -97,6 +85,6 @@ public final class FictitiousPlay implements EquilibriumSolver {
             pi = next;
             e = SolverSupport.record(model, pi, n, trace);
         }
-        return SolverSupport.run(this, pi, trace, false, e, params);
+        return SolverSupport.run(this, pi, trace, false, e);
     }
 }

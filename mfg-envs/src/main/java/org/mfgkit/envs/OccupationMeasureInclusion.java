@@ -25,7 +25,7 @@ import org.mfgkit.mdp.SparseKernel;
  * solve}'s defaults) and zeroes entries of {@code d} below ten times that before forming the
  * policy; here the projection is exact to 1e-14 and nothing is zeroed.
  */
-public final class OccupationMeasureInclusion implements EquilibriumSolver {
+public final class OccupationMeasureInclusion extends DeclaredSolver {
     /** MFGLib's {@code alpha}: the forward step size. */
     public static final Param<Double> ALPHA =
             Param.real("alpha", 1e-3, "step size of the forward (reward) step")
@@ -53,11 +53,9 @@ public final class OccupationMeasureInclusion implements EquilibriumSolver {
     /** Perturbation coefficient. */
     private final double eta;
 
-    private final ParamValues params;
-
     /** With the given parameters (of {@link #PARAMS}). */
     public OccupationMeasureInclusion(ParamValues params) {
-        this.params = params;
+        super(PARAMS, params);
         this.alpha = params.get(ALPHA);
         this.eta = params.get(ETA);
     }
@@ -65,16 +63,6 @@ public final class OccupationMeasureInclusion implements EquilibriumSolver {
     /** With MFGLib's defaults. */
     public OccupationMeasureInclusion() {
         this(PARAMS.defaults());
-    }
-
-    @Override
-    public String name() {
-        return PARAMS.owner();
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
     }
 
     /**
@@ -122,7 +110,7 @@ public final class OccupationMeasureInclusion implements EquilibriumSolver {
             pi = policies(d, nS, nA);
             e = SolverSupport.record(model, pi, n, trace);
         }
-        return SolverSupport.run(this, pi, trace, false, e, params);
+        return SolverSupport.run(this, pi, trace, false, e);
     }
 
     /** {@code mu(s) = sum_a d(s,a)} (total mass 1 to the projection's 1e-14). */

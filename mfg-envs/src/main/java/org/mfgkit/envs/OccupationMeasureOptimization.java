@@ -38,7 +38,7 @@ import org.mfgkit.mdp.SparseBackwardInduction;
  * sqrt(S (T+1))}), unconstrained, as MFGLib's parameterised formulation. The objective is MFGLib's,
  * unregularised; the iterates are scored at the game's {@code lambda}.
  */
-public final class OccupationMeasureOptimization implements EquilibriumSolver {
+public final class OccupationMeasureOptimization extends DeclaredSolver {
     /** MFGLib's {@code loss}: the norms of the objective's terms. */
     public static final Param<String> LOSS =
             Param.choice(
@@ -131,26 +131,14 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
     /** MFGLib's floor of {@code z} entries before the log of the parameterised start. */
     static final double Z_EPS = 1e-8;
 
-    private final ParamValues params;
-
     /** With the given parameters (of {@link #PARAMS}). */
     public OccupationMeasureOptimization(ParamValues params) {
-        this.params = params;
+        super(PARAMS, params);
     }
 
     /** With MFGLib's defaults. */
     public OccupationMeasureOptimization() {
         this(PARAMS.defaults());
-    }
-
-    @Override
-    public String name() {
-        return PARAMS.owner();
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
     }
 
     /** Runs {@code iterations} optimizer steps from the uniform policy's {@code L = pi / S}. */
@@ -174,7 +162,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
             pi = run.policy();
             e = SolverSupport.record(model, pi, i, trace);
         }
-        return SolverSupport.run(this, pi, trace, false, e, params);
+        return SolverSupport.run(this, pi, trace, false, e);
     }
 
     /** The flow {@code L} of the iterate, for tests. */
@@ -230,10 +218,10 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
     private final class Descent {
         private final FiniteHorizonMeanFieldGame game;
         private final OccupationMeasureObjective objective;
-        private final Loss loss = Loss.of(params.get(LOSS));
-        private final boolean parameterize = params.get(PARAMETERIZE);
+        private final Loss loss = Loss.of(params().get(LOSS));
+        private final boolean parameterize = params().get(PARAMETERIZE);
         private final GradientStep optimizer =
-                GradientStep.of(params.get(OPTIMIZER), params.get(LR));
+                GradientStep.of(params().get(OPTIMIZER), params().get(LR));
         private final int nS;
         private final int nA;
         private final int horizon;
@@ -243,8 +231,8 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
 
         private final double cy;
         private final double cw;
-        private double c1 = params.get(C1);
-        private double c2 = params.get(C2);
+        private double c1 = params().get(C1);
+        private double c2 = params().get(C2);
 
         /**
          * {@code L} (or {@code u}), {@code z} (or {@code v}, one block), {@code y} (or {@code w}).
@@ -269,7 +257,7 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
             for (double[] block : l) {
                 java.util.Arrays.fill(block, (1.0 / nA) / nS);
             }
-            boolean hatInit = params.get(HAT_INIT);
+            boolean hatInit = params().get(HAT_INIT);
             double[][][] yz = hatInit ? hat(objective, game, l) : null;
             if (!parameterize) {
                 first = l;
@@ -367,12 +355,12 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
         /** Iteration {@code i >= 1}: balancing, one optimizer step, the projection. */
         void step(int i) {
             double[][][] x = variables();
-            Integer rbFreq = params.get(RB_FREQ);
+            Integer rbFreq = params().get(RB_FREQ);
             if (rbFreq != null && (i + 1) % rbFreq == 0) {
                 balance(objective.evaluate(x[0], x[1], x[2], loss, c1, c2, 0.0, false));
             }
             ObjectiveValue ev =
-                    objective.evaluate(x[0], x[1], x[2], loss, c1, c2, params.get(C3), true);
+                    objective.evaluate(x[0], x[1], x[2], loss, c1, c2, params().get(C3), true);
             if (!parameterize) {
                 optimizer.apply(concat(first, second, third), concat(ev.gradL, ev.gradZ, ev.gradY));
                 project();
@@ -386,17 +374,17 @@ public final class OccupationMeasureOptimization implements EquilibriumSolver {
         private void balance(ObjectiveValue o) {
             double c1New = c1;
             double c2New = c2;
-            if (Math.max(o.o2, o.o3) != 0.0 && o.o1 / Math.max(o.o2, o.o3) > params.get(M1)) {
-                c1New = c1 * params.get(M2);
+            if (Math.max(o.o2, o.o3) != 0.0 && o.o1 / Math.max(o.o2, o.o3) > params().get(M1)) {
+                c1New = c1 * params().get(M2);
             }
-            if (Math.min(o.o2, o.o3) != 0.0 && o.o1 / Math.min(o.o2, o.o3) < params.get(M3)) {
-                c1New = c1 / params.get(M2);
+            if (Math.min(o.o2, o.o3) != 0.0 && o.o1 / Math.min(o.o2, o.o3) < params().get(M3)) {
+                c1New = c1 / params().get(M2);
             }
-            if (Math.max(o.o1, o.o3) != 0.0 && o.o2 / Math.max(o.o1, o.o3) > params.get(M1)) {
-                c2New = c2 * params.get(M2);
+            if (Math.max(o.o1, o.o3) != 0.0 && o.o2 / Math.max(o.o1, o.o3) > params().get(M1)) {
+                c2New = c2 * params().get(M2);
             }
-            if (Math.min(o.o1, o.o3) != 0.0 && o.o2 / Math.min(o.o1, o.o3) < params.get(M3)) {
-                c2New = c2 / params.get(M2);
+            if (Math.min(o.o1, o.o3) != 0.0 && o.o2 / Math.min(o.o1, o.o3) < params().get(M3)) {
+                c2New = c2 / params().get(M2);
             }
             c1 = Math.min(c1New, SAFEGUARD);
             c2 = Math.min(c2New, SAFEGUARD);

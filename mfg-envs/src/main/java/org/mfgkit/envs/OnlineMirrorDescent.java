@@ -14,7 +14,7 @@ import org.mfgkit.core.param.ParamValues;
  * alpha lambda) exp(alpha Q)}. Its fixed point is {@code pi ∝ exp(Q^pi / lambda)}, the regularised
  * equilibrium; with {@code lambda = 0} it is MFGLib's OMD.
  */
-public final class OnlineMirrorDescent implements EquilibriumSolver {
+public final class OnlineMirrorDescent extends DeclaredSolver {
     /** Learning rate (MFGLib's default 1); {@code alpha * lambda <= 1}. */
     public static final Param<Double> ALPHA =
             Param.real("alpha", 1.0, "learning rate (alpha * lambda <= 1)")
@@ -24,14 +24,12 @@ public final class OnlineMirrorDescent implements EquilibriumSolver {
     public static final ParamSchema PARAMS =
             ParamSchema.of("omd", ALPHA, EquilibriumSolver.ITERATIONS);
 
-    private final ParamValues params;
-
     /** Learning rate. */
     private final double alpha;
 
     /** With these settings (of {@link #PARAMS}). */
     public OnlineMirrorDescent(ParamValues params) {
-        this.params = params;
+        super(PARAMS, params);
         this.alpha = params.get(ALPHA);
     }
 
@@ -43,16 +41,6 @@ public final class OnlineMirrorDescent implements EquilibriumSolver {
     /** With the defaults ({@code alpha = 1}). */
     public OnlineMirrorDescent() {
         this(PARAMS.defaults());
-    }
-
-    @Override
-    public String name() {
-        return PARAMS.owner();
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
     }
 
     @Override
@@ -86,6 +74,6 @@ public final class OnlineMirrorDescent implements EquilibriumSolver {
             }
             e = SolverSupport.record(model, pi, n, trace);
         }
-        return SolverSupport.run(this, pi, trace, false, e, params);
+        return SolverSupport.run(this, pi, trace, false, e);
     }
 }

@@ -19,7 +19,7 @@ import org.mfgkit.mdp.SparseBackwardInduction;
  * n_inner} unset it stays uniform and the method is GMF-V (Guo et al. 2019, "Learning mean-field
  * games", NeurIPS): a Boltzmann best response at temperature {@code eta}.
  */
-public final class PriorDescent implements EquilibriumSolver {
+public final class PriorDescent extends DeclaredSolver {
     /** MFGLib's {@code eta}: the temperature. */
     public static final Param<Double> ETA =
             Param.real("eta", 1.0, "temperature of the Boltzmann step").check(Checks.positive());
@@ -45,11 +45,9 @@ public final class PriorDescent implements EquilibriumSolver {
     /** Prior reset period; {@code null}: never. */
     private final Integer nInner;
 
-    private final ParamValues params;
-
     /** With the given parameters (of {@link #PARAMS}). */
     public PriorDescent(ParamValues params) {
-        this.params = params;
+        super(PARAMS, params);
         this.eta = params.get(ETA);
         this.nInner = params.get(N_INNER);
     }
@@ -57,16 +55,6 @@ public final class PriorDescent implements EquilibriumSolver {
     /** With MFGLib's defaults. */
     public PriorDescent() {
         this(PARAMS.defaults());
-    }
-
-    @Override
-    public String name() {
-        return PARAMS.owner();
-    }
-
-    @Override
-    public ParamValues params() {
-        return params;
     }
 
     /**
@@ -103,6 +91,6 @@ public final class PriorDescent implements EquilibriumSolver {
             }
             e = SolverSupport.record(model, pi, i, trace);
         }
-        return SolverSupport.run(this, pi, trace, false, e, params);
+        return SolverSupport.run(this, pi, trace, false, e);
     }
 }

@@ -1,7 +1,6 @@
 package org.mfgkit.envs;
 
 import org.mfgkit.core.TabularPolicy;
-import org.mfgkit.core.param.ParamValues;
 
 /** Shared bookkeeping of the exact solvers. */
 final class SolverSupport {
@@ -26,8 +25,7 @@ final class SolverSupport {
             TabularPolicy[] pi,
             SolverTrace trace,
             boolean converged,
-            ExploitabilityResult last,
-            ParamValues settings) {
+            ExploitabilityResult last) {
         return new SolverRun(
                 solver.name(),
                 pi,
@@ -36,6 +34,6 @@ final class SolverSupport {
                 converged,
                 trace.elapsed(),
                 last,
-                settings.echo());
+                solver.params().echo());
     }
 }

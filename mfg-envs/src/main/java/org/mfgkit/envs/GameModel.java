@@ -340,32 +340,42 @@ public abstract class GameModel {
         return getClass().getSimpleName() + " " + params;
     }
 
-    private final class Stationary implements MeanFieldGame {
-        @Override
-        public int nS() {
+    /**
+     * What the stationary and the finite-horizon views share: the sizes, the common parameters, the
+     * kind of mean field and the name.
+     */
+    private abstract class View {
+        public final int nS() {
             return nS;
         }
 
-        @Override
-        public int nA() {
+        public final int nA() {
             return nA;
         }
 
-        @Override
-        public double gamma() {
+        public final double gamma() {
             return gamma;
         }
 
-        @Override
-        public double lambda() {
+        public final double lambda() {
             return lambda;
         }
 
-        @Override
-        public double[] mu0() {
+        public final double[] mu0() {
             return mu0.clone();
         }
 
+        public final boolean meanFieldIsStateAction() {
+            return GameModel.this.meanFieldIsStateAction();
+        }
+
+        @Override
+        public final String toString() {
+            return GameModel.this.toString();
+        }
+    }
+
+    private final class Stationary extends View implements MeanFieldGame {
         @Override
         public void transitions(double[] mu, double[] out) {
             GameModel.this.transitions(0, mu, out);
@@ -380,42 +390,12 @@ public abstract class GameModel {
         public boolean transitionsDependOnMeanField() {
             return GameModel.this.transitionsDependOnMeanField();
         }
-
-        @Override
-        public String toString() {
-            return GameModel.this.toString();
-        }
     }
 
-    private final class FiniteHorizon implements FiniteHorizonMeanFieldGame {
-        @Override
-        public int nS() {
-            return nS;
-        }
-
-        @Override
-        public int nA() {
-            return nA;
-        }
-
+    private final class FiniteHorizon extends View implements FiniteHorizonMeanFieldGame {
         @Override
         public int horizon() {
             return horizon;
-        }
-
-        @Override
-        public double gamma() {
-            return gamma;
-        }
-
-        @Override
-        public double lambda() {
-            return lambda;
-        }
-
-        @Override
-        public double[] mu0() {
-            return mu0.clone();
         }
 
         @Override
@@ -426,11 +406,6 @@ public abstract class GameModel {
         @Override
         public void rewards(int t, double[] mu, double[] out) {
             GameModel.this.rewards(t, mu, out);
-        }
-
-        @Override
-        public boolean meanFieldIsStateAction() {
-            return GameModel.this.meanFieldIsStateAction();
         }
 
         @Override
@@ -457,11 +432,6 @@ public abstract class GameModel {
         @Override
         public double rMax() {
             return GameModel.this.rMax();
-        }
-
-        @Override
-        public String toString() {
-            return GameModel.this.toString();
         }
     }
 }

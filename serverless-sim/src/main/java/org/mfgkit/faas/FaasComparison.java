@@ -391,6 +391,27 @@ public final class FaasComparison {
         default List<MemoryBudget.Term> memory(Spec spec) {
             return List.of(new MemoryBudget.Term("iterations", iterations(), 24.0 * iterations()));
         }
+
+        /**
+         * The memory of an episodic learner: its per-iteration logs ({@code 24} bytes an iteration)
+         * and the transitions of one iteration's episodes (about {@code 200} bytes per agent and
+         * interval), named by its {@code iterations} and {@code episodes_per_iteration} settings; a
+         * mutable list, for the learner to add its own terms.
+         */
+        static List<MemoryBudget.Term> episodicMemory(
+                int iterations, int episodesPerIteration, Spec spec) {
+            List<MemoryBudget.Term> terms = new java.util.ArrayList<>();
+            terms.add(new MemoryBudget.Term("iterations", iterations, 24.0 * iterations));
+            terms.add(
+                    new MemoryBudget.Term(
+                            "episodes_per_iteration",
+                            episodesPerIteration,
+                            200.0
+                                    * episodesPerIteration
+                                    * spec.episodeIntervals()
+                                    * spec.profiles().size()));
+            return terms;
+        }
     }
 
     /**

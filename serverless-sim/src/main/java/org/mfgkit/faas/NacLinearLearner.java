@@ -142,17 +142,7 @@ public record NacLinearLearner(
      */
     @Override
     public List<MemoryBudget.Term> memory(FaasComparison.Spec spec) {
-        List<MemoryBudget.Term> terms = new java.util.ArrayList<>();
-        terms.add(new MemoryBudget.Term(ITERATIONS.name(), iterations, 24.0 * iterations));
-        terms.add(
-                new MemoryBudget.Term(
-                        EPISODES_PER_ITERATION.name(),
-                        episodesPerIteration,
-                        200.0
-                                * episodesPerIteration
-                                * spec.episodeIntervals()
-                                * spec.profiles().size()));
-        return terms;
+        return FaasComparison.Learner.episodicMemory(iterations, episodesPerIteration, spec);
     }
 
     /** The learner of {@code v} (values of {@link #SCHEMA}). */

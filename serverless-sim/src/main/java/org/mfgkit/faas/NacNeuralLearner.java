@@ -174,16 +174,8 @@ public record NacNeuralLearner(
      */
     @Override
     public List<MemoryBudget.Term> memory(FaasComparison.Spec spec) {
-        List<MemoryBudget.Term> terms = new java.util.ArrayList<>();
-        terms.add(new MemoryBudget.Term(ITERATIONS.name(), iterations, 24.0 * iterations));
-        terms.add(
-                new MemoryBudget.Term(
-                        EPISODES_PER_ITERATION.name(),
-                        episodesPerIteration,
-                        200.0
-                                * episodesPerIteration
-                                * spec.episodeIntervals()
-                                * spec.profiles().size()));
+        List<MemoryBudget.Term> terms =
+                FaasComparison.Learner.episodicMemory(iterations, episodesPerIteration, spec);
         terms.add(
                 new MemoryBudget.Term(
                         HIDDEN.name(),

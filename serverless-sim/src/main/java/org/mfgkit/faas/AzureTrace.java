@@ -234,14 +234,7 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         String t = s.trim();
         if (t.isEmpty()) {
             throw new IllegalArgumentException(
-                    source
-                            + ": line "
-                            + line
-                            + ", column "
-                            + column
-                            + " (minute "
-                            + minute
-                            + "): empty invocation count");
+                    cell(source, line, column, minute) + "empty invocation count");
         }
         // the released Azure files write counts as integers; accept "12.0" as well, nothing else
         try {
@@ -261,29 +254,24 @@ public record AzureTrace(String source, int minutes, List<Row> rows) {
         }
         if (t.matches("[0-9]{1,1000}(\\.0*)?")) {
             throw new IllegalArgumentException(
-                    source
-                            + ": line "
-                            + line
-                            + ", column "
-                            + column
-                            + " (minute "
-                            + minute
-                            + "): invocation count "
+                    cell(source, line, column, minute)
+                            + "invocation count "
                             + t
                             + " is above the largest count a trace may hold, "
                             + Integer.MAX_VALUE);
         }
         throw new IllegalArgumentException(
-                source
-                        + ": line "
-                        + line
-                        + ", column "
-                        + column
-                        + " (minute "
-                        + minute
-                        + "): expected a non-negative integer invocation count, got '"
+                cell(source, line, column, minute)
+                        + "expected a non-negative integer invocation count, got '"
                         + s
                         + "'");
+    }
+
+    /**
+     * Where a count stands, for its error message: {@code "FILE: line L, column C (minute M): "}.
+     */
+    private static String cell(String source, int line, int column, int minute) {
+        return source + ": line " + line + ", column " + column + " (minute " + minute + "): ";
     }
 
     /** Writes the trace in the Azure schema (header and rows, '\n' line ends). */

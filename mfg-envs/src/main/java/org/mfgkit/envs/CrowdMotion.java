@@ -7,6 +7,7 @@ import org.mfgkit.core.RandomStreams;
 import org.mfgkit.core.param.Checks;
 import org.mfgkit.core.param.Param;
 import org.mfgkit.core.param.ParamSchema;
+import org.mfgkit.core.param.ParamType;
 import org.mfgkit.core.param.ParamValues;
 import org.mfgkit.mdp.SparseKernel;
 
@@ -163,16 +164,15 @@ public final class CrowdMotion extends GameModel {
                 throw new IllegalArgumentException(
                         "bar_path position "
                                 + t
-                                + " must be x:y with integers, got '"
-                                + parts[t]
-                                + "'");
+                                + " must be x:y with integers, got "
+                                + ParamType.quoted(parts[t]));
             }
             if (path[t][0] < 0 || path[t][0] >= length || path[t][1] < 0 || path[t][1] >= width) {
                 throw new IllegalArgumentException(
                         "bar_path position "
                                 + t
                                 + " ("
-                                + parts[t].strip()
+                                + ParamType.escaped(parts[t].strip())
                                 + ") is outside the "
                                 + length
                                 + "x"
